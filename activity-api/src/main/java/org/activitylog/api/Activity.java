@@ -1,0 +1,151 @@
+package org.activitylog.api;
+
+import java.time.Instant;
+import java.util.UUID;
+import org.activitylog.api.internal.Checks;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A stored activity: its content, identity, audit trail and soft-delete state.
+ *
+ * @param id the store-assigned numeric id (AISquare's {@code id})
+ * @param uid the idempotency key (AISquare's {@code uid}, Brightidea's {@code id})
+ * @param content what the activity says
+ * @param createdAt when it happened (Brightidea's {@code date_created})
+ * @param createdBy who recorded it
+ * @param updatedAt when it was last changed; equal to {@code createdAt} until then
+ * @param updatedBy who last changed it
+ * @param deletedAt when it was soft-deleted, or null while it is not
+ * @param deletedBy who soft-deleted it
+ * @param active false while soft-deleted
+ * @param version starts at 1 and grows by one with every change, for optimistic concurrency
+ */
+public record Activity(
+    long id,
+    UUID uid,
+    ActivityContent content,
+    Instant createdAt,
+    @Nullable String createdBy,
+    Instant updatedAt,
+    @Nullable String updatedBy,
+    @Nullable Instant deletedAt,
+    @Nullable String deletedBy,
+    boolean active,
+    long version) {
+
+  /** The longest {@code text} accepted, in characters. */
+  public static final int MAX_TEXT = 10_000;
+
+  /** The largest {@code resource} accepted, in characters of compact JSON. */
+  public static final int MAX_RESOURCE = 65_536;
+
+  /** The longest {@code created_by}, {@code updated_by} or {@code deleted_by} accepted. */
+  public static final int MAX_AUDIT_NAME = 255;
+
+  /** Checks required fields and normalises times to microseconds. */
+  public Activity {
+    Checks.required("uid", uid);
+    Checks.required("content", content);
+    createdAt = Checks.required("created_at", Checks.micros(createdAt));
+    updatedAt = Checks.required("updated_at", Checks.micros(updatedAt));
+    deletedAt = Checks.micros(deletedAt);
+    if (version < 1) {
+      throw new ValidationException("version", "must be 1 or more", version);
+    }
+  }
+
+  /**
+   * A freshly stored activity: version 1, active, updated when created.
+   *
+   * @param id the assigned id
+   * @param draft the activity as recorded, with uid and creation time set
+   */
+  public static Activity created(long id, NewActivity draft) {
+    Instant created = Checks.required("created_at", draft.createdAt());
+    return new Activity(
+        id,
+        Checks.required("uid", draft.uid()),
+        draft.content(),
+        created,
+        draft.createdBy(),
+        created,
+        draft.createdBy(),
+        null,
+        null,
+        true,
+        1);
+  }
+
+  /** What happened. */
+  public ActivityType type() {
+    return content.type();
+  }
+
+  /** Who did it. */
+  public Actor actor() {
+    return content.actor();
+  }
+
+  /** The description, if any. */
+  public @Nullable String text() {
+    return content.text();
+  }
+
+  /** What it happened to. */
+  public JsonValue resource() {
+    return content.resource();
+  }
+
+  /** The owning workspace group (the tenant). */
+  public long workspaceGroupId() {
+    return content.workspaceGroupId();
+  }
+
+  /** Whether the activity is soft-deleted. */
+  public boolean isDeleted() {
+    return deletedAt != null;
+  }
+
+  /**
+   * This activity with new content, as an update stores it.
+   *
+   * @param newContent the replacing content
+   * @param at when the update happened
+   * @param by who updated it
+   */
+  public Activity updated(ActivityContent newContent, Instant at, @Nullable String by) {
+    return new Activity(
+        id,
+        uid,
+        newContent,
+        createdAt,
+        createdBy,
+        at,
+        by,
+        deletedAt,
+        deletedBy,
+        active,
+        version + 1);
+  }
+
+  /**
+   * This activity soft-deleted.
+   *
+   * @param at when it was deleted
+   * @param by who deleted it
+   */
+  public Activity deleted(Instant at, @Nullable String by) {
+    return new Activity(id, uid, content, createdAt, createdBy, at, by, at, by, false, version + 1);
+  }
+
+  /**
+   * This activity restored from a soft delete.
+   *
+   * @param at when it was restored
+   * @param by who restored it
+   */
+  public Activity restored(Instant at, @Nullable String by) {
+    return new Activity(
+        id, uid, content, createdAt, createdBy, at, by, null, null, true, version + 1);
+  }
+}

@@ -1,0 +1,449 @@
+package org.activitylog.api;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
+import org.activitylog.api.internal.Checks;
+import org.activitylog.api.internal.TimeOrderedUuids;
+import org.activitylog.spi.ActivityStore;
+import org.activitylog.spi.ErasureMode;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The entry point a host application calls: records activities and serves them back, checking every
+ * call against the {@link Requester}.
+ *
+ * <ul>
+ *   <li>On a private site (the default) an anonymous requester gets {@link UnauthorizedException}
+ *       for everything; on a public site it may read the workspace groups made public.
+ *   <li>A requester sees only the workspace groups it may read. Reading, updating or deleting an
+ *       activity it may not see fails with exactly the {@link NotFoundException} of an id that does
+ *       not exist.
+ *   <li>Missing uids and creation times are filled from the injected generator and clock.
+ * </ul>
+ *
+ * <pre>{@code
+ * ActivityLog log = ActivityLog.builder(store).build();
+ * Requester alice = Requester.user(ActorRef.user(7), "alice", Set.of(1L), Set.of(1L));
+ * log.record(alice, NewActivity.builder(ActivityType.USER_LOGIN, user).workspaceGroupId(1).build());
+ * Page<Activity> page = log.list(alice, ActivityQuery.ALL, PageRequest.DEFAULT, Sort.DEFAULT);
+ * }</pre>
+ *
+ * <p>Thread-safe when the store is.
+ */
+public final class ActivityLog {
+  private static final int UPDATE_ATTEMPTS = 5;
+
+  private final ActivityStore store;
+  private final Clock clock;
+  private final Supplier<UUID> uids;
+  private final @Nullable Set<Long> publicGroups;
+
+  private ActivityLog(Builder builder) {
+    this.store = builder.store;
+    this.clock = builder.clock;
+    this.uids = builder.uids != null ? builder.uids : new TimeOrderedUuids(builder.clock);
+    this.publicGroups = builder.publicGroups;
+  }
+
+  /**
+   * Starts configuring a log over a store.
+   *
+   * @param store the storage backend
+   */
+  public static Builder builder(ActivityStore store) {
+    return new Builder(store);
+  }
+
+  /** Whether anonymous requesters may read (a public site). */
+  public boolean isPublic() {
+    return publicGroups != null;
+  }
+
+  /**
+   * Records an activity, filling a missing uid and creation time. Recording a uid that is already
+   * stored returns the stored activity and changes nothing.
+   *
+   * @param requester who records it; must be allowed to write the activity's workspace group
+   * @param activity the activity
+   * @throws UnauthorizedException when the requester is anonymous
+   * @throws AccessDeniedException when it may not write the workspace group
+   * @throws ConflictException when the uid belongs to an activity the requester may not read
+   */
+  public Activity record(Requester requester, NewActivity activity) {
+    return recordAll(requester, List.of(activity)).get(0);
+  }
+
+  /**
+   * Records many activities in one batch; see {@link #record}. Nothing is stored when one of them
+   * is rejected.
+   *
+   * @param requester who records them
+   * @param activities the activities
+   */
+  public List<Activity> recordAll(Requester requester, List<NewActivity> activities) {
+    requireAuthenticated(requester, "recording activities");
+    List<NewActivity> complete = new ArrayList<>(activities.size());
+    for (NewActivity a : activities) {
+      Objects.requireNonNull(a, "activity");
+      long group = a.content().workspaceGroupId();
+      if (!requester.canWrite(group)) {
+        throw new AccessDeniedException(
+            "the requester may not record into workspace group " + group);
+      }
+      NewActivity filled = a.uid() == null ? a.withUid(uids.get()) : a;
+      filled = filled.createdAt() == null ? filled.withCreatedAt(clock.instant()) : filled;
+      if (filled.createdBy() == null && requester.name() != null) {
+        filled =
+            new NewActivity(filled.uid(), filled.content(), filled.createdAt(), requester.name());
+      }
+      complete.add(filled);
+    }
+    List<Activity> stored = store.activities().insertAll(complete);
+    for (Activity a : stored) {
+      if (!requester.canRead(a.workspaceGroupId())) {
+        throw new ConflictException("uid " + a.uid() + " is already used by another activity");
+      }
+    }
+    return stored;
+  }
+
+  /**
+   * One activity by its numeric id (AISquare's {@code id}).
+   *
+   * @param requester who asks
+   * @param id the id
+   * @throws NotFoundException when it does not exist, is soft-deleted, or the requester may not see
+   *     it
+   */
+  public Activity get(Requester requester, long id) {
+    requireRead(requester);
+    return visible(requester, store.activities().findById(id));
+  }
+
+  /**
+   * One activity by its uid (Brightidea's activity {@code id}).
+   *
+   * @param requester who asks
+   * @param uid the uid
+   * @throws NotFoundException when it does not exist, is soft-deleted, or the requester may not see
+   *     it
+   */
+  public Activity getByUid(Requester requester, UUID uid) {
+    requireRead(requester);
+    return visible(requester, store.activities().findByUid(uid));
+  }
+
+  /**
+   * Updates an activity ({@code PUT /api/v1/activity/{id}/}): the fields given replace the stored
+   * ones; id, uid and creation fields stay.
+   *
+   * @param requester who updates it; must be allowed to write its workspace group, and the one it
+   *     moves to
+   * @param id the activity's id
+   * @param update the new values
+   * @param expectedVersion when not null, the update fails with {@link ConflictException} unless
+   *     the stored version is this one
+   * @throws NotFoundException when it does not exist, is soft-deleted, or the requester may not see
+   *     it
+   */
+  public Activity update(
+      Requester requester, long id, ActivityUpdate update, @Nullable Long expectedVersion) {
+    requireAuthenticated(requester, "updating activities");
+    for (int attempt = 1; ; attempt++) {
+      Activity current = writable(requester, store.activities().findById(id));
+      if (update.workspaceGroupId() != null && !requester.canWrite(update.workspaceGroupId())) {
+        throw new AccessDeniedException(
+            "the requester may not move activities into workspace group "
+                + update.workspaceGroupId());
+      }
+      // The access check above read `current`; pinning its version makes the check and the write
+      // one atomic step, so a concurrent move to another workspace cannot slip in between.
+      long pinned = expectedVersion != null ? expectedVersion : current.version();
+      try {
+        return store.activities().update(id, update, pinned, requester.name());
+      } catch (ConflictException e) {
+        if (expectedVersion != null || attempt >= UPDATE_ATTEMPTS) {
+          throw e;
+        }
+      }
+    }
+  }
+
+  /**
+   * Soft-deletes an activity: it disappears from reads but can be restored.
+   *
+   * @param requester who deletes it
+   * @param id the activity's id
+   * @throws NotFoundException when it does not exist, is already deleted, or the requester may not
+   *     see it
+   */
+  public Activity delete(Requester requester, long id) {
+    requireAuthenticated(requester, "deleting activities");
+    writable(requester, store.activities().findById(id));
+    return store.activities().softDelete(id, requester.name());
+  }
+
+  /**
+   * Restores a soft-deleted activity.
+   *
+   * @param requester who restores it
+   * @param id the activity's id
+   * @throws NotFoundException when it does not exist, is not deleted, or the requester may not see
+   *     it
+   */
+  public Activity restore(Requester requester, long id) {
+    requireAuthenticated(requester, "restoring activities");
+    Activity current =
+        store
+            .activities()
+            .findById(id)
+            .filter(a -> a.isDeleted() && requester.canWrite(a.workspaceGroupId()))
+            .orElseThrow(NotFoundException::new);
+    return store.activities().restore(current.id(), requester.name());
+  }
+
+  /**
+   * One page of the activities a query matches among those the requester may read.
+   *
+   * @param requester who asks
+   * @param query the filters
+   * @param page which page
+   * @param sort the order
+   */
+  public Page<Activity> list(
+      Requester requester, ActivityQuery query, PageRequest page, Sort sort) {
+    Optional<ActivityQuery> scoped = scope(requester, query);
+    return scoped.isPresent()
+        ? store.activities().list(scoped.get(), page, sort)
+        : Page.of(List.of(), 0, page);
+  }
+
+  /**
+   * How many activities a query matches among those the requester may read.
+   *
+   * @param requester who asks
+   * @param query the filters
+   */
+  public long count(Requester requester, ActivityQuery query) {
+    return scope(requester, query).map(q -> store.activities().count(q)).orElse(0L);
+  }
+
+  /**
+   * Keyset paging: up to {@code limit} matching activities after a cursor.
+   *
+   * @param requester who asks
+   * @param query the filters
+   * @param sort the order
+   * @param after where the previous page ended, or null for the first page
+   * @param limit the page size, {@value PageRequest#MIN_SIZE} to {@value PageRequest#MAX_SIZE}
+   */
+  public List<Activity> listAfter(
+      Requester requester, ActivityQuery query, Sort sort, @Nullable Cursor after, int limit) {
+    PageRequest.of(1, limit); // validates the limit with the page_size rule
+    return scope(requester, query)
+        .map(q -> store.activities().listAfter(q, sort, after, limit))
+        .orElse(List.of());
+  }
+
+  /**
+   * Streams every matching activity the requester may read, in sort order, for exports. Close the
+   * stream when done.
+   *
+   * @param requester who asks
+   * @param query the filters
+   * @param sort the order
+   */
+  public Stream<Activity> scan(Requester requester, ActivityQuery query, Sort sort) {
+    return scope(requester, query)
+        .map(q -> store.activities().scan(q, sort, 500))
+        .orElse(Stream.empty());
+  }
+
+  /**
+   * Makes the requester follow an actor.
+   *
+   * @param requester the follower; must be an authenticated user
+   * @param followee who to follow
+   * @return true when the edge is new
+   */
+  public boolean follow(Requester requester, ActorRef followee) {
+    return store.follows().follow(self(requester), followee);
+  }
+
+  /**
+   * Makes the requester stop following an actor.
+   *
+   * @param requester the follower; must be an authenticated user
+   * @param followee who to stop following
+   * @return true when an edge was removed
+   */
+  public boolean unfollow(Requester requester, ActorRef followee) {
+    return store.follows().unfollow(self(requester), followee);
+  }
+
+  /**
+   * Everyone the requester follows.
+   *
+   * @param requester the follower; must be an authenticated user
+   */
+  public Set<ActorRef> following(Requester requester) {
+    return store.follows().following(self(requester));
+  }
+
+  /**
+   * Administrative: erases an actor everywhere, every workspace group, soft-deleted activities
+   * included, and removes its follow edges. Not access-checked: call it from trusted code only.
+   *
+   * @param actor the actor to erase
+   * @param mode remove the activities or anonymise them
+   */
+  public ErasureResult eraseActor(ActorRef actor, ErasureMode mode) {
+    long activities = store.activities().eraseActor(actor, mode);
+    long edges = store.follows().removeActor(actor);
+    return new ErasureResult(activities, edges);
+  }
+
+  /**
+   * Administrative: deletes for good every activity created before an instant, for retention. Not
+   * access-checked: call it from trusted code only.
+   *
+   * @param cutoff the first creation time that is kept
+   * @return how many activities were deleted
+   */
+  public long purgeCreatedBefore(Instant cutoff) {
+    return store.activities().purgeCreatedBefore(Checks.required("cutoff", cutoff));
+  }
+
+  private ActorRef self(Requester requester) {
+    requireAuthenticated(requester, "following");
+    if (requester.actor() == null) {
+      throw new ValidationException("following", "needs a requester with an actor identity");
+    }
+    return requester.actor();
+  }
+
+  private void requireAuthenticated(Requester requester, String what) {
+    if (!requester.isAuthenticated()) {
+      throw new UnauthorizedException("Authentication is required for " + what);
+    }
+  }
+
+  private void requireRead(Requester requester) {
+    if (!requester.isAuthenticated() && publicGroups == null) {
+      throw new UnauthorizedException("Authentication is required on a private site");
+    }
+  }
+
+  private boolean canRead(Requester requester, long group) {
+    return requester.isAuthenticated()
+        ? requester.canRead(group)
+        : publicGroups != null && publicGroups.contains(group);
+  }
+
+  private Activity visible(Requester requester, Optional<Activity> found) {
+    return found
+        .filter(a -> !a.isDeleted() && canRead(requester, a.workspaceGroupId()))
+        .orElseThrow(NotFoundException::new);
+  }
+
+  private Activity writable(Requester requester, Optional<Activity> found) {
+    Activity activity = visible(requester, found);
+    if (!requester.canWrite(activity.workspaceGroupId())) {
+      throw new AccessDeniedException("the requester may only read this activity");
+    }
+    return activity;
+  }
+
+  /** The query narrowed to what the requester may read; empty when that is nothing. */
+  private Optional<ActivityQuery> scope(Requester requester, ActivityQuery query) {
+    requireRead(requester);
+    if (requester.allGroups()) {
+      return Optional.of(query);
+    }
+    Set<Long> allowed = requester.isAuthenticated() ? requester.readableGroups() : publicGroups;
+    Objects.requireNonNull(allowed);
+    Set<Long> groups = new HashSet<>(allowed);
+    if (!query.workspaceGroups().isEmpty()) {
+      groups.retainAll(query.workspaceGroups());
+    }
+    if (groups.isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        new ActivityQuery(
+            query.ids(),
+            query.uids(),
+            query.types(),
+            query.actors(),
+            groups,
+            query.campaignIds(),
+            query.createdFrom(),
+            query.createdBefore(),
+            query.followedBy(),
+            query.deleted()));
+  }
+
+  /** Configures an {@link ActivityLog}. */
+  public static final class Builder {
+    private final ActivityStore store;
+    private Clock clock = Clock.systemUTC();
+    private @Nullable Supplier<UUID> uids;
+    private @Nullable Set<Long> publicGroups;
+
+    private Builder(ActivityStore store) {
+      this.store = Objects.requireNonNull(store, "store");
+    }
+
+    /**
+     * Sets the clock that stamps creation times. Defaults to the system UTC clock.
+     *
+     * @param value the clock
+     */
+    public Builder clock(Clock value) {
+      this.clock = Objects.requireNonNull(value, "clock");
+      return this;
+    }
+
+    /**
+     * Sets the generator of uids for activities recorded without one. Defaults to time-ordered
+     * version 7 UUIDs, which keep the uid index append-mostly.
+     *
+     * @param value the generator
+     */
+    public Builder uidGenerator(Supplier<UUID> value) {
+      this.uids = Objects.requireNonNull(value, "uidGenerator");
+      return this;
+    }
+
+    /** Makes the site private, the default: anonymous requesters get an unauthorized error. */
+    public Builder privateAccess() {
+      this.publicGroups = null;
+      return this;
+    }
+
+    /**
+     * Makes the site public: anonymous requesters may read these workspace groups, and nothing
+     * else; they never write.
+     *
+     * @param groups the workspace groups anonymous requesters may read
+     */
+    public Builder publicAccess(Set<Long> groups) {
+      this.publicGroups = Set.copyOf(groups);
+      return this;
+    }
+
+    /** Builds the log. */
+    public ActivityLog build() {
+      return new ActivityLog(this);
+    }
+  }
+}

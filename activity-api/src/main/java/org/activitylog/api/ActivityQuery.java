@@ -1,0 +1,292 @@
+package org.activitylog.api;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.Set;
+import java.util.UUID;
+import org.activitylog.api.internal.Checks;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Which activities a listing, count or scan returns. Every filter given must match (AND); within
+ * one filter any listed value may match (OR). An empty set means the filter is not applied.
+ *
+ * @param ids match these numeric ids
+ * @param uids match these uids (Brightidea's activity {@code id})
+ * @param types match these types
+ * @param actors match activities of these actors
+ * @param workspaceGroups match activities owned by these workspace groups
+ * @param campaignIds match activities of these campaigns
+ * @param createdFrom match activities created at or after this instant
+ * @param createdBefore match activities created strictly before this instant
+ * @param followedBy match activities of the actors this actor follows
+ * @param deleted whether soft-deleted activities are excluded (the default), included or the only
+ *     ones
+ */
+public record ActivityQuery(
+    Set<Long> ids,
+    Set<UUID> uids,
+    Set<ActivityType> types,
+    Set<ActorRef> actors,
+    Set<Long> workspaceGroups,
+    Set<UUID> campaignIds,
+    @Nullable Instant createdFrom,
+    @Nullable Instant createdBefore,
+    @Nullable ActorRef followedBy,
+    DeletedFilter deleted) {
+
+  /** Every activity that is not soft-deleted. */
+  public static final ActivityQuery ALL = builder().build();
+
+  /** How soft-deleted activities are treated. */
+  public enum DeletedFilter {
+    /** Only activities that are not soft-deleted: the default. */
+    EXCLUDE,
+    /** Soft-deleted activities too. */
+    INCLUDE,
+    /** Only soft-deleted activities. */
+    ONLY
+  }
+
+  /** Copies the sets and normalises the time bounds to microseconds. */
+  public ActivityQuery {
+    ids = Set.copyOf(ids);
+    uids = Set.copyOf(uids);
+    types = Set.copyOf(types);
+    actors = Set.copyOf(actors);
+    workspaceGroups = Set.copyOf(workspaceGroups);
+    campaignIds = Set.copyOf(campaignIds);
+    createdFrom = Checks.micros(createdFrom);
+    createdBefore = Checks.micros(createdBefore);
+    Checks.required("deleted", deleted);
+  }
+
+  /** Starts a query that matches every activity that is not soft-deleted. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** A builder holding this query's filters, to narrow it further. */
+  public Builder toBuilder() {
+    Builder b = new Builder();
+    b.ids.addAll(ids);
+    b.uids.addAll(uids);
+    b.types.addAll(types);
+    b.actors.addAll(actors);
+    b.workspaceGroups.addAll(workspaceGroups);
+    b.campaignIds.addAll(campaignIds);
+    b.createdFrom = createdFrom;
+    b.createdBefore = createdBefore;
+    b.followedBy = followedBy;
+    b.deleted = deleted;
+    return b;
+  }
+
+  /**
+   * Whether the time bounds leave no instant: such a query matches nothing and a backend may answer
+   * without asking its store.
+   */
+  public boolean hasEmptyTimeRange() {
+    return createdFrom != null && createdBefore != null && !createdFrom.isBefore(createdBefore);
+  }
+
+  /**
+   * Whether an activity matches every filter except {@code followedBy}, which needs the follow
+   * graph: pass the set of actors {@code followedBy} follows, or an empty set when it is null.
+   *
+   * @param activity the activity to test
+   * @param followed the actors that {@code followedBy} follows
+   */
+  public boolean matches(Activity activity, Set<ActorRef> followed) {
+    return (ids.isEmpty() || ids.contains(activity.id()))
+        && (uids.isEmpty() || uids.contains(activity.uid()))
+        && (types.isEmpty() || types.contains(activity.type()))
+        && (actors.isEmpty() || actors.contains(activity.actor().ref()))
+        && (workspaceGroups.isEmpty() || workspaceGroups.contains(activity.workspaceGroupId()))
+        && (campaignIds.isEmpty()
+            || (activity.content().campaign() != null
+                && campaignIds.contains(activity.content().campaign().id())))
+        && (createdFrom == null || !activity.createdAt().isBefore(createdFrom))
+        && (createdBefore == null || activity.createdAt().isBefore(createdBefore))
+        && (followedBy == null || followed.contains(activity.actor().ref()))
+        && switch (deleted) {
+          case EXCLUDE -> !activity.isDeleted();
+          case INCLUDE -> true;
+          case ONLY -> activity.isDeleted();
+        };
+  }
+
+  /** Collects filters; each call narrows the query. */
+  public static final class Builder {
+    private final Set<Long> ids = new LinkedHashSet<>();
+    private final Set<UUID> uids = new LinkedHashSet<>();
+    private final Set<ActivityType> types = new LinkedHashSet<>();
+    private final Set<ActorRef> actors = new LinkedHashSet<>();
+    private final Set<Long> workspaceGroups = new LinkedHashSet<>();
+    private final Set<UUID> campaignIds = new LinkedHashSet<>();
+    private @Nullable Instant createdFrom;
+    private @Nullable Instant createdBefore;
+    private @Nullable ActorRef followedBy;
+    private DeletedFilter deleted = DeletedFilter.EXCLUDE;
+
+    private Builder() {}
+
+    /**
+     * Matches only these ids.
+     *
+     * @param values the ids
+     */
+    public Builder ids(Collection<Long> values) {
+      ids.addAll(values);
+      return this;
+    }
+
+    /**
+     * Matches only this id.
+     *
+     * @param value the id
+     */
+    public Builder id(long value) {
+      ids.add(value);
+      return this;
+    }
+
+    /**
+     * Matches only this uid.
+     *
+     * @param value the uid
+     */
+    public Builder uid(UUID value) {
+      uids.add(Checks.required("uid", value));
+      return this;
+    }
+
+    /**
+     * Matches only these types.
+     *
+     * @param values the types
+     */
+    public Builder types(Collection<ActivityType> values) {
+      types.addAll(values);
+      return this;
+    }
+
+    /**
+     * Matches only this type (more calls add more types).
+     *
+     * @param value the type
+     */
+    public Builder type(ActivityType value) {
+      types.add(Checks.required("type", value));
+      return this;
+    }
+
+    /**
+     * Matches only activities of this actor (more calls add more actors).
+     *
+     * @param value the actor
+     */
+    public Builder actor(ActorRef value) {
+      actors.add(Checks.required("actor", value));
+      return this;
+    }
+
+    /**
+     * Matches only activities owned by these workspace groups.
+     *
+     * @param values the workspace group ids
+     */
+    public Builder workspaceGroups(Collection<Long> values) {
+      workspaceGroups.addAll(values);
+      return this;
+    }
+
+    /**
+     * Matches only activities owned by this workspace group (more calls add more groups).
+     *
+     * @param value the workspace group id
+     */
+    public Builder workspaceGroup(long value) {
+      workspaceGroups.add(value);
+      return this;
+    }
+
+    /**
+     * Matches only activities of this campaign (more calls add more campaigns).
+     *
+     * @param value the campaign id
+     */
+    public Builder campaign(UUID value) {
+      campaignIds.add(Checks.required("campaign_id", value));
+      return this;
+    }
+
+    /**
+     * Matches only activities created in {@code [from, before)}; either bound may be null. Narrows
+     * any range already set.
+     *
+     * @param from the inclusive lower bound
+     * @param before the exclusive upper bound
+     */
+    public Builder createdBetween(@Nullable Instant from, @Nullable Instant before) {
+      if (from != null && (createdFrom == null || from.isAfter(createdFrom))) {
+        createdFrom = from;
+      }
+      if (before != null && (createdBefore == null || before.isBefore(createdBefore))) {
+        createdBefore = before;
+      }
+      return this;
+    }
+
+    /**
+     * Brightidea's {@code date_created}: only activities created on this calendar day in this time
+     * zone, from its first instant up to, not including, the next day's first instant (23 or 25
+     * hours on a daylight-saving change).
+     *
+     * @param date the day
+     * @param zone the zone the day is in
+     */
+    public Builder createdOn(LocalDate date, ZoneId zone) {
+      return createdBetween(
+          date.atStartOfDay(zone).toInstant(), date.plusDays(1).atStartOfDay(zone).toInstant());
+    }
+
+    /**
+     * Brightidea's {@code following=1}: only activities of the actors this actor follows.
+     *
+     * @param follower the follower
+     */
+    public Builder followedBy(ActorRef follower) {
+      followedBy = Checks.required("following", follower);
+      return this;
+    }
+
+    /**
+     * Sets how soft-deleted activities are treated.
+     *
+     * @param value the treatment
+     */
+    public Builder deleted(DeletedFilter value) {
+      deleted = Checks.required("deleted", value);
+      return this;
+    }
+
+    /** Builds the query. */
+    public ActivityQuery build() {
+      return new ActivityQuery(
+          ids,
+          uids,
+          types,
+          actors,
+          workspaceGroups,
+          campaignIds,
+          createdFrom,
+          createdBefore,
+          followedBy,
+          deleted);
+    }
+  }
+}

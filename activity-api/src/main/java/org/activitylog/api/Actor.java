@@ -1,0 +1,14 @@
+package org.activitylog.api;
+
+/**
+ * Who performed an activity, with the profile as it was when the activity was recorded: an AISquare
+ * {@link UserSimple} or a Brightidea {@link Member}.
+ */
+public sealed interface Actor permits UserSimple, Member {
+
+  /** The stable identity of this actor, used for filtering, following and erasure. */
+  ActorRef ref();
+
+  /** The same actor with every personal field removed, used when erasing by anonymisation. */
+  Actor anonymised();
+}

@@ -1,0 +1,23 @@
+package org.activitylog.api;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A file attached to a Brightidea update.
+ *
+ * @param id the file's id
+ * @param referenceId the id of what the file is attached to
+ * @param extension the file extension, such as {@code jpg}
+ * @param originalFilename the name the file was uploaded with
+ * @param grouping the kind of attachment, such as {@code Update Photo}
+ * @param url where the file can be downloaded
+ * @param type the media type, such as {@code image/jpeg}
+ */
+public record Attachment(
+    @Nullable String id,
+    @Nullable String referenceId,
+    @Nullable String extension,
+    @Nullable String originalFilename,
+    @Nullable String grouping,
+    @Nullable String url,
+    @Nullable String type) {}

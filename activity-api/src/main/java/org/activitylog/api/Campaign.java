@@ -1,0 +1,19 @@
+package org.activitylog.api;
+
+import java.util.UUID;
+import org.activitylog.api.internal.Checks;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The Brightidea campaign an activity belongs to; filterable by id.
+ *
+ * @param id the campaign's UUID
+ * @param name the campaign's name as shown with the activity, if known
+ */
+public record Campaign(UUID id, @Nullable String name) {
+  /** Validates the fields. */
+  public Campaign {
+    Checks.required("campaign_id", id);
+    Checks.maxLength("campaign_name", name, 2_000);
+  }
+}

@@ -1,0 +1,24 @@
+package org.activitylog.api;
+
+import java.time.Instant;
+import org.activitylog.api.internal.Checks;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A Brightidea hi-five on an update.
+ *
+ * @param id the hi-five's id as the source system wrote it
+ * @param dateCreated when it was given
+ * @param updateId the update it was given on
+ * @param member who gave it
+ */
+public record HiFive(
+    @Nullable String id,
+    @Nullable Instant dateCreated,
+    @Nullable String updateId,
+    @Nullable Member member) {
+  /** Normalises the time to microseconds. */
+  public HiFive {
+    dateCreated = Checks.micros(dateCreated);
+  }
+}

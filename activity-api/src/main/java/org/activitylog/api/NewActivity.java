@@ -1,0 +1,181 @@
+package org.activitylog.api;
+
+import java.time.Instant;
+import java.util.UUID;
+import org.activitylog.api.internal.Checks;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * An activity to record. {@link ActivityLog} fills a missing uid and creation time; a repository
+ * requires both.
+ *
+ * @param uid the idempotency key: recording the same uid twice stores one activity
+ * @param content what the activity says
+ * @param createdAt when it happened
+ * @param createdBy who recorded it, for the audit trail
+ */
+public record NewActivity(
+    @Nullable UUID uid,
+    ActivityContent content,
+    @Nullable Instant createdAt,
+    @Nullable String createdBy) {
+
+  /** Checks the content and normalises the time to microseconds. */
+  public NewActivity {
+    Checks.required("content", content);
+    createdAt = Checks.micros(createdAt);
+    Checks.maxLength("created_by", createdBy, Activity.MAX_AUDIT_NAME);
+  }
+
+  /**
+   * Starts building an activity.
+   *
+   * @param type what happened
+   * @param actor who did it
+   */
+  public static Builder builder(ActivityType type, Actor actor) {
+    return new Builder(type, actor);
+  }
+
+  /**
+   * The same activity with the given uid.
+   *
+   * @param newUid the uid
+   */
+  public NewActivity withUid(UUID newUid) {
+    return new NewActivity(newUid, content, createdAt, createdBy);
+  }
+
+  /**
+   * The same activity with the given creation time.
+   *
+   * @param time the creation time
+   */
+  public NewActivity withCreatedAt(Instant time) {
+    return new NewActivity(uid, content, time, createdBy);
+  }
+
+  /** Collects the fields of a {@link NewActivity}; every setter is optional. */
+  public static final class Builder {
+    private final ActivityType type;
+    private final Actor actor;
+    private @Nullable String text;
+    private JsonValue resource = JsonValue.nullValue();
+    private long workspaceGroupId;
+    private @Nullable Long workspaceGroup;
+    private @Nullable Campaign campaign;
+    private BrightideaDetails details = BrightideaDetails.NONE;
+    private @Nullable UUID uid;
+    private @Nullable Instant createdAt;
+    private @Nullable String createdBy;
+
+    private Builder(ActivityType type, Actor actor) {
+      this.type = Checks.required("activity_type", type);
+      this.actor = Checks.required("actor", actor);
+    }
+
+    /**
+     * Sets the description.
+     *
+     * @param value the text
+     */
+    public Builder text(@Nullable String value) {
+      this.text = value;
+      return this;
+    }
+
+    /**
+     * Sets what the activity happened to.
+     *
+     * @param value any value {@link JsonValue#of(Object)} accepts
+     */
+    public Builder resource(@Nullable Object value) {
+      this.resource = JsonValue.of(value);
+      return this;
+    }
+
+    /**
+     * Sets the owning workspace group (the tenant). Defaults to 0.
+     *
+     * @param value the workspace group id
+     */
+    public Builder workspaceGroupId(long value) {
+      this.workspaceGroupId = value;
+      return this;
+    }
+
+    /**
+     * Sets the workspace group derived from the resource's context.
+     *
+     * @param value the workspace group, or null
+     */
+    public Builder workspaceGroup(@Nullable Long value) {
+      this.workspaceGroup = value;
+      return this;
+    }
+
+    /**
+     * Sets the Brightidea campaign.
+     *
+     * @param value the campaign, or null
+     */
+    public Builder campaign(@Nullable Campaign value) {
+      this.campaign = value;
+      return this;
+    }
+
+    /**
+     * Sets the Brightidea type-specific fields.
+     *
+     * @param value the fields
+     */
+    public Builder details(BrightideaDetails value) {
+      this.details = Checks.required("details", value);
+      return this;
+    }
+
+    /**
+     * Sets the idempotency key; generated when not set.
+     *
+     * @param value the uid
+     */
+    public Builder uid(@Nullable UUID value) {
+      this.uid = value;
+      return this;
+    }
+
+    /**
+     * Sets when it happened; the clock's now when not set.
+     *
+     * @param value the creation time
+     */
+    public Builder createdAt(@Nullable Instant value) {
+      this.createdAt = value;
+      return this;
+    }
+
+    /**
+     * Sets who recorded it.
+     *
+     * @param value the recorder's name
+     */
+    public Builder createdBy(@Nullable String value) {
+      this.createdBy = value;
+      return this;
+    }
+
+    /**
+     * Builds the activity.
+     *
+     * @throws ValidationException naming the first field that breaks a rule
+     */
+    public NewActivity build() {
+      return new NewActivity(
+          uid,
+          new ActivityContent(
+              type, actor, text, resource, workspaceGroupId, workspaceGroup, campaign, details),
+          createdAt,
+          createdBy);
+    }
+  }
+}

@@ -1,0 +1,89 @@
+package org.activitylog.api;
+
+import java.util.HashSet;
+import java.util.Set;
+import org.activitylog.api.internal.Checks;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Who is asking, and which workspace groups it may read and write. Build one per request from the
+ * host's authentication, for example from a bearer token.
+ *
+ * @param actor the requester's own actor identity, for {@code following}; null when anonymous or
+ *     when the requester is the host itself
+ * @param name the name written to {@code created_by}, {@code updated_by} and {@code deleted_by}
+ * @param readableGroups the workspace groups whose activities it may read
+ * @param writableGroups the workspace groups it may record into, update and delete in
+ * @param allGroups whether it may read and write every workspace group (the host itself)
+ */
+public record Requester(
+    @Nullable ActorRef actor,
+    @Nullable String name,
+    Set<Long> readableGroups,
+    Set<Long> writableGroups,
+    boolean allGroups) {
+
+  private static final Requester ANONYMOUS = new Requester(null, null, Set.of(), Set.of(), false);
+
+  /** Copies the sets. */
+  public Requester {
+    readableGroups = Set.copyOf(readableGroups);
+    writableGroups = Set.copyOf(writableGroups);
+    Checks.maxLength("requester.name", name, Activity.MAX_AUDIT_NAME);
+  }
+
+  /** Someone not authenticated: may read only on a public site, never write. */
+  public static Requester anonymous() {
+    return ANONYMOUS;
+  }
+
+  /**
+   * An authenticated user. A group it may write is also one it may read.
+   *
+   * @param actor the user's actor identity
+   * @param name the name for audit fields, for example the username
+   * @param readableGroups the workspace groups it may read
+   * @param writableGroups the workspace groups it may write
+   */
+  public static Requester user(
+      ActorRef actor, String name, Set<Long> readableGroups, Set<Long> writableGroups) {
+    Checks.required("requester.actor", actor);
+    Checks.required("requester.name", name);
+    HashSet<Long> readable = new HashSet<>(readableGroups);
+    readable.addAll(writableGroups);
+    return new Requester(actor, name, readable, writableGroups, false);
+  }
+
+  /**
+   * The host application itself, for trusted background work: reads and writes every workspace
+   * group.
+   *
+   * @param name the name for audit fields, for example {@code "system"}
+   */
+  public static Requester system(String name) {
+    return new Requester(null, Checks.required("requester.name", name), Set.of(), Set.of(), true);
+  }
+
+  /** Whether the requester is authenticated: a user or the host itself. */
+  public boolean isAuthenticated() {
+    return actor != null || allGroups;
+  }
+
+  /**
+   * Whether the requester may read activities of a workspace group.
+   *
+   * @param group the workspace group id
+   */
+  public boolean canRead(long group) {
+    return allGroups || readableGroups.contains(group);
+  }
+
+  /**
+   * Whether the requester may write activities of a workspace group.
+   *
+   * @param group the workspace group id
+   */
+  public boolean canWrite(long group) {
+    return allGroups || writableGroups.contains(group);
+  }
+}

@@ -1,0 +1,141 @@
+package org.activitylog.api.internal;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.activitylog.api.JsonValue;
+import org.activitylog.api.JsonValue.JsonArray;
+import org.activitylog.api.JsonValue.JsonBoolean;
+import org.activitylog.api.JsonValue.JsonNull;
+import org.activitylog.api.JsonValue.JsonNumber;
+import org.activitylog.api.JsonValue.JsonObject;
+import org.activitylog.api.JsonValue.JsonString;
+import org.activitylog.api.ValidationException;
+import org.jspecify.annotations.Nullable;
+
+/** Turns plain Java values into {@link JsonValue} and writes compact JSON text. */
+public final class JsonCodec {
+  private JsonCodec() {}
+
+  /** Converts plain values; see {@link JsonValue#of(Object)}. */
+  public static JsonValue convert(@Nullable Object value) {
+    return convert(value, 0);
+  }
+
+  static JsonValue convert(@Nullable Object value, int depth) {
+    if (depth > JsonValue.MAX_DEPTH) {
+      throw new ValidationException("resource", "must not nest deeper than " + JsonValue.MAX_DEPTH);
+    }
+    if (value == null) {
+      return JsonNull.INSTANCE;
+    }
+    if (value instanceof JsonValue json) {
+      return depth == 0 ? json : convert(json.toPlain(), depth);
+    }
+    if (value instanceof Boolean b) {
+      return new JsonBoolean(b);
+    }
+    if (value instanceof CharSequence s) {
+      return new JsonString(s.toString());
+    }
+    if (value instanceof Number n) {
+      return new JsonNumber(toBigDecimal(n));
+    }
+    if (value instanceof Map<?, ?> map) {
+      LinkedHashMap<String, JsonValue> members = new LinkedHashMap<>();
+      for (Map.Entry<?, ?> e : map.entrySet()) {
+        if (!(e.getKey() instanceof String key)) {
+          throw new ValidationException("resource", "must have only string keys", e.getKey());
+        }
+        members.put(key, convert(e.getValue(), depth + 1));
+      }
+      return new JsonObject(members);
+    }
+    if (value instanceof Iterable<?> list) {
+      List<JsonValue> items = new ArrayList<>();
+      for (Object item : list) {
+        items.add(convert(item, depth + 1));
+      }
+      return new JsonArray(items);
+    }
+    throw new ValidationException(
+        "resource",
+        "must be built of maps, lists, strings, numbers, booleans and null",
+        value.getClass().getName());
+  }
+
+  private static BigDecimal toBigDecimal(Number n) {
+    if (n instanceof BigDecimal d) {
+      return d;
+    }
+    if (n instanceof Double || n instanceof Float) {
+      double d = n.doubleValue();
+      if (Double.isNaN(d) || Double.isInfinite(d)) {
+        throw new ValidationException("resource", "must not contain NaN or infinite numbers", n);
+      }
+      return new BigDecimal(n.toString());
+    }
+    return new BigDecimal(n.toString());
+  }
+
+  /** Appends compact JSON text. */
+  public static void write(JsonValue value, StringBuilder out) {
+    if (value instanceof JsonNull) {
+      out.append("null");
+    } else if (value instanceof JsonBoolean b) {
+      out.append(b.value());
+    } else if (value instanceof JsonNumber n) {
+      out.append(n.value().toString());
+    } else if (value instanceof JsonString s) {
+      writeString(s.value(), out);
+    } else if (value instanceof JsonArray a) {
+      out.append('[');
+      for (int i = 0; i < a.items().size(); i++) {
+        if (i > 0) {
+          out.append(',');
+        }
+        write(a.items().get(i), out);
+      }
+      out.append(']');
+    } else if (value instanceof JsonObject o) {
+      out.append('{');
+      boolean first = true;
+      for (Map.Entry<String, JsonValue> e : o.members().entrySet()) {
+        if (!first) {
+          out.append(',');
+        }
+        first = false;
+        writeString(e.getKey(), out);
+        out.append(':');
+        write(e.getValue(), out);
+      }
+      out.append('}');
+    }
+  }
+
+  private static void writeString(String s, StringBuilder out) {
+    out.append('"');
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      switch (c) {
+        case '"' -> out.append("\\\"");
+        case '\\' -> out.append("\\\\");
+        case '\n' -> out.append("\\n");
+        case '\r' -> out.append("\\r");
+        case '\t' -> out.append("\\t");
+        case '\b' -> out.append("\\b");
+        case '\f' -> out.append("\\f");
+        default -> {
+          if (c < 0x20) {
+            out.append(String.format("\\u%04x", (int) c));
+          } else {
+            out.append(c);
+          }
+        }
+      }
+    }
+    out.append('"');
+  }
+}

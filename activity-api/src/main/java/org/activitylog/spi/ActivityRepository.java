@@ -1,0 +1,201 @@
+package org.activitylog.spi;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.NoSuchElementException;
+import java.util.Optional;
+import java.util.Spliterator;
+import java.util.Spliterators;
+import java.util.UUID;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
+import org.activitylog.api.Activity;
+import org.activitylog.api.ActivityQuery;
+import org.activitylog.api.ActivityUpdate;
+import org.activitylog.api.ActorRef;
+import org.activitylog.api.ConflictException;
+import org.activitylog.api.Cursor;
+import org.activitylog.api.NewActivity;
+import org.activitylog.api.NotFoundException;
+import org.activitylog.api.Page;
+import org.activitylog.api.PageRequest;
+import org.activitylog.api.Sort;
+import org.activitylog.api.StoreUnavailableException;
+import org.activitylog.api.ValidationException;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Stores activities. Implementations must be thread-safe. They trust their caller for access
+ * control ({@link org.activitylog.api.ActivityLog} does it) and stamp update and delete times from
+ * the {@link java.time.Clock} they were built with.
+ *
+ * <p>Every failure is an {@link org.activitylog.api.ActivityLogException}: {@link
+ * ValidationException} for bad input, {@link NotFoundException} for an unknown id, {@link
+ * ConflictException} for a version mismatch, {@link StoreUnavailableException} when the store
+ * cannot be reached. The testkit's {@code ActivityRepositoryContract} states every rule.
+ */
+public interface ActivityRepository {
+
+  /**
+   * Stores an activity, or returns the stored one when its uid is already present: the uid is the
+   * idempotency key, so a retried insert never creates a second activity.
+   *
+   * @param activity the activity, with uid and creation time set
+   * @return the stored activity, version 1 when new
+   * @throws ValidationException when the uid or creation time is missing
+   */
+  Activity insert(NewActivity activity);
+
+  /**
+   * Stores many activities at once, each idempotent on its uid as {@link #insert} is.
+   *
+   * @param activities the activities, each with uid and creation time set
+   * @return the stored activities, in the order given
+   */
+  List<Activity> insertAll(List<NewActivity> activities);
+
+  /**
+   * Finds an activity by its numeric id, soft-deleted ones included.
+   *
+   * @param id the id
+   */
+  Optional<Activity> findById(long id);
+
+  /**
+   * Finds an activity by its uid, soft-deleted ones included.
+   *
+   * @param uid the uid
+   */
+  Optional<Activity> findByUid(UUID uid);
+
+  /**
+   * Replaces the fields an update gives, stamps {@code updated_at} from the clock and {@code
+   * updated_by}, and increments the version. The id, uid and creation fields never change.
+   *
+   * @param id the activity's id
+   * @param update the new values
+   * @param expectedVersion when not null, the update happens only if the stored version is this
+   * @param updatedBy who updates it
+   * @return the updated activity
+   * @throws NotFoundException when no activity has the id
+   * @throws ConflictException when the stored version is not the expected one
+   */
+  Activity update(
+      long id, ActivityUpdate update, @Nullable Long expectedVersion, @Nullable String updatedBy);
+
+  /**
+   * Soft-deletes an activity: sets {@code deleted_at} from the clock, {@code deleted_by}, and
+   * {@code is_active=false}. Deleting a deleted activity changes nothing and returns it.
+   *
+   * @param id the activity's id
+   * @param deletedBy who deletes it
+   * @throws NotFoundException when no activity has the id
+   */
+  Activity softDelete(long id, @Nullable String deletedBy);
+
+  /**
+   * Undoes a soft delete. Restoring an activity that is not deleted changes nothing and returns it.
+   *
+   * @param id the activity's id
+   * @param restoredBy who restores it
+   * @throws NotFoundException when no activity has the id
+   */
+  Activity restore(long id, @Nullable String restoredBy);
+
+  /**
+   * Deletes for good every activity created strictly before an instant, soft-deleted or not: the
+   * retention sweep.
+   *
+   * @param cutoff the first creation time that is kept
+   * @return how many activities were deleted
+   */
+  long purgeCreatedBefore(Instant cutoff);
+
+  /**
+   * Removes or anonymises every activity of an actor, soft-deleted ones included.
+   *
+   * @param actor the actor to erase
+   * @param mode whether to delete the activities or replace the actor with {@link
+   *     org.activitylog.api.Actor#anonymised()}
+   * @return how many activities were changed
+   */
+  long eraseActor(ActorRef actor, ErasureMode mode);
+
+  /**
+   * One page of the activities a query matches, in a sort order, with the total.
+   *
+   * @param query the filters
+   * @param page which page
+   * @param sort the order; ties broken by id
+   */
+  Page<Activity> list(ActivityQuery query, PageRequest page, Sort sort);
+
+  /**
+   * How many activities a query matches.
+   *
+   * @param query the filters
+   */
+  long count(ActivityQuery query);
+
+  /**
+   * Up to {@code limit} matching activities that come after a cursor in a sort order, without an
+   * offset: keyset paging.
+   *
+   * @param query the filters
+   * @param sort the order; ties broken by id
+   * @param after the position to continue after, or null to start at the beginning
+   * @param limit the most activities to return, 1 or more
+   */
+  List<Activity> listAfter(ActivityQuery query, Sort sort, @Nullable Cursor after, int limit);
+
+  /**
+   * Every matching activity in sort order, fetched lazily in keyset batches: for exports of any
+   * size. No connection or lock is held between batches; activities written during the scan may or
+   * may not appear, but none is returned twice.
+   *
+   * @param query the filters
+   * @param sort the order
+   * @param batchSize how many activities each round trip fetches
+   */
+  default Stream<Activity> scan(ActivityQuery query, Sort sort, int batchSize) {
+    if (batchSize < 1) {
+      throw new ValidationException("batch_size", "must be 1 or more", batchSize);
+    }
+    Iterator<Activity> it =
+        new Iterator<>() {
+          private List<Activity> batch = new ArrayList<>();
+          private int next;
+          private @Nullable Cursor cursor;
+          private boolean exhausted;
+
+          @Override
+          public boolean hasNext() {
+            if (next < batch.size()) {
+              return true;
+            }
+            if (exhausted) {
+              return false;
+            }
+            batch = listAfter(query, sort, cursor, batchSize);
+            next = 0;
+            exhausted = batch.size() < batchSize;
+            if (!batch.isEmpty()) {
+              cursor = Cursor.after(batch.get(batch.size() - 1));
+            }
+            return !batch.isEmpty();
+          }
+
+          @Override
+          public Activity next() {
+            if (!hasNext()) {
+              throw new NoSuchElementException();
+            }
+            return batch.get(next++);
+          }
+        };
+    return StreamSupport.stream(
+        Spliterators.spliteratorUnknownSize(it, Spliterator.ORDERED | Spliterator.NONNULL), false);
+  }
+}
