@@ -1,0 +1,16 @@
+/**
+ * Contract tests that every activitylog storage backend must pass. Subclass a contract, implement
+ * its factory method, and run it with JUnit 5.
+ */
+@org.jspecify.annotations.NullMarked
+module org.activitylog.testkit {
+  requires transitive org.activitylog.api;
+  requires transitive org.junit.jupiter.api;
+  requires transitive org.assertj.core;
+  requires static org.jspecify;
+
+  exports org.activitylog.testkit;
+
+  opens org.activitylog.testkit to
+      org.junit.platform.commons;
+}
