@@ -7,6 +7,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.activitylog.api.ActorRef;
 import org.activitylog.api.ValidationException;
 import org.activitylog.spi.FollowGraph;
+import org.jspecify.annotations.Nullable;
 
 /** The follow graph of an in-memory store: edges in both directions, under the storage lock. */
 public final class MemoryFollowGraph implements FollowGraph {
@@ -108,8 +109,7 @@ public final class MemoryFollowGraph implements FollowGraph {
     return found == null ? Set.of() : Set.copyOf(found);
   }
 
-  private static boolean removeFrom(
-      @org.jspecify.annotations.Nullable Set<ActorRef> set, ActorRef value) {
+  private static boolean removeFrom(@Nullable Set<ActorRef> set, ActorRef value) {
     return set != null && set.remove(value);
   }
 }
