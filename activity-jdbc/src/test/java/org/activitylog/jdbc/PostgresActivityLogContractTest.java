@@ -6,7 +6,6 @@ import org.activitylog.testkit.ActivityLogContract;
 import org.activitylog.testkit.Capability;
 import org.activitylog.testkit.MutableClock;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 
 /**
  * The JDBC backend runs the ActivityLog facade contract on a real PostgreSQL server (skipped
@@ -15,11 +14,6 @@ import org.junit.jupiter.api.BeforeAll;
 class PostgresActivityLogContractTest extends ActivityLogContract {
   private static final ContractDatabase DB =
       new ContractDatabase(TestDatabase.Kind.POSTGRESQL, "pg_log");
-
-  @BeforeAll
-  static void requirePostgres() {
-    TestDatabase.postgresUrl();
-  }
 
   @AfterAll
   static void dropDatabase() {

@@ -6,7 +6,6 @@ import org.activitylog.testkit.ActivityRepositoryContract;
 import org.activitylog.testkit.Capability;
 import org.activitylog.testkit.MutableClock;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 
 /**
  * The JDBC backend runs the ActivityRepository contract on a real PostgreSQL server (skipped
@@ -15,11 +14,6 @@ import org.junit.jupiter.api.BeforeAll;
 class PostgresActivityRepositoryContractTest extends ActivityRepositoryContract {
   private static final ContractDatabase DB =
       new ContractDatabase(TestDatabase.Kind.POSTGRESQL, "pg_repo");
-
-  @BeforeAll
-  static void requirePostgres() {
-    TestDatabase.postgresUrl();
-  }
 
   @AfterAll
   static void dropDatabase() {

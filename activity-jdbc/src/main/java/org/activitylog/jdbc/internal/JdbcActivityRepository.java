@@ -193,40 +193,38 @@ public final class JdbcActivityRepository implements ActivityRepository {
     Objects.requireNonNull(update, "update");
     requireAuditName("updated_by", updatedBy);
     return access.call(
-        () -> {
-          for (int attempt = 1; ; attempt++) {
-            Activity current =
-                access.jdbi().withHandle(h -> byId(h, id)).orElseThrow(NotFoundException::new);
-            if (expectedVersion != null && expectedVersion != current.version()) {
-              throw conflict();
-            }
-            ActivityContent next = update.applyTo(current.content());
-            Instant now = now();
-            int changed =
-                access
-                    .jdbi()
-                    .withHandle(
-                        h ->
-                            bindContent(h.createUpdate(sql.update()), next)
-                                .bind("updatedAt", time(now))
-                                .bind("updatedBy", text(updatedBy))
-                                .bind("id", int64(id))
-                                .bind("version", int64(current.version()))
-                                .execute());
-            if (changed == 1) {
-              return current.updated(next, now, updatedBy);
-            }
-            // Someone else changed or deleted the row between the read and the write. Without an
-            // expected version the caller asked for no check, so the update is redone on the new
-            // state; with one, it is a conflict.
-            if (findById(id).isEmpty()) {
-              throw new NotFoundException();
-            }
-            if (expectedVersion != null || attempt >= MAX_ATTEMPTS) {
-              throw conflict();
-            }
-          }
-        });
+        () ->
+            access
+                .jdbi()
+                .inTransaction(
+                    h -> {
+                      // The row lock makes concurrent updates without an expected version queue
+                      // up instead of overwriting each other; the version in the WHERE clause is
+                      // the optimistic check the SPI promises, and guards against a database
+                      // that ignores FOR UPDATE.
+                      Activity current =
+                          h.createQuery(sql.findByIdForUpdate())
+                              .bind("id", int64(id))
+                              .map(rows)
+                              .findOne()
+                              .orElseThrow(NotFoundException::new);
+                      if (expectedVersion != null && expectedVersion != current.version()) {
+                        throw conflict();
+                      }
+                      ActivityContent next = update.applyTo(current.content());
+                      Instant now = now();
+                      int changed =
+                          bindContent(h.createUpdate(sql.update()), next)
+                              .bind("updatedAt", time(now))
+                              .bind("updatedBy", text(updatedBy))
+                              .bind("id", int64(id))
+                              .bind("version", int64(current.version()))
+                              .execute();
+                      if (changed != 1) {
+                        throw conflict();
+                      }
+                      return current.updated(next, now, updatedBy);
+                    }));
   }
 
   @Override

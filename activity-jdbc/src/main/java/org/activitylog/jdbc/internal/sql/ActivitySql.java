@@ -120,6 +120,11 @@ public abstract class ActivitySql {
     return "SELECT " + COLUMNS + " FROM " + activity + " a WHERE a.id = :id";
   }
 
+  /** One activity by id, locked until the transaction ends. Parameter: {@code id}. */
+  public String findByIdForUpdate() {
+    return findById() + " FOR UPDATE";
+  }
+
   /** One activity by uid. Parameter: {@code uid}. */
   public String findByUid() {
     return "SELECT " + COLUMNS + " FROM " + activity + " a WHERE a.uid = :uid";
