@@ -49,7 +49,9 @@ public interface ActivityRepository {
   Activity insert(NewActivity activity);
 
   /**
-   * Stores many activities at once, each idempotent on its uid as {@link #insert} is.
+   * Stores many activities at once, each idempotent on its uid as {@link #insert} is. A uid that
+   * appears twice in one batch is stored once, from its first occurrence, and both positions of the
+   * result hold the stored activity.
    *
    * @param activities the activities, each with uid and creation time set
    * @return the stored activities, in the order given
