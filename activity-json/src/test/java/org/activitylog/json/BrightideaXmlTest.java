@@ -426,6 +426,14 @@ class BrightideaXmlTest {
     }
 
     @Test
+    @DisplayName("deep nesting and oversized bodies are refused")
+    void limits() {
+      refused("<activity>" + "<a>".repeat(5_000) + "</a>".repeat(5_000) + "</activity>");
+      refused(
+          "<activity><text>" + "x".repeat(BrightideaFormat.MAX_BODY_CHARS) + "</text></activity>");
+    }
+
+    @Test
     @DisplayName("a wrong value in XML names its field like the JSON does")
     void wrongValue() {
       ValidationException e =
