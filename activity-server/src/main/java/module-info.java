@@ -5,7 +5,7 @@
  */
 @org.jspecify.annotations.NullMarked
 module org.activitylog.server {
-  requires org.activitylog.http;
+  requires transitive org.activitylog.http;
   requires org.activitylog.jdbc;
   requires org.activitylog.json;
   requires jdk.httpserver;
