@@ -105,6 +105,10 @@ public final class AisquareJson {
    * {@code user} for an activity of a Brightidea member (or {@code member} for a user's) is an
    * error: an update edits the actor's profile, it does not replace the actor.
    *
+   * <p>The merged actor is computed from {@code current}: pass {@code current.version()} as the
+   * expected version of {@link org.activitylog.api.ActivityLog#update}, so that a concurrent change
+   * is a conflict rather than silently overwritten.
+   *
    * @param body the JSON body
    * @param current the activity as stored now
    * @throws org.activitylog.api.ValidationException naming the first member that breaks a rule

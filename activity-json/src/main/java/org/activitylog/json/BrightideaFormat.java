@@ -11,6 +11,7 @@ import org.activitylog.api.ValidationException;
 import org.activitylog.json.internal.BrightideaJsonFormat;
 import org.activitylog.json.internal.BrightideaXmlFormat;
 import org.activitylog.json.internal.WireLimits;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Brightidea api3's {@code activity} in one of its two {@code format}s, JSON or XML, read and
@@ -82,7 +83,7 @@ public interface BrightideaFormat {
    * @param zone the zone times are in
    * @throws ValidationException naming {@code format} for any other value
    */
-  static BrightideaFormat forName(@org.jspecify.annotations.Nullable String format, ZoneId zone) {
+  static BrightideaFormat forName(@Nullable String format, ZoneId zone) {
     if (format == null || format.equalsIgnoreCase("json")) {
       return json(zone);
     }

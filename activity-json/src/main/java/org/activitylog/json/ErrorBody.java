@@ -1,5 +1,6 @@
 package org.activitylog.json;
 
+import java.util.Objects;
 import org.activitylog.api.ActivityLogException;
 import org.activitylog.api.ValidationException;
 import org.activitylog.json.internal.ErrorBodies;
@@ -28,7 +29,7 @@ public record ErrorBody(String message, @Nullable String field) {
 
   /** Checks that the message is present. */
   public ErrorBody {
-    java.util.Objects.requireNonNull(message, "message");
+    Objects.requireNonNull(message, "message");
   }
 
   /**

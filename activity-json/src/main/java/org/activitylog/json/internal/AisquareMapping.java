@@ -123,6 +123,9 @@ public final class AisquareMapping {
   }
 
   private ActivityContent content(Fields in, @Nullable Long defaultWorkspaceGroupId) {
+    // Checked in the schema's order, so the first error reported is the first field at fault.
+    ActivityType type = type(in);
+    Actor actor = actors.read(in);
     Long workspace = in.integer(WORKSPACE_GROUP_ID);
     if (workspace == null) {
       if (defaultWorkspaceGroupId == null) {
@@ -131,8 +134,8 @@ public final class AisquareMapping {
       workspace = defaultWorkspaceGroupId;
     }
     return new ActivityContent(
-        type(in),
-        actors.read(in),
+        type,
+        actor,
         in.string(TEXT),
         ResourceCodec.fromNode(in.raw(RESOURCE)),
         workspace,

@@ -2,6 +2,7 @@ package org.activitylog.json.internal;
 
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Objects;
 import org.activitylog.api.Activity;
 import org.activitylog.api.NewActivity;
 import org.activitylog.api.Page;
@@ -19,7 +20,7 @@ public final class BrightideaJsonFormat implements BrightideaFormat {
    * @param zone the zone of {@code date_created} values
    */
   public BrightideaJsonFormat(ZoneId zone) {
-    this.zone = java.util.Objects.requireNonNull(zone, "zone");
+    this.zone = Objects.requireNonNull(zone, "zone");
     this.mapping = new BrightideaMapping(new BrightideaWireTime(zone));
   }
 
@@ -56,11 +57,7 @@ public final class BrightideaJsonFormat implements BrightideaFormat {
   @Override
   public NewActivity readActivity(String body, long workspaceGroupId) {
     Fields top = new Fields(JsonWire.parseObject(body), "", Fields.Scalars.JSON_TYPES);
-    Fields activity = top.object(BrightideaMapping.ACTIVITY);
-    if (activity == null) {
-      throw top.missing(BrightideaMapping.ACTIVITY);
-    }
-    return mapping.read(activity, workspaceGroupId);
+    return mapping.read(top.unwrap(BrightideaMapping.ACTIVITY), workspaceGroupId);
   }
 
   @Override

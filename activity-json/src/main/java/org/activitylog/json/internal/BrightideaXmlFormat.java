@@ -2,6 +2,7 @@ package org.activitylog.json.internal;
 
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Objects;
 import org.activitylog.api.Activity;
 import org.activitylog.api.NewActivity;
 import org.activitylog.api.Page;
@@ -25,7 +26,7 @@ public final class BrightideaXmlFormat implements BrightideaFormat {
    * @param zone the zone of {@code date_created} values
    */
   public BrightideaXmlFormat(ZoneId zone) {
-    this.zone = java.util.Objects.requireNonNull(zone, "zone");
+    this.zone = Objects.requireNonNull(zone, "zone");
     this.mapping = new BrightideaMapping(new BrightideaWireTime(zone));
   }
 

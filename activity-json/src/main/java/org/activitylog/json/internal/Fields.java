@@ -237,6 +237,22 @@ public final class Fields {
   }
 
   /**
+   * An object member that wraps the whole payload, such as Brightidea's {@code activity}: its
+   * members are named without the wrapper's name ({@code type}, not {@code activity.type}), the
+   * same as in XML, where the wrapper is the root element.
+   *
+   * @param name the member's name
+   * @throws ValidationException naming the member when it is absent or not an object
+   */
+  public Fields unwrap(String name) {
+    Fields inner = object(name);
+    if (inner == null) {
+      throw missing(name);
+    }
+    return new Fields(inner.node, path, scalars);
+  }
+
+  /**
    * A list member: a JSON array, or in XML an element wrapping one {@code itemName} element per
    * item.
    *

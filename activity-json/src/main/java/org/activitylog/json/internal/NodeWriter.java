@@ -34,16 +34,6 @@ public final class NodeWriter {
     return node;
   }
 
-  /** How times are written. */
-  public WireTime time() {
-    return time;
-  }
-
-  /** What to do with absent values. */
-  public Absent absent() {
-    return absent;
-  }
-
   /**
    * Writes a text member.
    *

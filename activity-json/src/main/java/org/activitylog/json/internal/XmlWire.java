@@ -103,7 +103,10 @@ public final class XmlWire {
   }
 
   private static boolean refuseDtd(XMLStreamReader reader) {
-    if (reader.getEventType() == XMLStreamConstants.DTD) {
+    int event = reader.getEventType();
+    // Without a DTD no entity can be declared; refusing references too keeps that true even if a
+    // parser reported an undeclared one instead of failing.
+    if (event == XMLStreamConstants.DTD || event == XMLStreamConstants.ENTITY_REFERENCE) {
       throw new DtdRefused();
     }
     return true;
@@ -132,7 +135,6 @@ public final class XmlWire {
     XMLInputFactory factory = XMLInputFactory.newFactory();
     factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
     factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
-    factory.setProperty(XMLInputFactory.IS_REPLACING_ENTITY_REFERENCES, false);
     factory.setXMLResolver(
         (publicId, systemId, baseUri, namespace) -> {
           throw new XMLStreamException("external resources are not read");
