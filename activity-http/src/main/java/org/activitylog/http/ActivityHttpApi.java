@@ -17,6 +17,7 @@ import org.activitylog.http.internal.Failures;
 import org.activitylog.http.internal.HttpProblem;
 import org.activitylog.http.internal.Route;
 import org.activitylog.json.BrightideaFormat;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The seeds' HTTP endpoints over an {@link ActivityLog}, for any web framework: hand it an {@link
@@ -61,6 +62,7 @@ public final class ActivityHttpApi {
   private final ZoneId zone;
   private final int maxBodyBytes;
   private final BrightideaFormat json;
+  private final BrightideaFormat xml;
   private final BrightideaEndpoints brightidea;
   private final AisquareEndpoints aisquare;
 
@@ -70,6 +72,7 @@ public final class ActivityHttpApi {
     this.zone = builder.zone;
     this.maxBodyBytes = builder.maxBodyBytes;
     this.json = BrightideaFormat.json(zone);
+    this.xml = BrightideaFormat.xml(zone);
     this.brightidea = new BrightideaEndpoints(log, zone);
     this.aisquare = new AisquareEndpoints(log, builder.defaultWorkspaceGroup, maxBodyBytes);
   }
@@ -114,7 +117,7 @@ public final class ActivityHttpApi {
       }
       BrightideaFormat format = json;
       if (route.endpoint().isBrightidea()) {
-        format = BrightideaFormat.forName(request.parameter("format").orElse(null), zone);
+        format = format(request.parameter("format").orElse(null));
         errors = format;
       }
       Requester requester = requester(request);
@@ -139,6 +142,17 @@ public final class ActivityHttpApi {
     } catch (RuntimeException e) {
       return Failures.answer(e, errors);
     }
+  }
+
+  /** The format a {@code format} parameter names; an unknown name is a 400 naming it. */
+  private BrightideaFormat format(@Nullable String name) {
+    if (name == null || name.equalsIgnoreCase("json")) {
+      return json;
+    }
+    if (name.equalsIgnoreCase("xml")) {
+      return xml;
+    }
+    return BrightideaFormat.forName(name, zone); // throws the format's own validation error
   }
 
   private Requester requester(ApiRequest request) {

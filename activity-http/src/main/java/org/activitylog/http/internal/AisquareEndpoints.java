@@ -1,5 +1,6 @@
 package org.activitylog.http.internal;
 
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import org.activitylog.api.Activity;
@@ -112,7 +113,7 @@ public final class AisquareEndpoints {
   }
 
   private ApiResponse answer(int status, Activity activity, Map<String, String> extra) {
-    Map<String, String> headers = new java.util.HashMap<>(extra);
+    Map<String, String> headers = new HashMap<>(extra);
     headers.put("ETag", IfMatch.etag(activity));
     return ApiResponse.text(status, AisquareJson.MEDIA_TYPE, headers, json.write(activity));
   }

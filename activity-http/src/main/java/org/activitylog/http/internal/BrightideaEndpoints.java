@@ -50,7 +50,7 @@ public final class BrightideaEndpoints {
    * @param format the answer's format
    */
   public ApiResponse get(String id, Requester requester, BrightideaFormat format) {
-    UUID uid = Parameters.uuid("id", id).orElseThrow(NotFoundException::new);
+    UUID uid = Parameters.uuid(id).orElseThrow(NotFoundException::new);
     Activity activity = log.getByUid(requester, uid);
     return ApiResponse.text(200, format.mediaType(), Map.of(), format.writeActivity(activity));
   }

@@ -68,13 +68,13 @@ public final class Parameters {
   public static ListRequest list(ApiRequest request, Requester requester, ZoneId zone) {
     ActivityQuery.Builder query = ActivityQuery.builder();
     for (String v : request.parameters("id")) {
-      query.uid(uuid("id", v).orElseThrow(() -> notUuid("id", v)));
+      query.uid(uuid(v).orElseThrow(() -> notUuid("id", v)));
     }
     for (String v : request.parameters("type")) {
       query.type(type(v));
     }
     for (String v : request.parameters("campaign_id")) {
-      query.campaign(uuid("campaign_id", v).orElseThrow(() -> notUuid("campaign_id", v)));
+      query.campaign(uuid(v).orElseThrow(() -> notUuid("campaign_id", v)));
     }
     once(request, "date_created").ifPresent(v -> query.createdOn(usDate(v), zone));
     once(request, "following").ifPresent(v -> following(v, requester, query));
@@ -86,13 +86,12 @@ public final class Parameters {
   }
 
   /**
-   * Reads a UUID, in any case.
+   * Reads a UUID in its 36-character form, in any case.
    *
-   * @param name the parameter name, for the error
    * @param value the text
    * @return the UUID, or empty when the text is not one
    */
-  public static Optional<UUID> uuid(String name, String value) {
+  public static Optional<UUID> uuid(String value) {
     return UUID_TEXT.matcher(value).matches()
         ? Optional.of(UUID.fromString(value))
         : Optional.empty();

@@ -4,9 +4,9 @@ import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.URI;
+import java.util.Map;
 import org.activitylog.http.ActivityHttpApi;
 import org.activitylog.http.ApiRequest;
 import org.activitylog.http.ApiResponse;
@@ -36,28 +36,34 @@ public final class ExchangeHandler implements HttpHandler {
     long started = System.nanoTime();
     try (exchange) {
       URI uri = exchange.getRequestURI();
-      String path = uri.getPath() == null ? "/" : uri.getPath();
-      // One byte over the limit is enough for the adapter to answer 413; the rest is never read.
-      byte[] body = readAtMost(exchange.getRequestBody(), api.maxBodyBytes() + 1);
-      ApiResponse response =
-          api.handle(
-              ApiRequest.of(
-                  exchange.getRequestMethod(),
-                  path,
-                  uri.getRawQuery(),
-                  exchange.getRequestHeaders(),
-                  body));
+      ApiResponse response;
+      try {
+        response = api.handle(request(exchange, uri));
+      } catch (RuntimeException e) {
+        // The adapter answers every failure itself, so this is a bug in the bridge.
+        LOG.error("Request failed outside the adapter", e);
+        response = ApiResponse.empty(500, Map.of());
+      }
       send(exchange, response);
+      // The raw path keeps escapes such as %0A, so a client cannot forge log lines.
       LOG.info(
           "{} {} {} ({} ms)",
           exchange.getRequestMethod(),
-          path,
+          uri.getRawPath(),
           response.status(),
           (System.nanoTime() - started) / 1_000_000);
     } catch (IOException e) {
       // The client went away mid-exchange: nothing to answer.
       LOG.debug("Exchange failed", e);
     }
+  }
+
+  private ApiRequest request(HttpExchange exchange, URI uri) throws IOException {
+    String path = uri.getPath() == null ? "/" : uri.getPath();
+    // One byte over the limit is enough for the adapter to answer 413; the rest is never read.
+    byte[] body = exchange.getRequestBody().readNBytes(api.maxBodyBytes() + 1);
+    return ApiRequest.of(
+        exchange.getRequestMethod(), path, uri.getRawQuery(), exchange.getRequestHeaders(), body);
   }
 
   private static void send(HttpExchange exchange, ApiResponse response) throws IOException {
@@ -77,9 +83,5 @@ public final class ExchangeHandler implements HttpHandler {
         out.write(body);
       }
     }
-  }
-
-  private static byte[] readAtMost(InputStream in, int limit) throws IOException {
-    return in.readNBytes(limit);
   }
 }
