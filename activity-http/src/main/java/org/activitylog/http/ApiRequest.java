@@ -9,10 +9,19 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
- * An HTTP request as any web framework can describe it: method, path, query parameters, headers
- * and body. Header names are matched case-insensitively.
+ * An HTTP request as any web framework can describe it: method, path, query parameters, headers and
+ * body. Header names are matched case-insensitively.
+ *
+ * <pre>{@code
+ * ApiRequest request = ApiRequest.of("GET", "/api3/activity", "page_size=2&type=POST_UPDATE",
+ *     Map.of("Authorization", List.of("Bearer " + token)), new byte[0]);
+ * }</pre>
+ *
+ * <p>Two requests are equal only when they share the same body array; compare bodies with {@link
+ * java.util.Arrays#equals(byte[], byte[])}.
  *
  * @param method the HTTP method, such as {@code GET}
  * @param path the decoded path, without the query string, such as {@code /api3/activity}
@@ -36,16 +45,22 @@ public record ApiRequest(
   }
 
   /**
-   * A request without a body.
+   * A request from the parts a web framework usually hands over.
    *
    * @param method the HTTP method
-   * @param path the path
-   * @param rawQuery the raw query string, such as {@code page=2&type=POST_IDEA}, or null
-   * @param headers the headers
+   * @param path the decoded path, without the query string
+   * @param rawQuery the raw (still encoded) query string, such as {@code page=2&type=POST_IDEA}, or
+   *     null for none
+   * @param headers the headers, each name with its values
+   * @param body the body; empty for none
    */
   public static ApiRequest of(
-      String method, String path, String rawQuery, Map<String, List<String>> headers) {
-    return new ApiRequest(method, path, parseQuery(rawQuery), headers, new byte[0]);
+      String method,
+      String path,
+      @Nullable String rawQuery,
+      Map<String, List<String>> headers,
+      byte[] body) {
+    return new ApiRequest(method, path, parseQuery(rawQuery), headers, body);
   }
 
   /**
@@ -53,7 +68,7 @@ public record ApiRequest(
    *
    * @param rawQuery the raw query, or null or empty for none
    */
-  public static Map<String, List<String>> parseQuery(String rawQuery) {
+  public static Map<String, List<String>> parseQuery(@Nullable String rawQuery) {
     Map<String, List<String>> params = new LinkedHashMap<>();
     if (rawQuery == null || rawQuery.isEmpty()) {
       return params;
@@ -73,7 +88,7 @@ public record ApiRequest(
   /**
    * The first value of a query parameter.
    *
-   * @param name the parameter name
+   * @param name the parameter name, case-sensitive
    */
   public Optional<String> parameter(String name) {
     List<String> values = query.get(name);
@@ -88,6 +103,15 @@ public record ApiRequest(
   public Optional<String> header(String name) {
     List<String> values = headers.get(name.toLowerCase(Locale.ROOT));
     return values == null || values.isEmpty() ? Optional.empty() : Optional.of(values.get(0));
+  }
+
+  /**
+   * Every value of a query parameter, in order.
+   *
+   * @param name the parameter name, case-sensitive
+   */
+  public List<String> parameters(String name) {
+    return query.getOrDefault(name, List.of());
   }
 
   /** The body; a copy, since arrays are mutable. */

@@ -1,22 +1,64 @@
 package org.activitylog.http;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /**
- * What to send back: status, content type, extra headers and body.
+ * What to send back: status, content type, extra headers and body. The host framework copies each
+ * part onto its own response object.
+ *
+ * <p>Two responses are equal only when they share the same body array; compare bodies with {@link
+ * #bodyText()}.
  *
  * @param status the HTTP status code
- * @param contentType the {@code Content-Type}, with charset; empty for no body
- * @param headers further headers, such as {@code ETag}
+ * @param contentType the {@code Content-Type}, with charset; empty when there is no body
+ * @param headers further headers, such as {@code ETag}, {@code Location} or {@code Allow}
  * @param body the body bytes; empty for none
  */
-public record ApiResponse(int status, String contentType, Map<String, String> headers, byte[] body) {
+public record ApiResponse(
+    int status, String contentType, Map<String, String> headers, byte[] body) {
 
   /** Copies the headers and body. */
   public ApiResponse {
     headers = Map.copyOf(headers);
     body = body.clone();
+  }
+
+  /**
+   * A response with a text body, encoded as UTF-8.
+   *
+   * @param status the HTTP status code
+   * @param contentType the content type, with {@code charset=UTF-8}
+   * @param headers further headers
+   * @param body the body text
+   */
+  public static ApiResponse text(
+      int status, String contentType, Map<String, String> headers, String body) {
+    return new ApiResponse(status, contentType, headers, body.getBytes(StandardCharsets.UTF_8));
+  }
+
+  /**
+   * A response without a body, such as {@code 204 No Content}.
+   *
+   * @param status the HTTP status code
+   * @param headers further headers
+   */
+  public static ApiResponse empty(int status, Map<String, String> headers) {
+    return new ApiResponse(status, "", headers, new byte[0]);
+  }
+
+  /**
+   * A further header's value, by name in any case.
+   *
+   * @param name the header name
+   */
+  public Optional<String> header(String name) {
+    return headers.entrySet().stream()
+        .filter(e -> e.getKey().toLowerCase(Locale.ROOT).equals(name.toLowerCase(Locale.ROOT)))
+        .map(Map.Entry::getValue)
+        .findFirst();
   }
 
   /** The body; a copy, since arrays are mutable. */

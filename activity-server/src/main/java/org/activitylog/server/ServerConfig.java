@@ -7,6 +7,7 @@ import java.time.ZoneId;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
@@ -15,8 +16,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The reference server's settings, from command-line flags, then environment variables, then
- * defaults. Every flag {@code --name value} has an environment variable {@code
- * ACTIVITYLOG_NAME} (upper case, dashes as underscores); {@code --name=value} works too.
+ * defaults. Every flag {@code --name value} has an environment variable {@code ACTIVITYLOG_NAME}
+ * (upper case, dashes as underscores); {@code --name=value} works too.
  *
  * @param host the address to listen on
  * @param port the port; 0 picks a free one
@@ -28,6 +29,7 @@ import org.jspecify.annotations.Nullable;
  * @param demoData whether to create the demo data set on first start, when the store is empty
  * @param demoToken the bearer token of the demo user
  * @param zone the time zone of Brightidea's {@code date_created} values
+ * @param threads how many requests are served at once
  * @param help whether to print the usage and exit
  */
 public record ServerConfig(
@@ -41,6 +43,7 @@ public record ServerConfig(
     boolean demoData,
     String demoToken,
     ZoneId zone,
+    int threads,
     boolean help) {
 
   /** The usage text {@code --help} prints. */
@@ -63,7 +66,11 @@ public record ServerConfig(
         --demo-data BOOL       create demo data when empty       ACTIVITYLOG_DEMO_DATA (true)
         --demo-token TOKEN     bearer token of the demo user     ACTIVITYLOG_DEMO_TOKEN (random)
         --zone ZONE            zone of Brightidea date_created   ACTIVITYLOG_ZONE      (UTC)
+        --threads N            requests served at once           ACTIVITYLOG_THREADS   (8)
         --help                 print this text and exit
+
+      The demo token authenticates the demo user (Brightidea member Max Power), who may read and
+      write workspace groups 1 and 2; with --access public, anonymous requesters may read group 1.
       """;
 
   private static final List<String> FLAGS =
@@ -77,7 +84,8 @@ public record ServerConfig(
           "access",
           "demo-data",
           "demo-token",
-          "zone");
+          "zone",
+          "threads");
 
   /**
    * Reads the settings.
@@ -120,7 +128,8 @@ public record ServerConfig(
                 .or(
                     () ->
                         Optional.ofNullable(
-                            env.apply("ACTIVITYLOG_" + name.toUpperCase().replace('-', '_'))))
+                            env.apply(
+                                "ACTIVITYLOG_" + name.toUpperCase(Locale.ROOT).replace('-', '_'))))
                 .filter(v -> !v.isBlank());
 
     int port = setting.apply("port").map(v -> parsePort(v)).orElse(8080);
@@ -139,6 +148,7 @@ public record ServerConfig(
         setting.apply("demo-data").map(v -> parseBoolean("--demo-data", v)).orElse(true),
         setting.apply("demo-token").orElseGet(ServerConfig::randomToken),
         setting.apply("zone").map(ServerConfig::parseZone).orElse(ZoneId.of("UTC")),
+        setting.apply("threads").map(ServerConfig::parseThreads).orElse(8),
         help);
   }
 
@@ -154,8 +164,20 @@ public record ServerConfig(
     throw new ValidationException("--port", "must be a number from 0 to 65535", value);
   }
 
+  private static int parseThreads(String value) {
+    try {
+      int threads = Integer.parseInt(value);
+      if (threads >= 1 && threads <= 1_000) {
+        return threads;
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    throw new ValidationException("--threads", "must be a number from 1 to 1000", value);
+  }
+
   private static boolean parseBoolean(String flag, String value) {
-    return switch (value.toLowerCase()) {
+    return switch (value.toLowerCase(Locale.ROOT)) {
       case "true", "yes", "1", "on" -> true;
       case "false", "no", "0", "off" -> false;
       default -> throw new ValidationException(flag, "must be true or false", value);
@@ -166,8 +188,31 @@ public record ServerConfig(
     try {
       return ZoneId.of(value);
     } catch (DateTimeException e) {
-      throw new ValidationException("--zone", "must be a time zone such as UTC or Europe/Paris", value);
+      throw new ValidationException(
+          "--zone", "must be a time zone such as UTC or Europe/Paris", value);
     }
+  }
+
+  /** The settings with the password and the demo token masked, for logs. */
+  @Override
+  public String toString() {
+    return "ServerConfig[host="
+        + host
+        + ", port="
+        + port
+        + ", dataDir="
+        + dataDir
+        + ", jdbcUrl="
+        + (jdbcUrl == null ? "none" : "set")
+        + ", access="
+        + (publicSite ? "public" : "private")
+        + ", demoData="
+        + demoData
+        + ", zone="
+        + zone
+        + ", threads="
+        + threads
+        + "]";
   }
 
   /** A token shaped like the seed's example: 40 hex digits. */

@@ -3,10 +3,16 @@ package org.activitylog.http.internal;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeFormatterBuilder;
 import java.time.format.DateTimeParseException;
 import java.time.format.ResolverStyle;
+import java.time.format.SignStyle;
+import java.time.temporal.ChronoField;
+import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.regex.Pattern;
 import org.activitylog.api.ActivityQuery;
 import org.activitylog.api.ActivityType;
 import org.activitylog.api.PageRequest;
@@ -19,14 +25,35 @@ import org.activitylog.http.ApiRequest;
 /**
  * Reads Brightidea's LIST parameters, each bad value a {@link ValidationException} naming the
  * parameter and the rule. Unknown parameters are ignored, as the seed's API does.
+ *
+ * <p>{@code id}, {@code type} and {@code campaign_id} may be repeated and then match any of their
+ * values; every other parameter must be given once (or repeated with the same value).
  */
 public final class Parameters {
   private static final DateTimeFormatter US_DATE =
-      DateTimeFormatter.ofPattern("M/d/uuuu").withResolverStyle(ResolverStyle.STRICT);
+      new DateTimeFormatterBuilder()
+          .appendValue(ChronoField.MONTH_OF_YEAR, 1, 2, SignStyle.NOT_NEGATIVE)
+          .appendLiteral('/')
+          .appendValue(ChronoField.DAY_OF_MONTH, 1, 2, SignStyle.NOT_NEGATIVE)
+          .appendLiteral('/')
+          .appendValue(ChronoField.YEAR, 4)
+          .toFormatter(Locale.ROOT)
+          .withResolverStyle(ResolverStyle.STRICT);
+
+  private static final Pattern WHOLE_NUMBER = Pattern.compile("-?[0-9]{1,18}");
+  private static final Pattern UUID_TEXT =
+      Pattern.compile(
+          "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
 
   private Parameters() {}
 
-  /** What a LIST request asks for. */
+  /**
+   * What a LIST request asks for.
+   *
+   * @param query the filters
+   * @param page the page
+   * @param sort the order
+   */
   public record ListRequest(ActivityQuery query, PageRequest page, Sort sort) {}
 
   /**
@@ -35,97 +62,103 @@ public final class Parameters {
    * @param request the request
    * @param requester who asks, for {@code following=1}
    * @param zone the zone that {@code date_created} days are in
+   * @throws ValidationException naming the first parameter with a bad value
+   * @throws UnauthorizedException for {@code following=1} from an anonymous requester
    */
   public static ListRequest list(ApiRequest request, Requester requester, ZoneId zone) {
     ActivityQuery.Builder query = ActivityQuery.builder();
-    request.parameter("id").ifPresent(v -> query.uid(uuid("id", v)));
-    request.parameter("type").ifPresent(v -> query.type(type(v)));
-    request.parameter("campaign_id").ifPresent(v -> query.campaign(uuid("campaign_id", v)));
-    request.parameter("date_created").ifPresent(v -> query.createdOn(usDate(v), zone));
-    request
-        .parameter("following")
-        .ifPresent(
-            v -> {
-              if (!v.equals("1")) {
-                throw new ValidationException("following", "must be 1", v);
-              }
-              if (requester.actor() == null) {
-                throw new UnauthorizedException("following=1 needs an authenticated member");
-              }
-              query.followedBy(requester.actor());
-            });
-    int page = request.parameter("page").map(v -> integer("page", v)).orElse(1);
+    for (String v : request.parameters("id")) {
+      query.uid(uuid(v).orElseThrow(() -> notUuid("id", v)));
+    }
+    for (String v : request.parameters("type")) {
+      query.type(type(v));
+    }
+    for (String v : request.parameters("campaign_id")) {
+      query.campaign(uuid(v).orElseThrow(() -> notUuid("campaign_id", v)));
+    }
+    once(request, "date_created").ifPresent(v -> query.createdOn(usDate(v), zone));
+    once(request, "following").ifPresent(v -> following(v, requester, query));
+    int page = once(request, "page").map(v -> whole("page", v)).orElse(1);
     int size =
-        request
-            .parameter("page_size")
-            .map(v -> integer("page_size", v))
-            .orElse(PageRequest.DEFAULT_SIZE);
-    Sort sort = request.parameter("order").map(Sort::parse).orElse(Sort.DEFAULT);
+        once(request, "page_size").map(v -> whole("page_size", v)).orElse(PageRequest.DEFAULT_SIZE);
+    Sort sort = once(request, "order").map(Sort::parse).orElse(Sort.DEFAULT);
     return new ListRequest(query.build(), PageRequest.of(page, size), sort);
   }
 
   /**
-   * Reads {@code format}: {@code json} (the default) or {@code xml}.
+   * Reads a UUID in its 36-character form, in any case.
+   *
+   * @param value the text
+   * @return the UUID, or empty when the text is not one
+   */
+  public static Optional<UUID> uuid(String value) {
+    return UUID_TEXT.matcher(value).matches()
+        ? Optional.of(UUID.fromString(value))
+        : Optional.empty();
+  }
+
+  /**
+   * The value of a parameter that may be given once.
    *
    * @param request the request
-   * @return true for XML
+   * @param name the parameter
+   * @throws ValidationException when it is given twice with different values
    */
-  public static boolean wantsXml(ApiRequest request) {
-    Optional<String> format = request.parameter("format");
-    if (format.isEmpty() || format.get().equals("json")) {
-      return false;
+  public static Optional<String> once(ApiRequest request, String name) {
+    List<String> values = request.parameters(name);
+    if (values.stream().distinct().count() > 1) {
+      throw new ValidationException(name, "must be given once", String.join(",", values));
     }
-    if (format.get().equals("xml")) {
-      return true;
-    }
-    throw new ValidationException("format", "must be json or xml", format.get());
+    return values.stream().findFirst();
   }
 
-  /**
-   * Reads a UUID path or query value.
-   *
-   * @param name the parameter name for the error
-   * @param value the text
-   */
-  public static UUID uuid(String name, String value) {
-    try {
-      if (value.length() == 36) {
-        return UUID.fromString(value);
-      }
-    } catch (IllegalArgumentException e) {
-      // reported below
-    }
-    throw new ValidationException(
-        name, "must be a UUID like 11111111-1111-1111-1111-111111111111", value);
+  private static ValidationException notUuid(String name, String value) {
+    return new ValidationException(
+        name, "must be a UUID such as 11111111-1111-1111-1111-111111111111", value);
   }
 
-  /**
-   * Reads a whole number.
-   *
-   * @param name the parameter name for the error
-   * @param value the text
-   */
-  public static int integer(String name, String value) {
-    try {
-      return Integer.parseInt(value.strip());
-    } catch (NumberFormatException e) {
+  private static void following(String value, Requester requester, ActivityQuery.Builder query) {
+    if (!value.equals("1")) {
+      throw new ValidationException("following", "must be 1", value);
+    }
+    if (!requester.isAuthenticated()) {
+      throw new UnauthorizedException("following=1 needs an authenticated requester");
+    }
+    if (requester.actor() == null) {
+      throw new ValidationException(
+          "following", "needs a requester that is a member or a user", value);
+    }
+    query.followedBy(requester.actor());
+  }
+
+  private static int whole(String name, String value) {
+    String v = value.strip();
+    if (!WHOLE_NUMBER.matcher(v).matches()) {
       throw new ValidationException(name, "must be a whole number", value);
     }
+    long n = Long.parseLong(v);
+    if (n > Integer.MAX_VALUE) {
+      throw new ValidationException(name, "must be at most " + Integer.MAX_VALUE, value);
+    }
+    return (int) Math.max(n, Integer.MIN_VALUE);
   }
 
   private static ActivityType type(String value) {
-    return ActivityType.findByCode(value)
+    return ActivityType.findByCode(value.strip().toUpperCase(Locale.ROOT))
         .orElseThrow(
             () ->
                 new ValidationException(
-                    "type", "must be an activity type such as POST_IDEA or POST_UPDATE", value));
+                    "type",
+                    "must be an activity type such as POST_IDEA, POST_UPDATE or REGISTER",
+                    value));
   }
 
   private static LocalDate usDate(String value) {
     try {
       return LocalDate.parse(value.strip(), US_DATE);
     } catch (DateTimeParseException e) {
-      throw new ValidationException("date_created", "must be a date as MM/dd/yyyy", value);
+      throw new ValidationException(
+          "date_created", "must be a date as MM/dd/yyyy, such as 12/06/2009", value);
     }
   }
 }

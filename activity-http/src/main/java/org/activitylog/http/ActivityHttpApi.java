@@ -1,0 +1,244 @@
+package org.activitylog.http;
+
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import org.activitylog.api.ActivityLog;
+import org.activitylog.api.Requester;
+import org.activitylog.api.UnauthorizedException;
+import org.activitylog.api.ValidationException;
+import org.activitylog.http.internal.AisquareEndpoints;
+import org.activitylog.http.internal.BearerToken;
+import org.activitylog.http.internal.BrightideaEndpoints;
+import org.activitylog.http.internal.Failures;
+import org.activitylog.http.internal.HttpProblem;
+import org.activitylog.http.internal.Route;
+import org.activitylog.json.BrightideaFormat;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The seeds' HTTP endpoints over an {@link ActivityLog}, for any web framework: hand it an {@link
+ * ApiRequest}, copy the {@link ApiResponse} back. It never throws; every failure becomes an answer.
+ *
+ * <table>
+ *   <caption>Endpoints</caption>
+ *   <tr><td>{@code GET /api3/activity}</td><td>Brightidea LIST: {@code id}, {@code date_created}
+ *       ({@code MM/dd/yyyy}), {@code type}, {@code campaign_id}, {@code following=1}, {@code
+ *       page}, {@code page_size}, {@code order}, {@code format=json|xml}</td></tr>
+ *   <tr><td>{@code GET /api3/activity/{id}}</td><td>Brightidea GET, by uid</td></tr>
+ *   <tr><td>{@code GET, PUT, DELETE /api/v1/activity/{id}/}</td><td>AISquare retrieve, update,
+ *       soft delete, by numeric id; {@code ETag} and {@code If-Match} carry the version</td></tr>
+ *   <tr><td>{@code POST /api/v1/activity/}</td><td>records an activity: 201 with {@code
+ *       Location}</td></tr>
+ * </table>
+ *
+ * <p>Paths match with or without a trailing slash. Statuses: 200, 201, 204; 400 for a bad value,
+ * naming it; 401 for an anonymous requester on a private site or a token the {@link Authenticator}
+ * does not know; 403 for a write into a workspace group the requester may not write; 404 {@code
+ * "Invalid object ID or you don't have access to this object"} alike for a missing id, a hidden one
+ * and a malformed one; 405 with {@code Allow}; 409 for a conflict; 412 for a stale {@code
+ * If-Match}; 413 for a body over {@link Builder#maxBodyBytes(int)}; 415 for a body that is not
+ * JSON; 503 when the store is unavailable; 500 for anything else, with a reference that is logged.
+ * Errors of {@code /api3} come in the requested {@code format}.
+ *
+ * <pre>{@code
+ * ActivityHttpApi api = ActivityHttpApi.builder(log)
+ *     .authenticator(token -> sessions.find(token).map(Session::requester))
+ *     .build();
+ * ApiResponse response = api.handle(ApiRequest.of(method, path, rawQuery, headers, body));
+ * }</pre>
+ *
+ * <p>Thread-safe when the log's store is.
+ */
+public final class ActivityHttpApi {
+  /** The largest body accepted when none is configured: 1 MiB. */
+  public static final int DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
+
+  private final ActivityLog log;
+  private final Authenticator authenticator;
+  private final ZoneId zone;
+  private final int maxBodyBytes;
+  private final BrightideaFormat json;
+  private final BrightideaFormat xml;
+  private final BrightideaEndpoints brightidea;
+  private final AisquareEndpoints aisquare;
+
+  private ActivityHttpApi(Builder builder) {
+    this.log = builder.log;
+    this.authenticator = builder.authenticator;
+    this.zone = builder.zone;
+    this.maxBodyBytes = builder.maxBodyBytes;
+    this.json = BrightideaFormat.json(zone);
+    this.xml = BrightideaFormat.xml(zone);
+    this.brightidea = new BrightideaEndpoints(log, zone);
+    this.aisquare = new AisquareEndpoints(log, builder.defaultWorkspaceGroup, maxBodyBytes);
+  }
+
+  /**
+   * Starts configuring the endpoints over a log. The log decides public or private access.
+   *
+   * @param log the facade the endpoints call
+   */
+  public static Builder builder(ActivityLog log) {
+    return new Builder(log);
+  }
+
+  /**
+   * The largest request body accepted, in bytes. A host may stop reading a body after one byte
+   * more: the answer is 413 either way.
+   */
+  public int maxBodyBytes() {
+    return maxBodyBytes;
+  }
+
+  /**
+   * Answers a request.
+   *
+   * @param request the request
+   * @return the response; never an exception
+   */
+  public ApiResponse handle(ApiRequest request) {
+    BrightideaFormat errors = json;
+    try {
+      Optional<Route> found = Route.match(request.path());
+      if (found.isEmpty()) {
+        throw new HttpProblem(404, "No endpoint at " + shortened(request.path()), null, Map.of());
+      }
+      Route route = found.get();
+      if (!route.endpoint().allows(request.method())) {
+        throw new HttpProblem(
+            405,
+            "Method " + shortened(request.method()) + " is not allowed here",
+            null,
+            Map.of("Allow", route.endpoint().allowHeader()));
+      }
+      BrightideaFormat format = json;
+      if (route.endpoint().isBrightidea()) {
+        format = format(request.parameter("format").orElse(null));
+        errors = format;
+      }
+      Requester requester = requester(request);
+      if (!requester.isAuthenticated() && (!log.isPublic() || !request.method().equals("GET"))) {
+        throw new UnauthorizedException(
+            log.isPublic()
+                ? "Authentication is required to change activities"
+                : "Authentication is required on a private site");
+      }
+      String id = route.id();
+      return switch (route.endpoint()) {
+        case BRIGHTIDEA_LIST -> brightidea.list(request, requester, format);
+        case BRIGHTIDEA_ONE -> brightidea.get(Objects.requireNonNull(id), requester, format);
+        case AISQUARE_COLLECTION -> aisquare.post(request, requester);
+        case AISQUARE_ONE ->
+            switch (request.method()) {
+              case "GET" -> aisquare.get(Objects.requireNonNull(id), requester);
+              case "PUT" -> aisquare.put(Objects.requireNonNull(id), request, requester);
+              default -> aisquare.delete(Objects.requireNonNull(id), requester);
+            };
+      };
+    } catch (RuntimeException e) {
+      return Failures.answer(e, errors);
+    }
+  }
+
+  /** The format a {@code format} parameter names; an unknown name is a 400 naming it. */
+  private BrightideaFormat format(@Nullable String name) {
+    if (name == null || name.equalsIgnoreCase("json")) {
+      return json;
+    }
+    if (name.equalsIgnoreCase("xml")) {
+      return xml;
+    }
+    return BrightideaFormat.forName(name, zone); // throws the format's own validation error
+  }
+
+  private Requester requester(ApiRequest request) {
+    Optional<String> token =
+        BearerToken.from(request.headers().getOrDefault("authorization", List.of()));
+    if (token.isEmpty()) {
+      return Requester.anonymous();
+    }
+    return authenticator.authenticate(token.get()).orElseThrow(BearerToken::unknown);
+  }
+
+  /** Echoes at most a short prefix of what the client sent. */
+  private static String shortened(String text) {
+    return text.length() <= 80 ? text : text.substring(0, 80) + "…";
+  }
+
+  /** Configures an {@link ActivityHttpApi}. */
+  public static final class Builder {
+    private final ActivityLog log;
+    private Authenticator authenticator = Authenticator.none();
+    private ZoneId zone = ZoneOffset.UTC;
+    private long defaultWorkspaceGroup;
+    private int maxBodyBytes = DEFAULT_MAX_BODY_BYTES;
+
+    private Builder(ActivityLog log) {
+      this.log = Objects.requireNonNull(log, "log");
+    }
+
+    /**
+     * Sets how bearer tokens become requesters. Defaults to {@link Authenticator#none()}: every
+     * request is anonymous or, with a token, unauthorized.
+     *
+     * @param value the host's authenticator
+     */
+    public Builder authenticator(Authenticator value) {
+      this.authenticator = Objects.requireNonNull(value, "authenticator");
+      return this;
+    }
+
+    /**
+     * Sets the zone of Brightidea's zone-less times: the days of {@code date_created} filters and
+     * the {@code date_created} values written. Defaults to UTC.
+     *
+     * @param value the zone
+     */
+    public Builder zone(ZoneId value) {
+      this.zone = Objects.requireNonNull(value, "zone");
+      return this;
+    }
+
+    /**
+     * Sets the workspace group of an activity recorded with {@code POST} whose body names none.
+     * Defaults to 0.
+     *
+     * @param value the workspace group id, 0 or more
+     */
+    public Builder defaultWorkspaceGroup(long value) {
+      if (value < 0) {
+        throw new ValidationException("defaultWorkspaceGroup", "must be 0 or more", value);
+      }
+      this.defaultWorkspaceGroup = value;
+      return this;
+    }
+
+    /**
+     * Sets the largest request body accepted; larger ones get 413. Defaults to {@value
+     * #DEFAULT_MAX_BODY_BYTES}.
+     *
+     * @param value the limit in bytes, 1 or more
+     */
+    public Builder maxBodyBytes(int value) {
+      if (value < 1) {
+        throw new ValidationException("maxBodyBytes", "must be 1 or more", value);
+      }
+      this.maxBodyBytes = value;
+      return this;
+    }
+
+    /** Builds the endpoints. */
+    public ActivityHttpApi build() {
+      return new ActivityHttpApi(this);
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "ActivityHttpApi[" + (log.isPublic() ? "public" : "private") + ", zone " + zone + "]";
+  }
+}

@@ -1,0 +1,42 @@
+package org.activitylog.http.internal;
+
+import java.util.List;
+
+/** The endpoints the adapter serves, each with the methods it allows. */
+public enum Endpoint {
+  /** {@code /api3/activity}: Brightidea's LIST activity. */
+  BRIGHTIDEA_LIST(true, List.of("GET")),
+  /** {@code /api3/activity/{id}}: Brightidea's GET activity, by uid. */
+  BRIGHTIDEA_ONE(true, List.of("GET")),
+  /** {@code /api/v1/activity/}: records an activity. */
+  AISQUARE_COLLECTION(false, List.of("POST")),
+  /** {@code /api/v1/activity/{id}/}: AISquare's retrieve, update and soft delete, by id. */
+  AISQUARE_ONE(false, List.of("GET", "PUT", "DELETE"));
+
+  private final boolean brightidea;
+  private final List<String> methods;
+
+  Endpoint(boolean brightidea, List<String> methods) {
+    this.brightidea = brightidea;
+    this.methods = methods;
+  }
+
+  /** Whether the endpoint speaks Brightidea api3, which takes a {@code format} parameter. */
+  public boolean isBrightidea() {
+    return brightidea;
+  }
+
+  /**
+   * Whether the endpoint serves a method.
+   *
+   * @param method the upper-case HTTP method
+   */
+  public boolean allows(String method) {
+    return methods.contains(method);
+  }
+
+  /** The {@code Allow} header's value, such as {@code GET, PUT, DELETE}. */
+  public String allowHeader() {
+    return String.join(", ", methods);
+  }
+}

@@ -1,0 +1,76 @@
+package org.activitylog.http.internal;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+import org.activitylog.api.AccessDeniedException;
+import org.activitylog.api.ConflictException;
+import org.activitylog.api.NotFoundException;
+import org.activitylog.api.StoreUnavailableException;
+import org.activitylog.api.UnauthorizedException;
+import org.activitylog.api.ValidationException;
+import org.activitylog.http.ApiResponse;
+import org.activitylog.json.BrightideaFormat;
+import org.activitylog.json.ErrorBody;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Turns a failure into its answer: the status the seeds give it and an error body in the requested
+ * format. Only messages written to be shown reach the client; anything unexpected becomes a 500
+ * with a reference that is also logged, so internals never leak.
+ */
+public final class Failures {
+  private static final Logger LOG = LoggerFactory.getLogger("org.activitylog.http");
+
+  /**
+   * The only body a not-found answer ever has, so no answer tells a missing id from a hidden one.
+   */
+  private static final ErrorBody NOT_FOUND = new ErrorBody(NotFoundException.MESSAGE, null);
+
+  private Failures() {}
+
+  /**
+   * The answer to a failure.
+   *
+   * @param failure what went wrong
+   * @param format the format the error body is written in
+   */
+  public static ApiResponse answer(RuntimeException failure, BrightideaFormat format) {
+    Map<String, String> headers = new HashMap<>();
+    int status;
+    ErrorBody body;
+    if (failure instanceof HttpProblem p) {
+      status = p.status();
+      body = new ErrorBody(String.valueOf(p.getMessage()), p.field());
+      headers.putAll(p.headers());
+    } else if (failure instanceof ValidationException e) {
+      status = 400;
+      body = ErrorBody.of(e);
+    } else if (failure instanceof UnauthorizedException e) {
+      status = 401;
+      body = ErrorBody.of(e);
+      headers.put("WWW-Authenticate", BearerToken.CHALLENGE);
+    } else if (failure instanceof AccessDeniedException e) {
+      status = 403;
+      body = ErrorBody.of(e);
+    } else if (failure instanceof NotFoundException) {
+      status = 404;
+      body = NOT_FOUND;
+    } else if (failure instanceof ConflictException e) {
+      status = 409;
+      body = ErrorBody.of(e);
+    } else if (failure instanceof StoreUnavailableException e) {
+      LOG.warn("Activity store unavailable", e);
+      status = 503;
+      body = new ErrorBody("The activity store is unavailable; try again later", null);
+      headers.put("Retry-After", "5");
+    } else {
+      String reference = UUID.randomUUID().toString();
+      LOG.error("Unexpected failure, reference {}", reference, failure);
+      status = 500;
+      body = new ErrorBody("Internal error; reference " + reference, null);
+    }
+    return ApiResponse.text(status, format.mediaType(), headers, format.writeError(body));
+  }
+}

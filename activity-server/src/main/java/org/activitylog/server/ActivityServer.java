@@ -1,0 +1,260 @@
+package org.activitylog.server;
+
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.time.Clock;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.activitylog.api.ActivityLog;
+import org.activitylog.api.ActivityLogException;
+import org.activitylog.api.Requester;
+import org.activitylog.api.ValidationException;
+import org.activitylog.http.ActivityHttpApi;
+import org.activitylog.http.Authenticator;
+import org.activitylog.jdbc.JdbcActivityStore;
+import org.activitylog.server.internal.DemoData;
+import org.activitylog.server.internal.ExchangeHandler;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The reference server: the Brightidea api3 and AISquare activity endpoints on the JDK's built-in
+ * HTTP server, over the JDBC store. With no settings it keeps its data in an embedded H2 database
+ * under {@code ./activity-data/}, creates a demo data set on first start and prints its URL and the
+ * demo user's bearer token.
+ *
+ * <pre>{@code
+ * java -jar activity-server/target/activity-server.jar --port 8080 --demo-token secret
+ * curl -H 'Authorization: Bearer secret' 'http://127.0.0.1:8080/api3/activity?page_size=2'
+ * }</pre>
+ *
+ * <p>{@link #close()} (also run on SIGTERM and Ctrl-C by {@link #main}) stops accepting requests,
+ * lets running ones finish for up to a second, and closes the store.
+ */
+public final class ActivityServer implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(ActivityServer.class);
+  private static final int STOP_GRACE_SECONDS = 1;
+
+  private final HttpServer http;
+  private final ExecutorService workers;
+  private final JdbcActivityStore store;
+  private final URI uri;
+  private final Optional<DemoData.Summary> demo;
+  private final AtomicBoolean closed = new AtomicBoolean();
+
+  private ActivityServer(
+      HttpServer http,
+      ExecutorService workers,
+      JdbcActivityStore store,
+      URI uri,
+      Optional<DemoData.Summary> demo) {
+    this.http = http;
+    this.workers = workers;
+    this.store = store;
+    this.uri = uri;
+    this.demo = demo;
+  }
+
+  /**
+   * Runs the server until the process is stopped. Prints the usage for {@code --help}; exits with
+   * status 2 for a bad setting and 1 when the server cannot start.
+   *
+   * @param args the command-line flags; see {@link ServerConfig#USAGE}
+   */
+  public static void main(String[] args) {
+    ServerConfig config;
+    try {
+      config = ServerConfig.parse(args, System::getenv);
+    } catch (ValidationException e) {
+      System.err.println("activity-server: " + e.getMessage());
+      System.err.println("Run with --help for the options.");
+      System.exit(2);
+      return;
+    }
+    if (config.help()) {
+      System.out.print(ServerConfig.USAGE);
+      return;
+    }
+    ActivityServer server;
+    try {
+      server = start(config);
+    } catch (ActivityLogException | UncheckedIOException e) {
+      LOG.error("activity-server could not start: {}", e.getMessage(), e);
+      System.exit(1);
+      return;
+    }
+    Runtime.getRuntime().addShutdownHook(new Thread(server::close, "activity-server-shutdown"));
+    server.printWelcome(config, System.out);
+  }
+
+  /**
+   * Starts a server as configured, authenticating only the demo token.
+   *
+   * @param config the settings
+   * @throws ActivityLogException when the store cannot be opened
+   * @throws UncheckedIOException when the port cannot be bound
+   */
+  public static ActivityServer start(ServerConfig config) {
+    return start(config, Authenticator.none());
+  }
+
+  /**
+   * Starts a server as configured, with more bearer tokens than the demo one.
+   *
+   * @param config the settings
+   * @param moreTokens asked for every token that is not the demo token
+   * @throws ActivityLogException when the store cannot be opened
+   * @throws UncheckedIOException when the port cannot be bound
+   */
+  public static ActivityServer start(ServerConfig config, Authenticator moreTokens) {
+    JdbcActivityStore store = openStore(config);
+    ExecutorService workers = null;
+    try {
+      Clock clock = Clock.systemUTC();
+      ActivityLog.Builder logBuilder = ActivityLog.builder(store).clock(clock);
+      ActivityLog log =
+          (config.publicSite()
+                  ? logBuilder.publicAccess(Set.of(DemoData.DEMO_GROUP))
+                  : logBuilder.privateAccess())
+              .build();
+      Optional<DemoData.Summary> demo =
+          config.demoData() ? DemoData.createIfEmpty(log, config.zone()) : Optional.empty();
+      demo.ifPresent(d -> LOG.info("Created the demo data set: {} activities", d.activities()));
+
+      Requester demoUser = DemoData.requester();
+      String demoToken = config.demoToken();
+      Authenticator tokens =
+          token -> token.equals(demoToken) ? Optional.of(demoUser) : moreTokens.authenticate(token);
+      ActivityHttpApi api =
+          ActivityHttpApi.builder(log)
+              .authenticator(tokens)
+              .zone(config.zone())
+              .defaultWorkspaceGroup(DemoData.DEMO_GROUP)
+              .build();
+
+      HttpServer http = HttpServer.create(new InetSocketAddress(config.host(), config.port()), 0);
+      workers = Executors.newFixedThreadPool(config.threads(), new WorkerThreads());
+      http.setExecutor(workers);
+      http.createContext("/", new ExchangeHandler(api));
+      http.start();
+      InetSocketAddress bound = http.getAddress();
+      URI uri = URI.create("http://" + hostForUri(config.host()) + ":" + bound.getPort() + "/");
+      LOG.info(
+          "Listening on {} ({} site, zone {})",
+          uri,
+          config.publicSite() ? "public" : "private",
+          config.zone());
+      return new ActivityServer(http, workers, store, uri, demo);
+    } catch (IOException e) {
+      shutdown(workers);
+      store.close();
+      throw new UncheckedIOException("cannot listen on " + config.host() + ":" + config.port(), e);
+    } catch (RuntimeException e) {
+      shutdown(workers);
+      store.close();
+      throw e;
+    }
+  }
+
+  /** The base URI, such as {@code http://127.0.0.1:8080/}. */
+  public URI uri() {
+    return uri;
+  }
+
+  /** The port the server listens on; the one picked when the settings asked for port 0. */
+  public int port() {
+    return http.getAddress().getPort();
+  }
+
+  /** Stops accepting requests, lets running ones finish briefly, closes the store. Idempotent. */
+  @Override
+  public void close() {
+    if (!closed.compareAndSet(false, true)) {
+      return;
+    }
+    http.stop(STOP_GRACE_SECONDS);
+    shutdown(workers);
+    store.close();
+    LOG.info("Stopped");
+  }
+
+  private void printWelcome(ServerConfig config, PrintStream out) {
+    String base = uri.toString();
+    out.println();
+    out.println("activity-server listening on " + base);
+    out.println("Demo bearer token: " + config.demoToken());
+    demo.ifPresent(
+        d ->
+            out.println(
+                "Demo data created: "
+                    + d.activities()
+                    + " activities; the seed's AISquare example is /api/v1/activity/"
+                    + d.aisquareId()
+                    + "/"));
+    out.println("Try:");
+    out.println(
+        "  curl -H 'Authorization: Bearer "
+            + config.demoToken()
+            + "' '"
+            + base
+            + "api3/activity?page_size=2&page=1&type=POST_UPDATE'");
+    out.println(
+        "  curl -H 'Authorization: Bearer "
+            + config.demoToken()
+            + "' "
+            + base
+            + "api3/activity/D2136C62-B65E-40D2-ABD2-873AEF120514");
+    out.println("Stop with Ctrl-C.");
+    out.flush();
+  }
+
+  private static JdbcActivityStore openStore(ServerConfig config) {
+    JdbcActivityStore.Builder builder = JdbcActivityStore.builder();
+    if (config.jdbcUrl() != null) {
+      builder.jdbcUrl(config.jdbcUrl(), config.jdbcUser(), config.jdbcPassword());
+    } else {
+      builder.h2Directory(config.dataDir());
+    }
+    return builder.build();
+  }
+
+  private static String hostForUri(String host) {
+    return host.contains(":") && !host.startsWith("[") ? "[" + host + "]" : host;
+  }
+
+  private static void shutdown(@Nullable ExecutorService workers) {
+    if (workers == null) {
+      return;
+    }
+    workers.shutdown();
+    try {
+      if (!workers.awaitTermination(STOP_GRACE_SECONDS, TimeUnit.SECONDS)) {
+        workers.shutdownNow();
+      }
+    } catch (InterruptedException e) {
+      workers.shutdownNow();
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  /** Names the request threads, so logs and thread dumps say what they are. */
+  private static final class WorkerThreads implements ThreadFactory {
+    private final AtomicInteger count = new AtomicInteger();
+
+    @Override
+    public Thread newThread(Runnable task) {
+      return new Thread(task, "activity-http-" + count.incrementAndGet());
+    }
+  }
+}

@@ -1,0 +1,8 @@
+/**
+ * The reference server's implementation: the bridge from the JDK's HTTP server to the adapter, and
+ * the demo data set. Not exported; may change in any release.
+ */
+@NullMarked
+package org.activitylog.server.internal;
+
+import org.jspecify.annotations.NullMarked;
