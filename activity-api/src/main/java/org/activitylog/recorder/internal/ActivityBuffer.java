@@ -237,13 +237,16 @@ final class ActivityBuffer {
     }
   }
 
+  /** What {@link #abandon()} found. */
+  record Abandoned(int dropped, int inFlight) {}
+
   /**
-   * Empties the queue after a close deadline passed. The activities removed are completed, as
-   * dropped.
+   * Empties the queue after a close deadline passed; the activities removed are completed, as
+   * dropped. Reads the batch in flight in the same step, so that none is missed between the two.
    *
-   * @return how many were removed
+   * @return how many were removed, and how many were in the writer's hands
    */
-  int abandon() {
+  Abandoned abandon() {
     lock.lock();
     try {
       int n = count;
@@ -255,7 +258,7 @@ final class ActivityBuffer {
       bytes = 0;
       completed += n;
       progress.signalAll();
-      return n;
+      return new Abandoned(n, inFlight);
     } finally {
       lock.unlock();
     }
@@ -286,16 +289,6 @@ final class ActivityBuffer {
     lock.lock();
     try {
       return inFlight;
-    } finally {
-      lock.unlock();
-    }
-  }
-
-  /** Whether every activity ever queued has completed. */
-  boolean idle() {
-    lock.lock();
-    try {
-      return completed == queued;
     } finally {
       lock.unlock();
     }

@@ -198,13 +198,16 @@ public final class AsyncRecorder extends AbstractRecorder {
     if (finished) {
       return new CloseResult(0, metrics());
     }
+    // Empty the queue before stopping the writer: the batch it holds is then still in flight and
+    // counted as unwritten, whether the store finishes it or the abort drops it.
+    ActivityBuffer.Abandoned abandoned = buffer.abandon();
     abort();
-    int dropped = buffer.abandon();
+    int dropped = abandoned.dropped();
+    int inFlight = abandoned.inFlight();
     if (dropped > 0) {
       counters.dropped(DropReason.CLOSE_TIMEOUT, dropped);
       listener.onDropped(DropReason.CLOSE_TIMEOUT, dropped);
     }
-    int inFlight = buffer.inFlight();
     long unwritten = (long) dropped + inFlight;
     if (unwritten > 0) {
       log.always(

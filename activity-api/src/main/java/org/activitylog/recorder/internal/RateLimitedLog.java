@@ -67,16 +67,25 @@ final class RateLimitedLog {
       text +=
           " (" + held + " more like this in the last " + Duration.ofMillis(intervalMillis) + ")";
     }
-    if (cause != null) {
-      logger.log(level, text, cause);
-    } else {
-      logger.log(level, text);
-    }
+    emit(level, text, cause);
   }
 
   /** Logs once, unlimited: for events that happen once, such as close. */
   void always(Level level, String message) {
-    logger.log(level, message);
+    emit(level, message, null);
+  }
+
+  private void emit(Level level, String text, @Nullable Throwable cause) {
+    try {
+      if (cause != null) {
+        logger.log(level, text, cause);
+      } else {
+        logger.log(level, text);
+      }
+    } catch (RuntimeException e) {
+      // A broken logging backend must not turn a retry into a lost batch; there is nowhere left
+      // to report it.
+    }
   }
 
   private static final class Window {
