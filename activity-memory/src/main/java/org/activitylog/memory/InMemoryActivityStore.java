@@ -1,0 +1,91 @@
+package org.activitylog.memory;
+
+import java.time.Clock;
+import java.util.Objects;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.activitylog.memory.internal.MemoryActivityRepository;
+import org.activitylog.memory.internal.MemoryFollowGraph;
+import org.activitylog.memory.internal.MemoryStorage;
+import org.activitylog.spi.ActivityRepository;
+import org.activitylog.spi.ActivityStore;
+import org.activitylog.spi.FollowGraph;
+
+/**
+ * An {@link ActivityStore} that keeps everything on the Java heap. Thread-safe.
+ *
+ * <pre>{@code
+ * ActivityStore store = InMemoryActivityStore.create(Clock.systemUTC());
+ * ActivityLog log = ActivityLog.builder(store).build();
+ * }</pre>
+ *
+ * <p>Limits, by design:
+ *
+ * <ul>
+ *   <li>Nothing is persisted: the activities live as long as the storage object and are lost when
+ *       the JVM exits.
+ *   <li>Every activity is held on the heap, so memory grows with the number of activities.
+ *   <li>Every listing, count and filter scans all stored activities and sorts the matches (only a
+ *       listing ordered by {@code id} stops early); one read-write lock serialises every write
+ *       against every read.
+ * </ul>
+ *
+ * <p>It suits tests and small applications, up to around a hundred thousand activities. This figure
+ * is a design estimate, not a measurement.
+ *
+ * <p>Several stores can share one storage, as application nodes share one database: see {@link
+ * #sharingStorageWith(InMemoryActivityStore, Clock)}.
+ */
+public final class InMemoryActivityStore implements ActivityStore {
+  private final MemoryStorage storage;
+  private final AtomicBoolean closed = new AtomicBoolean();
+  private final MemoryActivityRepository activities;
+  private final MemoryFollowGraph follows;
+
+  private InMemoryActivityStore(MemoryStorage storage, Clock clock) {
+    this.storage = storage;
+    this.activities = new MemoryActivityRepository(storage, clock, closed);
+    this.follows = new MemoryFollowGraph(storage, closed);
+  }
+
+  /**
+   * A new, empty store.
+   *
+   * @param clock the clock that stamps {@code updated_at} and {@code deleted_at}
+   */
+  public static InMemoryActivityStore create(Clock clock) {
+    return new InMemoryActivityStore(new MemoryStorage(), Objects.requireNonNull(clock, "clock"));
+  }
+
+  /**
+   * Another store on the same storage as an existing one: what one writes, the other reads at once.
+   * Closing either does not affect the other.
+   *
+   * @param existing the store whose storage to share
+   * @param clock the clock of the new store
+   */
+  public static InMemoryActivityStore sharingStorageWith(
+      InMemoryActivityStore existing, Clock clock) {
+    return new InMemoryActivityStore(
+        Objects.requireNonNull(existing, "existing").storage,
+        Objects.requireNonNull(clock, "clock"));
+  }
+
+  @Override
+  public ActivityRepository activities() {
+    return activities;
+  }
+
+  @Override
+  public FollowGraph follows() {
+    return follows;
+  }
+
+  /**
+   * Closes this store: its repository and follow graph then fail with {@link
+   * org.activitylog.api.StoreUnavailableException}. The storage stays for other stores sharing it.
+   */
+  @Override
+  public void close() {
+    closed.set(true);
+  }
+}

@@ -1,0 +1,321 @@
+package org.activitylog.memory.internal;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Predicate;
+import org.activitylog.api.Activity;
+import org.activitylog.api.ActivityQuery;
+import org.activitylog.api.ActivityUpdate;
+import org.activitylog.api.ActorRef;
+import org.activitylog.api.ConflictException;
+import org.activitylog.api.Cursor;
+import org.activitylog.api.NewActivity;
+import org.activitylog.api.NotFoundException;
+import org.activitylog.api.Page;
+import org.activitylog.api.PageRequest;
+import org.activitylog.api.Sort;
+import org.activitylog.api.ValidationException;
+import org.activitylog.spi.ActivityRepository;
+import org.activitylog.spi.ErasureMode;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The activities of an in-memory store. Reads take the storage's read lock, writes its write lock,
+ * so every operation is atomic; queries scan every stored activity.
+ */
+public final class MemoryActivityRepository implements ActivityRepository {
+  private final MemoryStorage storage;
+  private final Clock clock;
+  private final AtomicBoolean closed;
+
+  /**
+   * A repository over shared storage.
+   *
+   * @param storage the storage
+   * @param clock stamps {@code updated_at} and {@code deleted_at}
+   * @param closed set when the owning store is closed
+   */
+  public MemoryActivityRepository(MemoryStorage storage, Clock clock, AtomicBoolean closed) {
+    this.storage = storage;
+    this.clock = clock;
+    this.closed = closed;
+  }
+
+  @Override
+  public Activity insert(NewActivity activity) {
+    return insertAll(List.of(activity)).get(0);
+  }
+
+  @Override
+  public List<Activity> insertAll(List<NewActivity> activities) {
+    // Every activity is checked before any is stored, so a bad one leaves the store unchanged.
+    for (NewActivity a : activities) {
+      Objects.requireNonNull(a, "activity");
+      if (a.uid() == null) {
+        throw new ValidationException("uid", "is required", null);
+      }
+      if (a.createdAt() == null) {
+        throw new ValidationException("created_at", "is required", null);
+      }
+    }
+    MemoryStorage.requireOpen(closed);
+    storage.lock.writeLock().lock();
+    try {
+      List<Activity> stored = new ArrayList<>(activities.size());
+      for (NewActivity a : activities) {
+        UUID uid = Objects.requireNonNull(a.uid());
+        Long existing = storage.idByUid.get(uid);
+        if (existing != null) {
+          stored.add(storage.byId.get(existing));
+        } else {
+          Activity created = Activity.created(storage.nextId.getAndIncrement(), a);
+          storage.byId.put(created.id(), created);
+          storage.idByUid.put(uid, created.id());
+          stored.add(created);
+        }
+      }
+      return stored;
+    } finally {
+      storage.lock.writeLock().unlock();
+    }
+  }
+
+  @Override
+  public Optional<Activity> findById(long id) {
+    MemoryStorage.requireOpen(closed);
+    storage.lock.readLock().lock();
+    try {
+      return Optional.ofNullable(storage.byId.get(id));
+    } finally {
+      storage.lock.readLock().unlock();
+    }
+  }
+
+  @Override
+  public Optional<Activity> findByUid(UUID uid) {
+    Objects.requireNonNull(uid, "uid");
+    MemoryStorage.requireOpen(closed);
+    storage.lock.readLock().lock();
+    try {
+      Long id = storage.idByUid.get(uid);
+      return id == null ? Optional.empty() : Optional.ofNullable(storage.byId.get(id));
+    } finally {
+      storage.lock.readLock().unlock();
+    }
+  }
+
+  @Override
+  public Activity update(
+      long id, ActivityUpdate update, @Nullable Long expectedVersion, @Nullable String updatedBy) {
+    Objects.requireNonNull(update, "update");
+    requireAuditName("updated_by", updatedBy);
+    MemoryStorage.requireOpen(closed);
+    storage.lock.writeLock().lock();
+    try {
+      Activity current = existing(id);
+      if (expectedVersion != null && expectedVersion != current.version()) {
+        throw new ConflictException(
+            "activity "
+                + id
+                + " is at version "
+                + current.version()
+                + ", not the expected version "
+                + expectedVersion);
+      }
+      return replace(current.updated(update.applyTo(current.content()), now(), updatedBy));
+    } finally {
+      storage.lock.writeLock().unlock();
+    }
+  }
+
+  @Override
+  public Activity softDelete(long id, @Nullable String deletedBy) {
+    requireAuditName("deleted_by", deletedBy);
+    MemoryStorage.requireOpen(closed);
+    storage.lock.writeLock().lock();
+    try {
+      Activity current = existing(id);
+      return current.isDeleted() ? current : replace(current.deleted(now(), deletedBy));
+    } finally {
+      storage.lock.writeLock().unlock();
+    }
+  }
+
+  @Override
+  public Activity restore(long id, @Nullable String restoredBy) {
+    requireAuditName("updated_by", restoredBy);
+    MemoryStorage.requireOpen(closed);
+    storage.lock.writeLock().lock();
+    try {
+      Activity current = existing(id);
+      return current.isDeleted() ? replace(current.restored(now(), restoredBy)) : current;
+    } finally {
+      storage.lock.writeLock().unlock();
+    }
+  }
+
+  @Override
+  public long purgeCreatedBefore(Instant cutoff) {
+    Objects.requireNonNull(cutoff, "cutoff");
+    return removeIf(a -> a.createdAt().isBefore(cutoff));
+  }
+
+  @Override
+  public long eraseActor(ActorRef actor, ErasureMode mode) {
+    Objects.requireNonNull(actor, "actor");
+    Objects.requireNonNull(mode, "mode");
+    Predicate<Activity> ofActor = a -> a.actor().ref().equals(actor);
+    if (mode == ErasureMode.REMOVE) {
+      return removeIf(ofActor);
+    }
+    MemoryStorage.requireOpen(closed);
+    storage.lock.writeLock().lock();
+    try {
+      Instant now = now();
+      List<Activity> matching = storage.byId.values().stream().filter(ofActor).toList();
+      for (Activity a : matching) {
+        ActivityUpdate anonymise = ActivityUpdate.NONE.withActor(a.actor().anonymised());
+        // updated_by is cleared: it may hold the erased person's own name.
+        replace(a.updated(anonymise.applyTo(a.content()), now, null));
+      }
+      return matching.size();
+    } finally {
+      storage.lock.writeLock().unlock();
+    }
+  }
+
+  @Override
+  public Page<Activity> list(ActivityQuery query, PageRequest page, Sort sort) {
+    Objects.requireNonNull(page, "page");
+    List<Activity> matches = matching(query, sort, null, Integer.MAX_VALUE);
+    int from = (int) Math.min(page.offset(), matches.size());
+    int to = Math.min(from + page.size(), matches.size());
+    return Page.of(matches.subList(from, to), matches.size(), page);
+  }
+
+  @Override
+  public long count(ActivityQuery query) {
+    Objects.requireNonNull(query, "query");
+    if (query.hasEmptyTimeRange()) {
+      return 0;
+    }
+    MemoryStorage.requireOpen(closed);
+    storage.lock.readLock().lock();
+    try {
+      Set<ActorRef> followed = followedSet(query);
+      return storage.byId.values().stream().filter(a -> query.matches(a, followed)).count();
+    } finally {
+      storage.lock.readLock().unlock();
+    }
+  }
+
+  @Override
+  public List<Activity> listAfter(
+      ActivityQuery query, Sort sort, @Nullable Cursor after, int limit) {
+    if (limit < 1) {
+      throw new ValidationException("limit", "must be 1 or more", limit);
+    }
+    return matching(query, sort, after, limit);
+  }
+
+  /** The matches after a cursor, in sort order, at most {@code limit} of them. */
+  private List<Activity> matching(
+      ActivityQuery query, Sort sort, @Nullable Cursor after, int limit) {
+    Objects.requireNonNull(query, "query");
+    Objects.requireNonNull(sort, "sort");
+    if (query.hasEmptyTimeRange()) {
+      return List.of();
+    }
+    MemoryStorage.requireOpen(closed);
+    storage.lock.readLock().lock();
+    try {
+      Set<ActorRef> followed = followedSet(query);
+      Predicate<Activity> wanted =
+          a -> query.matches(a, followed) && (after == null || after.precedes(a, sort));
+      if (sort.field() == Sort.Field.ID) {
+        // The map is already in id order: walk it and stop at the limit instead of sorting.
+        Collection<Activity> inOrder =
+            sort.direction() == Sort.Direction.ASC
+                ? storage.byId.values()
+                : storage.byId.descendingMap().values();
+        List<Activity> found = new ArrayList<>();
+        for (Iterator<Activity> it = inOrder.iterator(); it.hasNext() && found.size() < limit; ) {
+          Activity a = it.next();
+          if (wanted.test(a)) {
+            found.add(a);
+          }
+        }
+        return found;
+      }
+      return storage.byId.values().stream()
+          .filter(wanted)
+          .sorted(sort.comparator())
+          .limit(limit)
+          .toList();
+    } finally {
+      storage.lock.readLock().unlock();
+    }
+  }
+
+  /** Who the query's {@code followedBy} actor follows; the caller holds the lock. */
+  private Set<ActorRef> followedSet(ActivityQuery query) {
+    ActorRef follower = query.followedBy();
+    return follower == null ? Set.of() : MemoryFollowGraph.followedBy(storage, follower);
+  }
+
+  private long removeIf(Predicate<Activity> doomed) {
+    MemoryStorage.requireOpen(closed);
+    storage.lock.writeLock().lock();
+    try {
+      long removed = 0;
+      for (Iterator<Map.Entry<Long, Activity>> it = storage.byId.entrySet().iterator();
+          it.hasNext(); ) {
+        Activity a = it.next().getValue();
+        if (doomed.test(a)) {
+          it.remove();
+          storage.idByUid.remove(a.uid());
+          removed++;
+        }
+      }
+      return removed;
+    } finally {
+      storage.lock.writeLock().unlock();
+    }
+  }
+
+  /** The stored activity with an id; the caller holds the write lock. */
+  private Activity existing(long id) {
+    Activity current = storage.byId.get(id);
+    if (current == null) {
+      throw new NotFoundException();
+    }
+    return current;
+  }
+
+  /** Stores a new state of an activity; the caller holds the write lock. */
+  private Activity replace(Activity next) {
+    storage.byId.put(next.id(), next);
+    return next;
+  }
+
+  private Instant now() {
+    return clock.instant();
+  }
+
+  private static void requireAuditName(String field, @Nullable String name) {
+    if (name != null && name.length() > Activity.MAX_AUDIT_NAME) {
+      throw new ValidationException(
+          field, "must be at most " + Activity.MAX_AUDIT_NAME + " characters", name);
+    }
+  }
+}

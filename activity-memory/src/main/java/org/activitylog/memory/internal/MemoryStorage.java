@@ -1,0 +1,47 @@
+package org.activitylog.memory.internal;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.NavigableMap;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.ReadWriteLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import org.activitylog.api.Activity;
+import org.activitylog.api.ActorRef;
+import org.activitylog.api.StoreUnavailableException;
+
+/**
+ * The heap storage that one or more stores share: activities by id, the uid index and the follow
+ * edges, all guarded by one read-write lock. One lock for both makes a {@code followedBy} listing
+ * see the follow graph and the activities at the same instant.
+ */
+public final class MemoryStorage {
+  final ReadWriteLock lock = new ReentrantReadWriteLock();
+
+  /** Sorted by id, so a listing by id can walk it in order and stop early. */
+  final NavigableMap<Long, Activity> byId = new TreeMap<>();
+
+  final Map<UUID, Long> idByUid = new HashMap<>();
+
+  /** Follower to the actors it follows. */
+  final Map<ActorRef, Set<ActorRef>> following = new HashMap<>();
+
+  /** Followee to its followers: the reverse index, so removing an actor is not a full scan. */
+  final Map<ActorRef, Set<ActorRef>> followers = new HashMap<>();
+
+  final AtomicLong nextId = new AtomicLong(1);
+
+  /** Creates empty storage. */
+  public MemoryStorage() {}
+
+  static void requireOpen(AtomicBoolean closed) {
+    if (closed.get()) {
+      throw new StoreUnavailableException(
+          "the in-memory store is closed", new IllegalStateException("closed"));
+    }
+  }
+}

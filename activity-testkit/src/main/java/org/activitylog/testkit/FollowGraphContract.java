@@ -1,0 +1,677 @@
+package org.activitylog.testkit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.activitylog.api.Activity;
+import org.activitylog.api.ActivityQuery;
+import org.activitylog.api.ActivityType;
+import org.activitylog.api.ActorRef;
+import org.activitylog.api.PageRequest;
+import org.activitylog.api.Sort;
+import org.activitylog.api.UserSimple;
+import org.activitylog.api.ValidationException;
+import org.activitylog.spi.ActivityRepository;
+import org.activitylog.spi.ActivityStore;
+import org.activitylog.spi.FollowGraph;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.RepeatedTest;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The rules of {@link FollowGraph}, and of the {@code followedBy} filter that joins it with the
+ * activities of the same {@link ActivityStore}. Subclass it and implement {@link
+ * #createStore(MutableClock)}:
+ *
+ * <pre>{@code
+ * class MyFollowGraphContractTest extends FollowGraphContract {
+ *   protected ActivityStore createStore(MutableClock clock) {
+ *     return MyStore.create(clock);
+ *   }
+ * }
+ * }</pre>
+ *
+ * <p>Every actor a test uses is new and random, so the tests stay isolated on a shared database.
+ */
+public abstract class FollowGraphContract extends StoreContractSupport {
+  private static final int THREADS = 8;
+  private static final long TIMEOUT_SECONDS = 30;
+
+  /** Creates the contract; subclasses only add the store factory. */
+  protected FollowGraphContract() {}
+
+  private FollowGraph graph() {
+    return store.follows();
+  }
+
+  private ActivityRepository activities() {
+    return store.activities();
+  }
+
+  private ActorRef newActor() {
+    return data.user().ref();
+  }
+
+  @Nested
+  @DisplayName("Following and unfollowing")
+  class FollowingAndUnfollowing {
+
+    /** If this fails, check that {@code following} answers an empty set for an unknown actor. */
+    @Test
+    @DisplayName("An actor that never followed anyone follows nobody")
+    void aNewActorFollowsNobody() {
+      assertThat(graph().following(newActor())).as("following of a brand-new actor").isEmpty();
+    }
+
+    /** If this fails, check that {@code follow} stores the edge and answers true for a new one. */
+    @Test
+    @DisplayName("Following someone adds them to the follower's set and answers true")
+    void followAddsTheFollowee() {
+      ActorRef follower = newActor();
+      ActorRef followee = newActor();
+
+      boolean created = graph().follow(follower, followee);
+
+      assertThat(created).as("follow(%s, %s) on a new edge", follower, followee).isTrue();
+      assertThat(graph().following(follower)).containsExactly(followee);
+    }
+
+    /** If this fails, check that {@code following} returns every followee, not the first one. */
+    @Test
+    @DisplayName("An actor may follow many actors, users and members alike")
+    void followsManyActorsOfBothKinds() {
+      ActorRef follower = newActor();
+      ActorRef user = newActor();
+      ActorRef member = data.member().ref();
+      ActorRef another = newActor();
+
+      graph().follow(follower, user);
+      graph().follow(follower, member);
+      graph().follow(follower, another);
+
+      assertThat(graph().following(follower)).containsExactlyInAnyOrder(user, member, another);
+    }
+
+    /** If this fails, check that {@code unfollow} deletes the edge and reports it. */
+    @Test
+    @DisplayName("Unfollowing removes the followee and answers true")
+    void unfollowRemovesTheFollowee() {
+      ActorRef follower = newActor();
+      ActorRef kept = newActor();
+      ActorRef dropped = newActor();
+      graph().follow(follower, kept);
+      graph().follow(follower, dropped);
+
+      boolean removed = graph().unfollow(follower, dropped);
+
+      assertThat(removed).as("unfollow(%s, %s) of an existing edge", follower, dropped).isTrue();
+      assertThat(graph().following(follower)).containsExactly(kept);
+    }
+
+    /** If this fails, check that {@code unfollow} answers false when there was no edge. */
+    @Test
+    @DisplayName("Unfollowing someone not followed answers false and changes nothing")
+    void unfollowOfAMissingEdgeAnswersFalse() {
+      ActorRef follower = newActor();
+      ActorRef followee = newActor();
+      graph().follow(follower, followee);
+
+      boolean removed = graph().unfollow(follower, newActor());
+
+      assertThat(removed).as("unfollow of an edge that never existed").isFalse();
+      assertThat(graph().following(follower)).containsExactly(followee);
+    }
+
+    /** If this fails, check that edges are stored per follower and not shared between actors. */
+    @Test
+    @DisplayName("Following is per follower: one actor's follows never show in another's")
+    void followingIsPerFollower() {
+      ActorRef alice = newActor();
+      ActorRef bob = newActor();
+      ActorRef carol = newActor();
+      ActorRef dave = newActor();
+
+      graph().follow(alice, carol);
+      graph().follow(bob, dave);
+
+      assertThat(graph().following(alice)).as("following of alice").containsExactly(carol);
+      assertThat(graph().following(bob)).as("following of bob").containsExactly(dave);
+    }
+
+    /** If this fails, check that an edge is stored in one direction only. */
+    @Test
+    @DisplayName("Following is one-way: the followee does not follow back")
+    void followingIsOneWay() {
+      ActorRef follower = newActor();
+      ActorRef followee = newActor();
+
+      graph().follow(follower, followee);
+
+      assertThat(graph().following(followee)).as("following of the followee").isEmpty();
+    }
+
+    /** If this fails, check that {@code following} returns an unmodifiable copy. */
+    @Test
+    @DisplayName("The set of followees handed out cannot be changed by the caller")
+    void followingIsUnmodifiable() {
+      ActorRef follower = newActor();
+      graph().follow(follower, newActor());
+      Set<ActorRef> followees = graph().following(follower);
+
+      assertThatThrownBy(() -> followees.add(newActor()))
+          .isInstanceOf(UnsupportedOperationException.class);
+      assertThat(graph().following(follower)).hasSize(1);
+    }
+  }
+
+  @Nested
+  @DisplayName("Idempotency")
+  class Idempotency {
+
+    /** If this fails, check that {@code follow} does not insert a duplicate edge. */
+    @Test
+    @DisplayName("Following twice keeps one edge and the second call answers false")
+    void followingTwiceKeepsOneEdge() {
+      ActorRef follower = newActor();
+      ActorRef followee = newActor();
+
+      boolean first = graph().follow(follower, followee);
+      boolean second = graph().follow(follower, followee);
+
+      assertThat(first).as("first follow").isTrue();
+      assertThat(second).as("second follow of the same edge").isFalse();
+      assertThat(graph().following(follower)).containsExactly(followee);
+      assertThat(graph().unfollow(follower, followee)).isTrue();
+      assertThat(graph().following(follower))
+          .as("following after one unfollow of an edge followed twice")
+          .isEmpty();
+    }
+
+    /** If this fails, check that unfollowing really deletes the edge rather than flagging it. */
+    @Test
+    @DisplayName("Following again after unfollowing creates the edge again")
+    void followAfterUnfollowCreatesTheEdgeAgain() {
+      ActorRef follower = newActor();
+      ActorRef followee = newActor();
+      graph().follow(follower, followee);
+      graph().unfollow(follower, followee);
+
+      boolean again = graph().follow(follower, followee);
+
+      assertThat(again).as("follow after unfollow").isTrue();
+      assertThat(graph().following(follower)).containsExactly(followee);
+    }
+
+    /** If this fails, check that {@code unfollow} answers false once the edge is gone. */
+    @Test
+    @DisplayName("Unfollowing twice answers true, then false")
+    void unfollowingTwice() {
+      ActorRef follower = newActor();
+      ActorRef followee = newActor();
+      graph().follow(follower, followee);
+
+      assertThat(graph().unfollow(follower, followee)).as("first unfollow").isTrue();
+      assertThat(graph().unfollow(follower, followee)).as("second unfollow").isFalse();
+    }
+  }
+
+  @Nested
+  @DisplayName("Following oneself")
+  class SelfFollow {
+
+    /** If this fails, check that {@code follow} compares follower and followee before storing. */
+    @Test
+    @DisplayName("An actor cannot follow itself: a validation error names followee")
+    void selfFollowIsRejected() {
+      ActorRef actor = newActor();
+
+      assertThatThrownBy(() -> graph().follow(actor, actor))
+          .isInstanceOfSatisfying(
+              ValidationException.class,
+              e -> assertThat(e.field()).as("field of %s", e.getMessage()).isEqualTo("followee"));
+      assertThat(graph().following(actor)).as("following after a rejected self-follow").isEmpty();
+    }
+
+    /** If this fails, check that actors are compared by value, not by identity. */
+    @Test
+    @DisplayName("A member cannot follow itself either, even through an equal reference")
+    void selfFollowOfAnEqualReferenceIsRejected() {
+      ActorRef member = data.member().ref();
+      ActorRef same = ActorRef.parse(member.toString());
+
+      assertThatThrownBy(() -> graph().follow(member, same))
+          .isInstanceOf(ValidationException.class);
+      assertThat(graph().following(member)).isEmpty();
+    }
+  }
+
+  @Nested
+  @DisplayName("Removing an actor")
+  class RemovingAnActor {
+
+    /** If this fails, check that {@code removeActor} deletes the actor's outgoing edges. */
+    @Test
+    @DisplayName("Removing an actor deletes every edge from it")
+    void removesOutgoingEdges() {
+      ActorRef actor = newActor();
+      graph().follow(actor, newActor());
+      graph().follow(actor, newActor());
+
+      long removed = graph().removeActor(actor);
+
+      assertThat(removed).as("edges removed").isEqualTo(2);
+      assertThat(graph().following(actor)).as("following of the removed actor").isEmpty();
+    }
+
+    /** If this fails, check that {@code removeActor} also deletes the edges of its followers. */
+    @Test
+    @DisplayName("Removing an actor deletes every edge to it, and its followers keep the rest")
+    void removesIncomingEdges() {
+      ActorRef actor = newActor();
+      ActorRef fan = newActor();
+      ActorRef other = newActor();
+      graph().follow(fan, actor);
+      graph().follow(fan, other);
+
+      long removed = graph().removeActor(actor);
+
+      assertThat(removed).as("edges removed").isEqualTo(1);
+      assertThat(graph().following(fan)).as("following of a follower").containsExactly(other);
+    }
+
+    /** If this fails, check that the count adds both directions. */
+    @Test
+    @DisplayName("Removing an actor counts the edges of both directions")
+    void countsBothDirections() {
+      ActorRef actor = newActor();
+      ActorRef friend = newActor();
+      graph().follow(actor, friend);
+      graph().follow(friend, actor);
+      graph().follow(newActor(), actor);
+      graph().follow(actor, newActor());
+
+      long removed = graph().removeActor(actor);
+
+      assertThat(removed).as("edges removed for 2 outgoing and 2 incoming").isEqualTo(4);
+      assertThat(graph().following(actor)).isEmpty();
+      assertThat(graph().following(friend)).isEmpty();
+    }
+
+    /** If this fails, check that {@code removeActor} matches the actor exactly. */
+    @Test
+    @DisplayName("Removing an actor leaves the edges between other actors alone")
+    void leavesOtherEdges() {
+      ActorRef actor = newActor();
+      ActorRef alice = newActor();
+      ActorRef bob = newActor();
+      graph().follow(alice, bob);
+      graph().follow(actor, bob);
+
+      graph().removeActor(actor);
+
+      assertThat(graph().following(alice)).as("following of an unrelated actor").contains(bob);
+    }
+
+    /** If this fails, check that {@code removeActor} answers 0 when there is nothing to remove. */
+    @Test
+    @DisplayName("Removing an actor without edges removes nothing and answers 0")
+    void removingAnActorWithoutEdges() {
+      assertThat(graph().removeActor(newActor())).isZero();
+    }
+  }
+
+  @Nested
+  @DisplayName("The followedBy filter")
+  class FollowedByFilter {
+
+    private Activity recordBy(UserSimple actor, ActivityType type) {
+      return activities().insert(data.activity(type, actor).build());
+    }
+
+    /**
+     * If this fails, check that the repository reads the follow graph of the same store for {@code
+     * followedBy}, and keeps only activities whose actor is a followee.
+     */
+    @Test
+    @DisplayName("followedBy returns the activities of the followed actors only")
+    void onlyActivitiesOfFollowedActors() {
+      UserSimple follower = data.user();
+      UserSimple followed = data.user();
+      UserSimple stranger = data.user();
+      Activity wanted = recordBy(followed, ActivityType.USER_LOGIN);
+      recordBy(stranger, ActivityType.USER_LOGIN);
+      recordBy(follower, ActivityType.USER_LOGIN);
+      graph().follow(follower.ref(), followed.ref());
+
+      ActivityQuery query = data.query().followedBy(follower.ref()).build();
+
+      assertThat(activities().list(query, PageRequest.DEFAULT, Sort.DEFAULT).items())
+          .as("activities of the actors %s follows", follower.ref())
+          .extracting(Activity::id)
+          .containsExactly(wanted.id());
+      assertThat(activities().count(query)).as("count").isEqualTo(1);
+      assertThat(activities().listAfter(query, Sort.DEFAULT, null, 10))
+          .as("listAfter")
+          .extracting(Activity::id)
+          .containsExactly(wanted.id());
+    }
+
+    /** If this fails, check that {@code followedBy} is not ignored when the follow set is empty. */
+    @Test
+    @DisplayName("followedBy matches nothing when the actor follows nobody")
+    void emptyWhenFollowingNobody() {
+      recordBy(data.user(), ActivityType.USER_LOGIN);
+      ActivityQuery query = data.query().followedBy(newActor()).build();
+
+      var page = activities().list(query, PageRequest.DEFAULT, Sort.DEFAULT);
+
+      assertThat(page.items()).as("activities listed for a follower of nobody").isEmpty();
+      assertThat(page.total()).as("total").isZero();
+      assertThat(activities().count(query)).as("count").isZero();
+    }
+
+    /** If this fails, check that {@code followedBy} is combined with the other filters by AND. */
+    @Test
+    @DisplayName("followedBy combines with the other filters by AND")
+    void combinesWithOtherFiltersByAnd() {
+      UserSimple follower = data.user();
+      UserSimple followed = data.user();
+      UserSimple alsoFollowed = data.user();
+      Activity wanted = recordBy(followed, ActivityType.POST_IDEA);
+      recordBy(followed, ActivityType.USER_LOGIN);
+      recordBy(alsoFollowed, ActivityType.USER_LOGIN);
+      activities()
+          .insert(
+              data.activity(ActivityType.POST_IDEA, followed)
+                  .workspaceGroupId(data.newWorkspace())
+                  .build());
+      graph().follow(follower.ref(), followed.ref());
+      graph().follow(follower.ref(), alsoFollowed.ref());
+
+      ActivityQuery query =
+          ActivityQuery.builder()
+              .workspaceGroup(data.workspace())
+              .type(ActivityType.POST_IDEA)
+              .followedBy(follower.ref())
+              .build();
+
+      assertThat(activities().list(query, PageRequest.DEFAULT, Sort.DEFAULT).items())
+          .as("POST_IDEA activities of followees in workspace %s", data.workspace())
+          .extracting(Activity::id)
+          .containsExactly(wanted.id());
+      assertThat(activities().count(query)).isEqualTo(1);
+    }
+
+    /** If this fails, check that the follow graph is read at query time, not cached. */
+    @Test
+    @DisplayName("An unfollow takes effect on the next query")
+    void unfollowTakesEffectAtOnce() {
+      UserSimple follower = data.user();
+      UserSimple followed = data.user();
+      recordBy(followed, ActivityType.USER_LOGIN);
+      graph().follow(follower.ref(), followed.ref());
+      ActivityQuery query = data.query().followedBy(follower.ref()).build();
+      assertThat(activities().count(query)).as("count while following").isEqualTo(1);
+
+      graph().unfollow(follower.ref(), followed.ref());
+
+      assertThat(activities().count(query)).as("count after unfollowing").isZero();
+    }
+
+    /** If this fails, check that actors are matched on kind and id, members included. */
+    @Test
+    @DisplayName("followedBy finds the activities of a followed member")
+    void worksForMembers() {
+      var member = data.member();
+      Activity wanted = activities().insert(data.activity(ActivityType.POST_IDEA, member).build());
+      recordBy(data.user(), ActivityType.POST_IDEA);
+      ActorRef follower = data.member().ref();
+      graph().follow(follower, member.ref());
+
+      ActivityQuery query = data.query().followedBy(follower).build();
+
+      assertThat(activities().list(query, PageRequest.DEFAULT, Sort.DEFAULT).items())
+          .extracting(Activity::id)
+          .containsExactly(wanted.id());
+    }
+
+    /** If this fails, check that soft-deleted rows stay excluded when followedBy is set. */
+    @Test
+    @DisplayName("followedBy still leaves out soft-deleted activities by default")
+    void excludesSoftDeleted() {
+      UserSimple follower = data.user();
+      UserSimple followed = data.user();
+      Activity kept = recordBy(followed, ActivityType.USER_LOGIN);
+      Activity deleted = recordBy(followed, ActivityType.USER_LOGOUT);
+      activities().softDelete(deleted.id(), "testkit");
+      graph().follow(follower.ref(), followed.ref());
+
+      ActivityQuery query = data.query().followedBy(follower.ref()).build();
+
+      assertThat(activities().list(query, PageRequest.DEFAULT, Sort.DEFAULT).items())
+          .extracting(Activity::id)
+          .containsExactly(kept.id());
+    }
+
+    /** If this fails, check that the follow set of one follower does not leak into another's. */
+    @Test
+    @DisplayName("followedBy uses the follows of the named actor only")
+    void usesTheNamedFollowerOnly() {
+      UserSimple alice = data.user();
+      UserSimple bob = data.user();
+      UserSimple followedByAlice = data.user();
+      UserSimple followedByBob = data.user();
+      Activity aliceSees = recordBy(followedByAlice, ActivityType.USER_LOGIN);
+      Activity bobSees = recordBy(followedByBob, ActivityType.USER_LOGIN);
+      graph().follow(alice.ref(), followedByAlice.ref());
+      graph().follow(bob.ref(), followedByBob.ref());
+
+      assertThat(
+              activities()
+                  .list(
+                      data.query().followedBy(alice.ref()).build(),
+                      PageRequest.DEFAULT,
+                      Sort.DEFAULT)
+                  .items())
+          .as("alice's feed")
+          .extracting(Activity::id)
+          .containsExactly(aliceSees.id());
+      assertThat(
+              activities()
+                  .list(
+                      data.query().followedBy(bob.ref()).build(), PageRequest.DEFAULT, Sort.DEFAULT)
+                  .items())
+          .as("bob's feed")
+          .extracting(Activity::id)
+          .containsExactly(bobSees.id());
+    }
+  }
+
+  @Nested
+  @DisplayName("Concurrency")
+  class Concurrency {
+
+    /**
+     * If this fails, check that {@code follow} is atomic: two threads following the same edge must
+     * not both store it or both report it as new.
+     */
+    @RepeatedTest(3)
+    @DisplayName(
+        "Many threads following the same edges store each edge once and report it new once")
+    void concurrentFollowsOfTheSameEdges() throws Exception {
+      ActorRef follower = newActor();
+      List<ActorRef> followees = new ArrayList<>();
+      for (int i = 0; i < 20; i++) {
+        followees.add(newActor());
+      }
+      AtomicInteger reportedNew = new AtomicInteger();
+
+      runConcurrently(
+          thread -> {
+            for (ActorRef followee : followees) {
+              if (graph().follow(follower, followee)) {
+                reportedNew.incrementAndGet();
+              }
+            }
+          });
+
+      assertThat(graph().following(follower))
+          .as("following after %s threads followed the same %s actors", THREADS, followees.size())
+          .containsExactlyInAnyOrderElementsOf(followees);
+      assertThat(reportedNew.get())
+          .as("follow calls that answered true for %s distinct edges", followees.size())
+          .isEqualTo(followees.size());
+    }
+
+    /**
+     * If this fails, check that concurrent follows and unfollows of one follower do not lose or
+     * resurrect each other's edges.
+     */
+    @RepeatedTest(3)
+    @DisplayName("Threads following and unfollowing for one follower leave exactly the last state")
+    void concurrentFollowAndUnfollow() throws Exception {
+      ActorRef follower = newActor();
+      int perThread = 10;
+      List<List<ActorRef>> owned = new ArrayList<>();
+      for (int t = 0; t < THREADS; t++) {
+        List<ActorRef> mine = new ArrayList<>();
+        for (int i = 0; i < perThread; i++) {
+          mine.add(newActor());
+        }
+        owned.add(mine);
+      }
+
+      runConcurrently(
+          thread -> {
+            List<ActorRef> mine = owned.get(thread);
+            for (int round = 0; round < 3; round++) {
+              for (ActorRef followee : mine) {
+                graph().follow(follower, followee);
+              }
+              for (ActorRef followee : mine) {
+                graph().unfollow(follower, followee);
+              }
+            }
+            // Each thread ends by following the even half of its own actors.
+            for (int i = 0; i < mine.size(); i += 2) {
+              graph().follow(follower, mine.get(i));
+            }
+          });
+
+      Set<ActorRef> expected = new HashSet<>();
+      for (List<ActorRef> mine : owned) {
+        for (int i = 0; i < mine.size(); i += 2) {
+          expected.add(mine.get(i));
+        }
+      }
+      assertThat(graph().following(follower))
+          .as("following after concurrent follow/unfollow rounds")
+          .containsExactlyInAnyOrderElementsOf(expected);
+    }
+
+    /**
+     * If this fails, check that {@code removeActor} and {@code follow} of other actors do not
+     * interfere: removing one actor must never drop edges between the others.
+     */
+    @RepeatedTest(3)
+    @DisplayName("Removing actors while others follow leaves the others' edges intact")
+    void removeActorWhileOthersFollow() throws Exception {
+      List<ActorRef> removed = new ArrayList<>();
+      List<ActorRef> followers = new ArrayList<>();
+      ActorRef star = newActor();
+      for (int t = 0; t < THREADS; t++) {
+        removed.add(newActor());
+        followers.add(newActor());
+      }
+      for (ActorRef doomed : removed) {
+        graph().follow(doomed, star);
+        graph().follow(star, doomed);
+      }
+
+      runConcurrently(
+          thread -> {
+            graph().follow(followers.get(thread), star);
+            graph().removeActor(removed.get(thread));
+          });
+
+      for (ActorRef follower : followers) {
+        assertThat(graph().following(follower))
+            .as("following of %s after concurrent removals", follower)
+            .containsExactly(star);
+      }
+      for (ActorRef doomed : removed) {
+        assertThat(graph().following(doomed)).as("following of removed %s", doomed).isEmpty();
+      }
+      assertThat(graph().following(star)).as("following of the star").isEmpty();
+    }
+
+    /**
+     * If this fails, check that two store instances on one storage read and write the same edges.
+     * Runs only when the backend declares {@link Capability#SHARED_STORAGE}.
+     */
+    @Test
+    @DisplayName("Two stores on one storage see each other's follows at once")
+    void twoStoresShareFollows() {
+      ActorRef follower = newActor();
+      ActorRef followee = newActor();
+      ActivityStore second = secondStore();
+
+      store.follows().follow(follower, followee);
+
+      assertThat(second.follows().following(follower))
+          .as("following read through the second store")
+          .containsExactly(followee);
+      assertThat(second.follows().follow(follower, followee))
+          .as("the second store's follow of an edge the first stored")
+          .isFalse();
+      assertThat(second.follows().unfollow(follower, followee)).isTrue();
+      assertThat(store.follows().following(follower)).isEmpty();
+    }
+  }
+
+  /** Work for one thread, given its index. */
+  @FunctionalInterface
+  private interface ThreadWork {
+    void run(int thread) throws Exception;
+  }
+
+  /** Runs one piece of work per thread, started together, and waits a bounded time for all. */
+  private static void runConcurrently(ThreadWork work) throws Exception {
+    ExecutorService pool = Executors.newFixedThreadPool(THREADS);
+    try {
+      CountDownLatch start = new CountDownLatch(1);
+      List<Callable<Void>> tasks = new ArrayList<>();
+      for (int t = 0; t < THREADS; t++) {
+        int thread = t;
+        tasks.add(
+            () -> {
+              start.await();
+              work.run(thread);
+              return null;
+            });
+      }
+      List<Future<Void>> futures = new ArrayList<>();
+      for (Callable<Void> task : tasks) {
+        futures.add(pool.submit(task));
+      }
+      start.countDown();
+      for (Future<Void> f : futures) {
+        f.get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+}
