@@ -153,8 +153,7 @@ public abstract class ActivityRecorderContract extends StoreContractSupport {
   private void assertAccountedFor(RecorderMetrics m, Collection<UUID> kept, TestReporter reporter) {
     List<UUID> rows = storedUids();
     int duplicates = rows.size() - new HashSet<>(rows).size();
-    reporter.publishEntry(
-        "recorder",
+    String report =
         String.format(
             "accepted=%d stored=%d dropped=%d failed=%d retried=%d rows=%d duplicates=%d",
             m.accepted(),
@@ -163,7 +162,10 @@ public abstract class ActivityRecorderContract extends StoreContractSupport {
             m.failed(),
             m.retried(),
             rows.size(),
-            duplicates));
+            duplicates);
+    reporter.publishEntry("recorder", report);
+    // Also on standard output, which build tools keep with the test's report.
+    System.out.println("[recorder] " + getClass().getSimpleName() + ": " + report);
     assertThat(m.accepted())
         .as("accepted = stored + dropped + failed, in %s", m)
         .isEqualTo(m.stored() + m.droppedTotal() + m.failed());
