@@ -21,6 +21,6 @@ public interface Sleeper {
 
   /** Sleeps the calling thread for real. */
   static Sleeper system() {
-    return duration -> TimeUnit.NANOSECONDS.sleep(duration.toNanos());
+    return duration -> TimeUnit.NANOSECONDS.sleep(TimeUnit.NANOSECONDS.convert(duration));
   }
 }

@@ -114,6 +114,56 @@ class ActivityRecorderTest {
   }
 
   @Nested
+  @DisplayName("configuration")
+  class Configuration {
+
+    @Test
+    @DisplayName("a setting out of range is refused with an error naming the setting")
+    void badSettingsNameTheSetting() {
+      ActivityRecorder.Builder b = ActivityRecorder.builder(f.store);
+
+      assertThatThrownBy(() -> b.queueCapacity(0))
+          .isInstanceOf(ValidationException.class)
+          .hasMessageContaining("queueCapacity");
+      assertThatThrownBy(() -> b.queueBytes(0)).hasMessageContaining("queueBytes");
+      assertThatThrownBy(() -> b.batchSize(-1)).hasMessageContaining("batchSize");
+      assertThatThrownBy(() -> b.linger(Duration.ofMillis(-1))).hasMessageContaining("linger");
+      assertThatThrownBy(() -> b.blockTimeout(Duration.ofMillis(-1)))
+          .hasMessageContaining("blockTimeout");
+      assertThatThrownBy(() -> b.logInterval(Duration.ZERO)).hasMessageContaining("logInterval");
+      assertThatThrownBy(() -> new RetryPolicy(0, Duration.ofMillis(1), Duration.ofMillis(1)))
+          .hasMessageContaining("maxAttempts");
+      assertThatThrownBy(() -> new RetryPolicy(3, Duration.ZERO, Duration.ofMillis(1)))
+          .hasMessageContaining("initialBackoff");
+      assertThatThrownBy(() -> new RetryPolicy(3, Duration.ofSeconds(2), Duration.ofSeconds(1)))
+          .hasMessageContaining("maxBackoff");
+    }
+
+    @Test
+    @DisplayName("the retry backoff doubles from the initial wait and stops at the cap")
+    void backoffDoublesToTheCap() {
+      RetryPolicy p = new RetryPolicy(100, Duration.ofMillis(100), Duration.ofSeconds(30));
+
+      assertThat(p.backoff(1)).isEqualTo(Duration.ofMillis(100));
+      assertThat(p.backoff(2)).isEqualTo(Duration.ofMillis(200));
+      assertThat(p.backoff(9)).isEqualTo(Duration.ofMillis(25_600));
+      assertThat(p.backoff(10)).isEqualTo(Duration.ofSeconds(30));
+      assertThat(p.backoff(99)).isEqualTo(Duration.ofSeconds(30));
+    }
+
+    @Test
+    @DisplayName("the defaults are asynchronous, BLOCK, and the documented retry policy")
+    void defaults() {
+      ActivityRecorder recorder = f.open(ActivityRecorder.builder(f.store).logger(f.logger));
+
+      assertThat(recorder.record(activity("default")).status()).isEqualTo(Receipt.Status.QUEUED);
+      assertThat(recorder.close(WAIT).clean()).isTrue();
+      assertThat(RetryPolicy.DEFAULT)
+          .isEqualTo(new RetryPolicy(10, Duration.ofMillis(100), Duration.ofSeconds(30)));
+    }
+  }
+
+  @Nested
   @DisplayName("synchronous mode")
   class Synchronous {
 

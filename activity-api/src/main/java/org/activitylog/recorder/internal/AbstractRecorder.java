@@ -1,7 +1,9 @@
 package org.activitylog.recorder.internal;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import org.activitylog.api.NewActivity;
 import org.activitylog.api.internal.Checks;
 import org.activitylog.recorder.ActivityRecorder;
@@ -61,10 +63,10 @@ abstract class AbstractRecorder implements ActivityRecorder {
   }
 
   @Override
-  public final boolean flush(java.time.Duration timeout) {
+  public final boolean flush(Duration timeout) {
     Checks.required("timeout", timeout);
     try {
-      return awaitIdle(java.util.concurrent.TimeUnit.NANOSECONDS.convert(timeout));
+      return awaitIdle(TimeUnit.NANOSECONDS.convert(timeout));
     } catch (InterruptedException e) {
       throw interrupted("interrupted while flushing the recorder");
     }

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 import org.activitylog.api.ActivityLogException;
 import org.activitylog.api.NewActivity;
+import org.activitylog.api.internal.Checks;
 import org.activitylog.recorder.CloseResult;
 import org.activitylog.recorder.Receipt;
 import org.activitylog.recorder.RecorderClosedException;
@@ -72,6 +73,8 @@ public final class SyncRecorder extends AbstractRecorder {
 
   @Override
   public CloseResult close(Duration timeout) {
+    Checks.required("timeout", timeout);
+    // Nothing is queued: every record() call answers for its own activity.
     closed = true;
     return new CloseResult(0, metrics());
   }
