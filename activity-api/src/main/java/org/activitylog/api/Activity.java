@@ -148,4 +148,26 @@ public record Activity(
     return new Activity(
         id, uid, content, createdAt, createdBy, at, by, null, null, true, version + 1);
   }
+
+  /**
+   * This activity with its actor anonymised and every audit name cleared, as erasure by {@link
+   * org.activitylog.spi.ErasureMode#ANONYMISE} stores it.
+   *
+   * @param at when it was anonymised
+   */
+  public Activity anonymised(Instant at) {
+    ActivityContent c = content;
+    ActivityContent anonymous =
+        new ActivityContent(
+            c.type(),
+            c.actor().anonymised(),
+            c.text(),
+            c.resource(),
+            c.workspaceGroupId(),
+            c.workspaceGroup(),
+            c.campaign(),
+            c.details());
+    return new Activity(
+        id, uid, anonymous, createdAt, null, at, null, deletedAt, null, active, version + 1);
+  }
 }

@@ -76,7 +76,8 @@ public final class ActivityLog {
    * @param activity the activity
    * @throws UnauthorizedException when the requester is anonymous
    * @throws AccessDeniedException when it may not write the workspace group
-   * @throws ConflictException when the uid belongs to an activity the requester may not read
+   * @throws ConflictException when the uid belongs to an activity the requester may not read;
+   *     nothing is stored
    */
   public Activity record(Requester requester, NewActivity activity) {
     return recordAll(requester, List.of(activity)).get(0);
@@ -107,12 +108,17 @@ public final class ActivityLog {
       }
       complete.add(filled);
     }
-    List<Activity> stored = store.activities().insertAll(complete);
-    for (Activity a : stored) {
-      if (!requester.canRead(a.workspaceGroupId())) {
-        throw new ConflictException("uid " + a.uid() + " is already used by another activity");
+    if (!requester.allGroups()) {
+      // Checked before writing so that a rejected batch stores nothing. A uid taken in a group the
+      // requester cannot read gets the same answer whether or not it exists elsewhere.
+      for (NewActivity a : complete) {
+        Optional<Activity> existing = store.activities().findByUid(Objects.requireNonNull(a.uid()));
+        if (existing.isPresent() && !requester.canRead(existing.get().workspaceGroupId())) {
+          throw new ConflictException("uid " + a.uid() + " cannot be used");
+        }
       }
     }
+    List<Activity> stored = store.activities().insertAll(complete);
     return stored;
   }
 

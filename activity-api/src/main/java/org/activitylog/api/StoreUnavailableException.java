@@ -9,6 +9,15 @@ public class StoreUnavailableException extends ActivityLogException {
   private static final long serialVersionUID = 1L;
 
   /**
+   * Creates a store-unavailable error without an underlying cause, for example for a closed store.
+   *
+   * @param message what failed, safe to show
+   */
+  public StoreUnavailableException(String message) {
+    super(message);
+  }
+
+  /**
    * Creates a store-unavailable error.
    *
    * @param message what failed, safe to show

@@ -49,10 +49,14 @@ public interface ActivityRepository {
   Activity insert(NewActivity activity);
 
   /**
-   * Stores many activities at once, each idempotent on its uid as {@link #insert} is.
+   * Stores many activities at once, each idempotent on its uid as {@link #insert} is. A uid that
+   * appears twice in one batch is stored once, from its first occurrence, and both positions of the
+   * result hold the stored activity.
    *
    * @param activities the activities, each with uid and creation time set
    * @return the stored activities, in the order given
+   * @throws ValidationException when any activity lacks its uid or creation time; nothing of the
+   *     batch is stored then
    */
   List<Activity> insertAll(List<NewActivity> activities);
 
@@ -86,8 +90,9 @@ public interface ActivityRepository {
       long id, ActivityUpdate update, @Nullable Long expectedVersion, @Nullable String updatedBy);
 
   /**
-   * Soft-deletes an activity: sets {@code deleted_at} from the clock, {@code deleted_by}, and
-   * {@code is_active=false}. Deleting a deleted activity changes nothing and returns it.
+   * Soft-deletes an activity: sets {@code deleted_at} and {@code updated_at} from the clock, {@code
+   * deleted_by} and {@code updated_by}, {@code is_active=false}, and adds one to the version, as
+   * {@link Activity#deleted} does. Deleting a deleted activity changes nothing and returns it.
    *
    * @param id the activity's id
    * @param deletedBy who deletes it
@@ -96,7 +101,10 @@ public interface ActivityRepository {
   Activity softDelete(long id, @Nullable String deletedBy);
 
   /**
-   * Undoes a soft delete. Restoring an activity that is not deleted changes nothing and returns it.
+   * Undoes a soft delete: clears {@code deleted_at} and {@code deleted_by}, sets {@code is_active},
+   * stamps {@code updated_at} and {@code updated_by}, and adds one to the version, as {@link
+   * Activity#restored} does. Restoring an activity that is not deleted changes nothing and returns
+   * it.
    *
    * @param id the activity's id
    * @param restoredBy who restores it
@@ -147,6 +155,7 @@ public interface ActivityRepository {
    * @param sort the order; ties broken by id
    * @param after the position to continue after, or null to start at the beginning
    * @param limit the most activities to return, 1 or more
+   * @throws ValidationException naming {@code limit} when it is below 1
    */
   List<Activity> listAfter(ActivityQuery query, Sort sort, @Nullable Cursor after, int limit);
 

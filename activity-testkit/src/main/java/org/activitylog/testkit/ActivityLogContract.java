@@ -2,11 +2,13 @@ package org.activitylog.testkit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
@@ -776,6 +778,33 @@ public abstract class ActivityLogContract extends StoreContractSupport {
           .as("the denied activity of the batch")
           .isEmpty();
     }
+
+    /**
+     * If this fails, check that {@code ActivityLog.recordAll} looks up every uid before writing, so
+     * that a uid owned by another tenant rejects the whole batch.
+     */
+    @Test
+    @DisplayName("A batch reusing another tenant's uid is rejected and stores none of it")
+    void batchWithForeignUidStoresNothing() {
+      Activity foreign = storedIn(data.newWorkspace());
+      Requester alice = member(data.workspace());
+      NewActivity fresh = data.any();
+      NewActivity clash =
+          new NewActivity(foreign.uid(), data.any().content(), clock.instant(), "alice");
+
+      Throwable thrown = catchThrowable(() -> log.recordAll(alice, List.of(fresh, clash)));
+
+      assertThat(thrown).as("the error of the batch").isInstanceOf(ConflictException.class);
+      assertThat(thrown.getMessage())
+          .as("the error message")
+          .doesNotContain(String.valueOf(foreign.workspaceGroupId()));
+      assertThat(activities().findByUid(fresh.uid()))
+          .as("the fresh activity of the batch")
+          .isEmpty();
+      assertThat(activities().findById(foreign.id()))
+          .as("the other tenant's activity")
+          .contains(foreign);
+    }
   }
 
   @Nested
@@ -919,6 +948,11 @@ public abstract class ActivityLogContract extends StoreContractSupport {
       assertThat(erased.actor()).as("actor after anonymising").isEqualTo(doomed.anonymised());
       assertThat(erased.version()).as("version").isEqualTo(stored.version() + 1);
       assertThat(erased.updatedAt()).as("updated_at").isEqualTo(clock.instant());
+      assertThat(
+              List.of(
+                  Optional.ofNullable(erased.createdBy()), Optional.ofNullable(erased.updatedBy())))
+          .as("audit names after anonymising, which may name the person")
+          .containsOnly(Optional.empty());
       assertThat(log.count(Requester.system("host"), data.query().actor(doomed.ref()).build()))
           .as("activities still filed under the erased actor")
           .isZero();

@@ -35,6 +35,9 @@ public final class SchemaMigrations {
   /** The migration scripts of every dialect, oldest first. */
   private static final List<String> SCRIPTS = List.of("V1__activities.sql", "V2__follow_graph.sql");
 
+  /** How often a migration is tried when another store is migrating the same schema. */
+  private static final int MAX_ATTEMPTS = 5;
+
   private SchemaMigrations() {}
 
   /**
@@ -86,13 +89,32 @@ public final class SchemaMigrations {
     if (target != null) {
       config.target(target);
     }
-    try {
-      config.load().migrate();
-    } catch (FlywayException e) {
-      if (SqlErrors.sqlCause(e) != null) {
-        throw SqlErrors.translate(e);
+    Flyway flyway = config.load();
+    for (int attempt = 1; ; attempt++) {
+      try {
+        flyway.migrate();
+        return;
+      } catch (FlywayException e) {
+        if (SqlErrors.isConnectionFailure(e)) {
+          throw SqlErrors.translate(e);
+        }
+        // Flyway locks the history table, but not its creation: a store that starts while
+        // another is creating the table can decide to baseline it and fail. On the next try the
+        // table is there and the lock makes it wait its turn.
+        if (attempt >= MAX_ATTEMPTS) {
+          throw new ActivityLogException("migrating the activitylog schema failed", e);
+        }
+        pause(attempt);
       }
-      throw new ActivityLogException("migrating the activitylog schema failed", e);
+    }
+  }
+
+  private static void pause(int attempt) {
+    try {
+      Thread.sleep(100L * attempt);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new ActivityLogException("interrupted while migrating the activitylog schema", e);
     }
   }
 

@@ -81,6 +81,16 @@ public final class SqlErrors {
     return sql != null && "23505".equals(sql.getSQLState());
   }
 
+  /**
+   * Whether a failure means the database cannot be reached, as opposed to refusing a statement.
+   *
+   * @param failure any exception
+   */
+  public static boolean isConnectionFailure(Throwable failure) {
+    SQLException sql = sqlCause(failure);
+    return isUnavailable(sql, sql == null ? null : sql.getSQLState());
+  }
+
   private static boolean isUnavailable(@Nullable SQLException sql, @Nullable String state) {
     if (sql == null) {
       return false;

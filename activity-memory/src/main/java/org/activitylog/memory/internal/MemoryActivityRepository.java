@@ -184,9 +184,7 @@ public final class MemoryActivityRepository implements ActivityRepository {
       Instant now = now();
       List<Activity> matching = storage.byId.values().stream().filter(ofActor).toList();
       for (Activity a : matching) {
-        ActivityUpdate anonymise = ActivityUpdate.NONE.withActor(a.actor().anonymised());
-        // updated_by is cleared: it may hold the erased person's own name.
-        replace(a.updated(anonymise.applyTo(a.content()), now, null));
+        replace(a.anonymised(now));
       }
       return matching.size();
     } finally {

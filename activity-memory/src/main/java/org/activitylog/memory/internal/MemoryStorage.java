@@ -40,8 +40,7 @@ public final class MemoryStorage {
 
   static void requireOpen(AtomicBoolean closed) {
     if (closed.get()) {
-      throw new StoreUnavailableException(
-          "the in-memory store is closed", new IllegalStateException("closed"));
+      throw new StoreUnavailableException("the in-memory store is closed");
     }
   }
 }

@@ -1,0 +1,153 @@
+package org.activitylog.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+class ValuesTest {
+
+  @Test
+  @DisplayName("A username is at most 150 letters, digits and @ . + - _")
+  void usernameRules() {
+    String longest = "a".repeat(150);
+    assertThat(UserSimple.of(1, longest, "a@example.com").username()).hasSize(150);
+    assertThat(UserSimple.of(1, "jöhn.doe+x@y-z_1", "a@example.com")).isNotNull();
+    assertThatThrownBy(() -> UserSimple.of(1, longest + "a", "a@example.com"))
+        .isInstanceOf(ValidationException.class)
+        .hasMessageContaining("user.username")
+        .hasMessageContaining("150");
+    assertThatThrownBy(() -> UserSimple.of(1, "john doe", "a@example.com"))
+        .hasMessageContaining("user.username")
+        .hasMessageContaining("letters, digits");
+  }
+
+  @Test
+  @DisplayName("An e-mail address must look like one")
+  void emailRules() {
+    assertThatThrownBy(() -> UserSimple.of(1, "john", "not-an-email"))
+        .isInstanceOf(ValidationException.class)
+        .hasMessageContaining("user.email");
+    assertThatThrownBy(() -> UserSimple.of(1, "john", "a@b@c")).hasMessageContaining("user.email");
+    assertThat(UserSimple.of(1, "john", "john.doe+tag@mail.example.co.uk").email()).isNotBlank();
+  }
+
+  @Test
+  @DisplayName("Text and resource have documented size limits")
+  void sizeLimits() {
+    UserSimple user = UserSimple.of(1, "john", "john@example.com");
+    assertThat(
+            NewActivity.builder(ActivityType.USER_LOGIN, user)
+                .text("x".repeat(Activity.MAX_TEXT))
+                .build())
+        .isNotNull();
+    assertThatThrownBy(
+            () ->
+                NewActivity.builder(ActivityType.USER_LOGIN, user)
+                    .text("x".repeat(Activity.MAX_TEXT + 1))
+                    .build())
+        .hasMessageStartingWith("text must be at most 10000 characters");
+    assertThatThrownBy(
+            () ->
+                NewActivity.builder(ActivityType.USER_LOGIN, user)
+                    .resource(Map.of("blob", "x".repeat(Activity.MAX_RESOURCE)))
+                    .build())
+        .isInstanceOf(ValidationException.class)
+        .hasMessageStartingWith("resource must be at most");
+  }
+
+  @Test
+  @DisplayName("A resource is deeply immutable and compares as JSON does")
+  void jsonValues() {
+    List<Object> list = new ArrayList<>(List.of(1, "two"));
+    Map<String, Object> map = new HashMap<>();
+    map.put("list", list);
+    map.put("none", null);
+    JsonValue json = JsonValue.of(map);
+    list.add("three");
+
+    assertThat(((JsonValue.JsonObject) json).get("list").orElseThrow().toPlain())
+        .as("the copy taken when the resource was built")
+        .isEqualTo(List.of(new BigDecimal("1"), "two"));
+    assertThat(((JsonValue.JsonObject) json).get("none")).contains(JsonValue.nullValue());
+    assertThat(JsonValue.of(Map.of("n", 1.0))).isEqualTo(JsonValue.of(Map.of("n", 1)));
+    assertThat(JsonValue.of(List.of("a\"b\n")))
+        .extracting(JsonValue::toJson)
+        .isEqualTo("[\"a\\\"b\\n\"]");
+    assertThatThrownBy(
+            () -> ((JsonValue.JsonObject) json).members().put("x", JsonValue.nullValue()))
+        .isInstanceOf(UnsupportedOperationException.class);
+    assertThatThrownBy(() -> JsonValue.of(Map.of("bad", new Object())))
+        .hasMessageStartingWith("resource must be built of");
+    assertThatThrownBy(() -> JsonValue.of(Double.NaN)).hasMessageContaining("NaN");
+  }
+
+  @Test
+  @DisplayName("Nesting deeper than the limit is rejected, not a stack overflow")
+  void depthLimit() {
+    Object deep = "leaf";
+    for (int i = 0; i < 10_000; i++) {
+      deep = List.of(deep);
+    }
+    Object tooDeep = deep;
+    assertThatThrownBy(() -> JsonValue.of(tooDeep)).hasMessageContaining("deeper than 32");
+  }
+
+  @Test
+  @DisplayName("date_created covers the calendar day in the stated zone, up to the next midnight")
+  void createdOn() {
+    ZoneId paris = ZoneId.of("Europe/Paris");
+    ActivityQuery q = ActivityQuery.builder().createdOn(LocalDate.of(2013, 4, 18), paris).build();
+    assertThat(q.createdFrom()).isEqualTo(Instant.parse("2013-04-17T22:00:00Z"));
+    assertThat(q.createdBefore()).isEqualTo(Instant.parse("2013-04-18T22:00:00Z"));
+  }
+
+  @Test
+  @DisplayName("Actor references have one canonical text form")
+  void actorRefs() {
+    UUID id = UUID.fromString("B471BFED-BCC2-49CC-A917-5F09AA73EEB3");
+    assertThat(ActorRef.member(id).toString())
+        .isEqualTo("member:b471bfed-bcc2-49cc-a917-5f09aa73eeb3");
+    assertThat(ActorRef.parse("user:42")).isEqualTo(ActorRef.user(42));
+    assertThatThrownBy(() -> ActorRef.parse("user:x")).hasMessageStartingWith("actor must be");
+    assertThatThrownBy(() -> new ActorRef(ActorRef.Kind.USER, "042"))
+        .hasMessageContaining("canonical");
+  }
+
+  @Test
+  @DisplayName("Times keep microseconds, the precision every backend stores")
+  void micros() {
+    Instant nanos = Instant.parse("2026-01-01T00:00:00.123456789Z");
+    NewActivity a =
+        NewActivity.builder(ActivityType.USER_LOGIN, UserSimple.of(1, "john", "j@example.com"))
+            .createdAt(nanos)
+            .build();
+    assertThat(a.createdAt()).isEqualTo(Instant.parse("2026-01-01T00:00:00.123456Z"));
+  }
+
+  @Test
+  @DisplayName("A validation error keeps its rule and echoed value when nested under another field")
+  void nestedFieldNames() {
+    ValidationException e =
+        new ValidationException("member.email", "must be an e-mail address", "x".repeat(200));
+    ValidationException nested = e.withFieldPrefix("comments[1].");
+
+    assertThat(nested.field()).isEqualTo("comments[1].member.email");
+    assertThat(nested.rule()).isEqualTo(e.rule());
+    assertThat(nested.rejectedValue()).isEqualTo(e.rejectedValue());
+    assertThat(e.rejectedValue().orElseThrow()).hasSize(81);
+    assertThat(nested.getMessage()).startsWith("comments[1].member.email must be").contains("(was");
+    assertThat(new ValidationException("text", "is required").withFieldPrefix("a.").getMessage())
+        .isEqualTo("a.text is required");
+  }
+}
