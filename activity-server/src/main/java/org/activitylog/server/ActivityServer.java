@@ -194,6 +194,10 @@ public final class ActivityServer implements AutoCloseable {
     out.println();
     out.println("activity-server listening on " + base);
     out.println("Demo bearer token: " + config.demoToken());
+    if (config.demoToken().equals(ServerConfig.SEED_EXAMPLE_TOKEN)) {
+      out.println(
+          "  (the seed's public example token: fine for the demo data, set --demo-token otherwise)");
+    }
     demo.ifPresent(
         d ->
             out.println(

@@ -64,7 +64,9 @@ public record ServerConfig(
         --jdbc-password PASS   database password                 ACTIVITYLOG_JDBC_PASSWORD
         --access MODE          private or public                 ACTIVITYLOG_ACCESS    (private)
         --demo-data BOOL       create demo data when empty       ACTIVITYLOG_DEMO_DATA (true)
-        --demo-token TOKEN     bearer token of the demo user     ACTIVITYLOG_DEMO_TOKEN (random)
+        --demo-token TOKEN     bearer token of the demo user     ACTIVITYLOG_DEMO_TOKEN
+                               (default: the seed's example token 85f7b246… when demo data is on,
+                               else a random one)
         --zone ZONE            zone of Brightidea date_created   ACTIVITYLOG_ZONE      (UTC)
         --threads N            requests served at once           ACTIVITYLOG_THREADS   (8)
         --help                 print this text and exit
@@ -72,6 +74,13 @@ public record ServerConfig(
       The demo token authenticates the demo user (Brightidea member Max Power), who may read and
       write workspace groups 1 and 2; with --access public, anonymous requesters may read group 1.
       """;
+
+  /**
+   * The bearer token of Brightidea's example request. With demo data it is the default demo token,
+   * so that the seed's example requests work as documented; it is public, so the demo user reads
+   * and writes only the demo workspace groups. Without demo data the default token is random.
+   */
+  public static final String SEED_EXAMPLE_TOKEN = "85f7b2462570acdde9a458ba6495b8763dcd040c";
 
   private static final List<String> FLAGS =
       List.of(
@@ -132,6 +141,8 @@ public record ServerConfig(
                                 "ACTIVITYLOG_" + name.toUpperCase(Locale.ROOT).replace('-', '_'))))
                 .filter(v -> !v.isBlank());
 
+    boolean demoData =
+        setting.apply("demo-data").map(v -> parseBoolean("--demo-data", v)).orElse(true);
     int port = setting.apply("port").map(v -> parsePort(v)).orElse(8080);
     String access = setting.apply("access").orElse("private");
     if (!access.equals("private") && !access.equals("public")) {
@@ -145,8 +156,8 @@ public record ServerConfig(
         setting.apply("jdbc-user").orElse(null),
         setting.apply("jdbc-password").orElse(null),
         access.equals("public"),
-        setting.apply("demo-data").map(v -> parseBoolean("--demo-data", v)).orElse(true),
-        setting.apply("demo-token").orElseGet(ServerConfig::randomToken),
+        demoData,
+        setting.apply("demo-token").orElseGet(() -> demoData ? SEED_EXAMPLE_TOKEN : randomToken()),
         setting.apply("zone").map(ServerConfig::parseZone).orElse(ZoneId.of("UTC")),
         setting.apply("threads").map(ServerConfig::parseThreads).orElse(8),
         help);

@@ -27,7 +27,9 @@ class ServerConfigTest {
     assertThat(config.jdbcUrl()).isNull();
     assertThat(config.publicSite()).isFalse();
     assertThat(config.demoData()).isTrue();
-    assertThat(config.demoToken()).matches("[0-9a-f]{40}");
+    assertThat(config.demoToken())
+        .as("the seed's example token, so its example request works on the demo data")
+        .isEqualTo("85f7b2462570acdde9a458ba6495b8763dcd040c");
     assertThat(config.zone()).isEqualTo(ZoneId.of("UTC"));
     assertThat(config.threads()).isEqualTo(8);
     assertThat(config.help()).isFalse();
@@ -92,5 +94,14 @@ class ServerConfigTest {
             "--demo-token",
             "s3cret");
     assertThat(config.toString()).doesNotContain("hunter2").doesNotContain("s3cret");
+  }
+
+  @Test
+  @DisplayName("without demo data the default token is random, never the seed's public one")
+  void noDemoDataMeansRandomToken() {
+    ServerConfig config = parse(Map.of("ACTIVITYLOG_DEMO_DATA", "false"));
+    assertThat(config.demoToken())
+        .matches("[0-9a-f]{40}")
+        .isNotEqualTo(ServerConfig.SEED_EXAMPLE_TOKEN);
   }
 }
