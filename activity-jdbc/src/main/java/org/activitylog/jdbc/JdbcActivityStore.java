@@ -1,0 +1,351 @@
+package org.activitylog.jdbc;
+
+import com.zaxxer.hikari.HikariDataSource;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Objects;
+import javax.sql.DataSource;
+import org.activitylog.api.ActivityLogException;
+import org.activitylog.jdbc.internal.ConnectionPools;
+import org.activitylog.jdbc.internal.JdbcActivityRepository;
+import org.activitylog.jdbc.internal.JdbcFollowGraph;
+import org.activitylog.jdbc.internal.SchemaMigrations;
+import org.activitylog.jdbc.internal.SqlErrors;
+import org.activitylog.jdbc.internal.StoreAccess;
+import org.activitylog.jdbc.internal.json.ActivityJson;
+import org.activitylog.jdbc.internal.sql.ActivitySql;
+import org.activitylog.spi.ActivityRepository;
+import org.activitylog.spi.ActivityStore;
+import org.activitylog.spi.FollowGraph;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.SqlStatements;
+import org.jdbi.v3.core.statement.StatementExceptions;
+import org.jdbi.v3.core.statement.TemplateEngine;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Activities and the follow graph in a relational database, through Jdbi and a HikariCP pool: an
+ * embedded H2 database by default, or PostgreSQL 15 or newer. Thread-safe.
+ *
+ * <p>Three ways to build one:
+ *
+ * <pre>{@code
+ * // Zero configuration: an H2 file database under ./activity-data/
+ * ActivityStore store = JdbcActivityStore.builder().build();
+ *
+ * // A JDBC URL: the store owns a pool and closes it on close()
+ * ActivityStore store = JdbcActivityStore.builder()
+ *     .jdbcUrl("jdbc:postgresql://db:5432/app", "app", secret)
+ *     .build();
+ *
+ * // The host's DataSource: used as it is, never closed by the store
+ * ActivityStore store = JdbcActivityStore.builder().dataSource(hostDataSource).build();
+ * }</pre>
+ *
+ * <p>On build the store detects the dialect from the connection and, unless {@link
+ * Builder#migrate(boolean) migrate(false)} was set, applies its schema migrations with Flyway,
+ * recording them in a history table of its own, {@code activitylog_schema_history}. {@link
+ * #schemaSql(Dialect)} prints the same DDL for a DBA.
+ *
+ * <p>Failures are library exceptions: {@link org.activitylog.api.StoreUnavailableException} when
+ * the database cannot be reached (the store recovers by itself once it is back), {@link
+ * org.activitylog.api.ConflictException}, {@link org.activitylog.api.NotFoundException} and {@link
+ * org.activitylog.api.ValidationException} as the SPI describes. Their messages never carry SQL,
+ * bound values or connection settings.
+ */
+public final class JdbcActivityStore implements ActivityStore {
+  private final @Nullable HikariDataSource ownedPool;
+  private final Dialect dialect;
+  private final StoreAccess access;
+  private final JdbcActivityRepository activities;
+  private final JdbcFollowGraph follows;
+
+  private JdbcActivityStore(
+      @Nullable HikariDataSource ownedPool, DataSource dataSource, Dialect dialect, Builder b) {
+    this.ownedPool = ownedPool;
+    this.dialect = dialect;
+    Jdbi jdbi = Jdbi.create(dataSource);
+    // Every statement is complete text built by the library: nothing for a template engine to do,
+    // and Jdbi's own messages are kept free of statements and values.
+    jdbi.getConfig(SqlStatements.class).setTemplateEngine(TemplateEngine.NOP);
+    jdbi.getConfig(StatementExceptions.class)
+        .setMessageRendering(StatementExceptions.MessageRendering.NONE);
+    this.access = new StoreAccess(jdbi, ActivitySql.of(dialect, b.schema), new ActivityJson());
+    this.activities = new JdbcActivityRepository(access, b.clock);
+    this.follows = new JdbcFollowGraph(access);
+  }
+
+  /**
+   * Starts configuring a store; with no settings it uses an H2 file under {@code ./activity-data/}.
+   */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * The DDL of the whole schema for a database, as the migrations apply it: for a DBA who reviews
+   * it or applies it by hand and builds the store with {@link Builder#migrate(boolean)
+   * migrate(false)}.
+   *
+   * @param dialect the database
+   */
+  public static String schemaSql(Dialect dialect) {
+    return SchemaMigrations.ddl(Objects.requireNonNull(dialect, "dialect"));
+  }
+
+  /** The database this store talks to, detected from its connection. */
+  public Dialect dialect() {
+    return dialect;
+  }
+
+  @Override
+  public ActivityRepository activities() {
+    return activities;
+  }
+
+  @Override
+  public FollowGraph follows() {
+    return follows;
+  }
+
+  /** Closes the pool the store owns, if any; a host's DataSource is left open. Idempotent. */
+  @Override
+  public void close() {
+    if (access.markClosed() && ownedPool != null) {
+      ownedPool.close();
+    }
+  }
+
+  private static Dialect detect(DataSource dataSource) {
+    String product;
+    int major;
+    try (Connection c = dataSource.getConnection()) {
+      DatabaseMetaData meta = c.getMetaData();
+      product = meta.getDatabaseProductName();
+      major = meta.getDatabaseMajorVersion();
+    } catch (SQLException e) {
+      throw SqlErrors.translate(e);
+    }
+    if ("H2".equals(product) && major >= 2) {
+      return Dialect.H2;
+    }
+    if ("PostgreSQL".equals(product)) {
+      if (major < 15) {
+        throw new ActivityLogException(
+            "activity-jdbc needs PostgreSQL 15 or newer; the database is version " + major);
+      }
+      return Dialect.POSTGRESQL;
+    }
+    throw new ActivityLogException(
+        "activity-jdbc supports H2 2.x and PostgreSQL 15 or newer, not " + product + " " + major);
+  }
+
+  /**
+   * Settings of a {@link JdbcActivityStore}. Where the data lives is one of {@link #h2Directory},
+   * {@link #jdbcUrl} or {@link #dataSource}; with none, an H2 file database under {@code
+   * ./activity-data/}.
+   */
+  public static final class Builder {
+    /** Where the zero-configuration H2 database lives, relative to the working directory. */
+    public static final Path DEFAULT_H2_DIRECTORY = Path.of("activity-data");
+
+    /** The default most connections of a pool the store owns. */
+    public static final int DEFAULT_POOL_SIZE = 10;
+
+    /** The default wait for a pooled connection before the store reports itself unavailable. */
+    public static final Duration DEFAULT_CONNECTION_TIMEOUT = Duration.ofSeconds(5);
+
+    private @Nullable Path h2Directory;
+    private @Nullable String jdbcUrl;
+    private @Nullable String user;
+    private @Nullable String password;
+    private @Nullable DataSource dataSource;
+    private Clock clock = Clock.systemUTC();
+    private boolean migrate = true;
+    private @Nullable Integer poolSize;
+    private @Nullable Duration connectionTimeout;
+    private @Nullable String schema;
+
+    private Builder() {}
+
+    /**
+     * Keeps the data in an embedded H2 file database in this directory (the file is {@code
+     * activitylog.mv.db}); created when missing. The default is {@value #DEFAULT_H2_LABEL}.
+     *
+     * @param directory the directory
+     */
+    public Builder h2Directory(Path directory) {
+      requireNoLocation("h2Directory");
+      String text = Objects.requireNonNull(directory, "directory").toAbsolutePath().toString();
+      if (text.contains(";")) {
+        throw new IllegalArgumentException(
+            "h2Directory must not contain ';', which H2 reads as a setting; was \"" + text + "\"");
+      }
+      this.h2Directory = directory;
+      return this;
+    }
+
+    /** The label of the default directory, for the javadoc above. */
+    private static final String DEFAULT_H2_LABEL = "./activity-data/";
+
+    /**
+     * Connects to a JDBC URL whose driver is on the class path (H2 and PostgreSQL are); user and
+     * password may be in the URL instead. The store owns the pool and closes it on {@link
+     * #close()}.
+     *
+     * @param url the JDBC URL, for example {@code jdbc:postgresql://db:5432/app}
+     * @param user the user, or null
+     * @param password the password, or null
+     */
+    public Builder jdbcUrl(String url, @Nullable String user, @Nullable String password) {
+      requireNoLocation("jdbcUrl");
+      Objects.requireNonNull(url, "url");
+      if (!url.startsWith("jdbc:")) {
+        throw new IllegalArgumentException("jdbcUrl must start with \"jdbc:\"");
+      }
+      this.jdbcUrl = url;
+      this.user = user;
+      this.password = password;
+      return this;
+    }
+
+    /**
+     * Connects to a JDBC URL that carries any credentials itself.
+     *
+     * @param url the JDBC URL
+     */
+    public Builder jdbcUrl(String url) {
+      return jdbcUrl(url, null, null);
+    }
+
+    /**
+     * Uses the host application's DataSource, typically its own pool. The store never closes it,
+     * and pool settings ({@link #poolSize}, {@link #connectionTimeout}) are the host's to make.
+     *
+     * @param hostDataSource the DataSource
+     */
+    public Builder dataSource(DataSource hostDataSource) {
+      requireNoLocation("dataSource");
+      this.dataSource = Objects.requireNonNull(hostDataSource, "dataSource");
+      return this;
+    }
+
+    /**
+     * The clock that stamps {@code updated_at} and {@code deleted_at}. Defaults to the UTC system
+     * clock.
+     *
+     * @param value the clock
+     */
+    public Builder clock(Clock value) {
+      this.clock = Objects.requireNonNull(value, "clock");
+      return this;
+    }
+
+    /**
+     * Whether building the store applies its schema migrations (the default) or expects the tables
+     * to exist, for databases whose DDL a DBA applies from {@link #schemaSql(Dialect)}.
+     *
+     * @param value true to migrate on start
+     */
+    public Builder migrate(boolean value) {
+      this.migrate = value;
+      return this;
+    }
+
+    /**
+     * The most connections of the pool the store owns. Defaults to {@value #DEFAULT_POOL_SIZE}.
+     *
+     * @param value 1 or more
+     */
+    public Builder poolSize(int value) {
+      if (value < 1) {
+        throw new IllegalArgumentException("poolSize must be 1 or more; was " + value);
+      }
+      this.poolSize = value;
+      return this;
+    }
+
+    /**
+     * How long a call waits for a connection of the pool the store owns before it fails with {@link
+     * org.activitylog.api.StoreUnavailableException}. Defaults to 5 seconds.
+     *
+     * @param value at least 250 milliseconds
+     */
+    public Builder connectionTimeout(Duration value) {
+      if (value.toMillis() < 250) {
+        throw new IllegalArgumentException(
+            "connectionTimeout must be at least 250 ms; was " + value.toMillis() + " ms");
+      }
+      this.connectionTimeout = value;
+      return this;
+    }
+
+    /**
+     * Puts the tables (and the migration history) in this schema instead of the connection's
+     * current one; the migrations create it when missing.
+     *
+     * @param value a lower-case identifier: letters, digits and {@code _}
+     */
+    public Builder schema(String value) {
+      this.schema = ActivitySql.requireSchemaName(Objects.requireNonNull(value, "schema"));
+      return this;
+    }
+
+    /**
+     * Connects, detects the dialect, migrates unless told not to, and returns the store.
+     *
+     * @throws org.activitylog.api.StoreUnavailableException when the database cannot be reached
+     * @throws ActivityLogException when the database is not supported or a migration fails
+     */
+    public JdbcActivityStore build() {
+      if (dataSource != null && (poolSize != null || connectionTimeout != null)) {
+        throw new IllegalStateException(
+            "poolSize and connectionTimeout configure the pool the store owns; with a host"
+                + " dataSource, set them on the host's pool");
+      }
+      HikariDataSource pool = null;
+      DataSource source = dataSource;
+      if (source == null) {
+        String url =
+            jdbcUrl != null
+                ? jdbcUrl
+                : "jdbc:h2:file:"
+                    + (h2Directory != null ? h2Directory : DEFAULT_H2_DIRECTORY)
+                        .toAbsolutePath()
+                        .resolve("activitylog");
+        pool =
+            ConnectionPools.create(
+                url,
+                user,
+                password,
+                poolSize != null ? poolSize : DEFAULT_POOL_SIZE,
+                connectionTimeout != null ? connectionTimeout : DEFAULT_CONNECTION_TIMEOUT);
+        source = pool;
+      }
+      try {
+        Dialect dialect = detect(source);
+        if (migrate) {
+          SchemaMigrations.migrate(source, dialect, schema, null);
+        }
+        return new JdbcActivityStore(pool, source, dialect, this);
+      } catch (RuntimeException e) {
+        if (pool != null) {
+          pool.close();
+        }
+        throw e;
+      }
+    }
+
+    private void requireNoLocation(String setting) {
+      if (h2Directory != null || jdbcUrl != null || dataSource != null) {
+        throw new IllegalStateException(
+            setting
+                + ": h2Directory, jdbcUrl and dataSource are alternatives; set only one of them");
+      }
+    }
+  }
+}

@@ -1,0 +1,415 @@
+package org.activitylog.jdbc.internal;
+
+import static org.activitylog.jdbc.internal.sql.SqlArguments.int64;
+import static org.activitylog.jdbc.internal.sql.SqlArguments.nullableInt64;
+import static org.activitylog.jdbc.internal.sql.SqlArguments.text;
+import static org.activitylog.jdbc.internal.sql.SqlArguments.time;
+import static org.activitylog.jdbc.internal.sql.SqlArguments.uuid;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+import org.activitylog.api.Activity;
+import org.activitylog.api.ActivityContent;
+import org.activitylog.api.ActivityQuery;
+import org.activitylog.api.ActivityUpdate;
+import org.activitylog.api.Actor;
+import org.activitylog.api.ActorRef;
+import org.activitylog.api.ConflictException;
+import org.activitylog.api.Cursor;
+import org.activitylog.api.Member;
+import org.activitylog.api.NewActivity;
+import org.activitylog.api.NotFoundException;
+import org.activitylog.api.Page;
+import org.activitylog.api.PageRequest;
+import org.activitylog.api.Sort;
+import org.activitylog.api.UserSimple;
+import org.activitylog.api.ValidationException;
+import org.activitylog.jdbc.internal.sql.ActivityQuerySql;
+import org.activitylog.jdbc.internal.sql.ActivitySql;
+import org.activitylog.jdbc.internal.sql.BoundSql;
+import org.activitylog.spi.ActivityRepository;
+import org.activitylog.spi.ErasureMode;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.JdbiException;
+import org.jdbi.v3.core.statement.PreparedBatch;
+import org.jdbi.v3.core.statement.SqlStatement;
+import org.jspecify.annotations.Nullable;
+
+/** The activities of a JDBC store. Thread-safe: every call takes its own pooled connection. */
+public final class JdbcActivityRepository implements ActivityRepository {
+  /** Rows per JDBC batch execution; larger inserts run as several batches in one transaction. */
+  private static final int BATCH_ROWS = 1000;
+
+  /** Uids per {@code IN (…)} list when re-reading existing rows. */
+  private static final int IN_LIST = 500;
+
+  /**
+   * How often an insert or update is retried after losing a race to a concurrent writer. Each retry
+   * sees the winner's committed row, so one retry almost always settles it.
+   */
+  private static final int MAX_ATTEMPTS = 5;
+
+  private final StoreAccess access;
+  private final ActivitySql sql;
+  private final ActivityQuerySql queries;
+  private final ActivityRowMapper rows;
+  private final Clock clock;
+
+  /**
+   * Creates the repository.
+   *
+   * @param access the store's shared state
+   * @param clock stamps {@code updated_at} and {@code deleted_at}
+   */
+  public JdbcActivityRepository(StoreAccess access, Clock clock) {
+    this.access = access;
+    this.sql = access.sql();
+    this.queries = new ActivityQuerySql(sql);
+    this.rows = new ActivityRowMapper(access.json());
+    this.clock = clock;
+  }
+
+  @Override
+  public Activity insert(NewActivity activity) {
+    return insertAll(List.of(Objects.requireNonNull(activity, "activity"))).get(0);
+  }
+
+  @Override
+  public List<Activity> insertAll(List<NewActivity> activities) {
+    // Every activity is checked before any is stored, so a bad one leaves the store unchanged.
+    Map<UUID, NewActivity> unique = new LinkedHashMap<>();
+    for (NewActivity a : activities) {
+      Objects.requireNonNull(a, "activity");
+      if (a.uid() == null) {
+        throw new ValidationException("uid", "is required", null);
+      }
+      if (a.createdAt() == null) {
+        throw new ValidationException("created_at", "is required", null);
+      }
+      unique.putIfAbsent(a.uid(), a);
+    }
+    if (unique.isEmpty()) {
+      return List.of();
+    }
+    List<NewActivity> drafts = List.copyOf(unique.values());
+    Map<UUID, Activity> stored = access.call(() -> insertWithRetry(drafts));
+    List<Activity> result = new ArrayList<>(activities.size());
+    for (NewActivity a : activities) {
+      result.add(stored.get(a.uid()));
+    }
+    return result;
+  }
+
+  private Map<UUID, Activity> insertWithRetry(List<NewActivity> drafts) {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        Optional<Map<UUID, Activity>> stored =
+            access.jdbi().inTransaction(h -> insertOnce(h, drafts));
+        if (stored.isPresent()) {
+          return stored.get();
+        }
+      } catch (JdbiException e) {
+        // H2 has no ON CONFLICT: two transactions inserting one uid both pass NOT EXISTS and the
+        // unique key fails the later one. Retrying re-reads the row the winner committed.
+        if (attempt >= MAX_ATTEMPTS || !SqlErrors.isUniqueViolation(e)) {
+          throw e;
+        }
+      }
+      if (attempt >= MAX_ATTEMPTS) {
+        throw new ConflictException(
+            "the activities kept changing while they were being inserted; try again");
+      }
+    }
+  }
+
+  /**
+   * Inserts the drafts whose uid is new and reads the others back; empty when a row that blocked an
+   * insert vanished before it could be read (a concurrent purge), so the caller tries again.
+   */
+  private Optional<Map<UUID, Activity>> insertOnce(Handle h, List<NewActivity> drafts) {
+    Map<UUID, Activity> stored = new HashMap<>();
+    List<UUID> existing = new ArrayList<>();
+    for (int from = 0; from < drafts.size(); from += BATCH_ROWS) {
+      List<NewActivity> chunk = drafts.subList(from, Math.min(drafts.size(), from + BATCH_ROWS));
+      PreparedBatch batch = h.prepareBatch(sql.insertIfAbsent());
+      for (NewActivity d : chunk) {
+        bindContent(batch, d.content())
+            .bind("uid", uuid(d.uid()))
+            .bind("createdAt", time(d.createdAt()))
+            .bind("createdBy", text(d.createdBy()))
+            .add();
+      }
+      List<List<Long>> keys =
+          batch.executePreparedBatch(sql.generatedIdColumn()).mapTo(Long.class).listPerBatch();
+      for (int i = 0; i < chunk.size(); i++) {
+        NewActivity d = chunk.get(i);
+        if (keys.get(i).isEmpty()) {
+          existing.add(d.uid());
+        } else {
+          stored.put(d.uid(), Activity.created(keys.get(i).get(0), d));
+        }
+      }
+    }
+    for (int from = 0; from < existing.size(); from += IN_LIST) {
+      List<UUID> chunk = existing.subList(from, Math.min(existing.size(), from + IN_LIST));
+      BoundSql select =
+          ActivityQuerySql.list(new BoundSql().append(sql.findByUidsIn()), chunk, uid -> uuid(uid));
+      for (Activity a : select.bindTo(h.createQuery(select.sql())).map(rows).list()) {
+        stored.put(a.uid(), a);
+      }
+    }
+    return stored.size() == drafts.size() ? Optional.of(stored) : Optional.empty();
+  }
+
+  @Override
+  public Optional<Activity> findById(long id) {
+    return access.call(() -> access.jdbi().withHandle(h -> byId(h, id)));
+  }
+
+  @Override
+  public Optional<Activity> findByUid(UUID uid) {
+    Objects.requireNonNull(uid, "uid");
+    return access.call(
+        () ->
+            access
+                .jdbi()
+                .withHandle(
+                    h ->
+                        h.createQuery(sql.findByUid()).bind("uid", uuid(uid)).map(rows).findOne()));
+  }
+
+  @Override
+  public Activity update(
+      long id, ActivityUpdate update, @Nullable Long expectedVersion, @Nullable String updatedBy) {
+    Objects.requireNonNull(update, "update");
+    requireAuditName("updated_by", updatedBy);
+    return access.call(
+        () ->
+            access
+                .jdbi()
+                .inTransaction(
+                    h -> {
+                      // The row lock makes concurrent updates without an expected version queue
+                      // up instead of overwriting each other; the version in the WHERE clause is
+                      // the optimistic check the SPI promises, and guards against a database
+                      // that ignores FOR UPDATE.
+                      Activity current =
+                          h.createQuery(sql.findByIdForUpdate())
+                              .bind("id", int64(id))
+                              .map(rows)
+                              .findOne()
+                              .orElseThrow(NotFoundException::new);
+                      if (expectedVersion != null && expectedVersion != current.version()) {
+                        throw conflict();
+                      }
+                      ActivityContent next = update.applyTo(current.content());
+                      Instant now = now();
+                      int changed =
+                          bindContent(h.createUpdate(sql.update()), next)
+                              .bind("updatedAt", time(now))
+                              .bind("updatedBy", text(updatedBy))
+                              .bind("id", int64(id))
+                              .bind("version", int64(current.version()))
+                              .execute();
+                      if (changed != 1) {
+                        throw conflict();
+                      }
+                      return current.updated(next, now, updatedBy);
+                    }));
+  }
+
+  @Override
+  public Activity softDelete(long id, @Nullable String deletedBy) {
+    requireAuditName("deleted_by", deletedBy);
+    return changeDeletion(sql.softDelete(), id, deletedBy);
+  }
+
+  @Override
+  public Activity restore(long id, @Nullable String restoredBy) {
+    requireAuditName("updated_by", restoredBy);
+    return changeDeletion(sql.restore(), id, restoredBy);
+  }
+
+  /** Runs a soft delete or restore, which changes nothing when the row is already in that state. */
+  private Activity changeDeletion(String statement, long id, @Nullable String by) {
+    Instant now = now();
+    return access.call(
+        () ->
+            access
+                .jdbi()
+                .inTransaction(
+                    h -> {
+                      h.createUpdate(statement)
+                          .bind("at", time(now))
+                          .bind("by", text(by))
+                          .bind("id", int64(id))
+                          .execute();
+                      return byId(h, id).orElseThrow(NotFoundException::new);
+                    }));
+  }
+
+  @Override
+  public long purgeCreatedBefore(Instant cutoff) {
+    Objects.requireNonNull(cutoff, "cutoff");
+    return access.call(
+        () ->
+            access
+                .jdbi()
+                .withHandle(
+                    h ->
+                        (long)
+                            h.createUpdate(sql.purgeCreatedBefore())
+                                .bind("cutoff", time(cutoff))
+                                .execute()));
+  }
+
+  @Override
+  public long eraseActor(ActorRef actor, ErasureMode mode) {
+    Objects.requireNonNull(actor, "actor");
+    Objects.requireNonNull(mode, "mode");
+    if (mode == ErasureMode.REMOVE) {
+      return access.call(
+          () ->
+              access
+                  .jdbi()
+                  .withHandle(
+                      h ->
+                          (long)
+                              h.createUpdate(sql.deleteOfActor())
+                                  .bind("kind", text(actor.kind().name()))
+                                  .bind("id", text(actor.id()))
+                                  .execute()));
+    }
+    Actor replacement = anonymous(actor.kind());
+    String profile = access.json().writeActor(replacement);
+    Instant now = now();
+    return access.call(
+        () ->
+            access
+                .jdbi()
+                .withHandle(
+                    h ->
+                        (long)
+                            h.createUpdate(sql.anonymiseActor())
+                                .bind("kind", text(actor.kind().name()))
+                                .bind("id", text(actor.id()))
+                                .bind("newKind", text(replacement.ref().kind().name()))
+                                .bind("newId", text(replacement.ref().id()))
+                                .bind("actor", text(profile))
+                                .bind("at", time(now))
+                                .execute()));
+  }
+
+  @Override
+  public Page<Activity> list(ActivityQuery query, PageRequest page, Sort sort) {
+    Objects.requireNonNull(query, "query");
+    Objects.requireNonNull(page, "page");
+    Objects.requireNonNull(sort, "sort");
+    if (query.hasEmptyTimeRange()) {
+      return Page.of(List.of(), 0, page);
+    }
+    return access.call(
+        () ->
+            access
+                .jdbi()
+                .withHandle(
+                    h -> {
+                      BoundSql select = queries.page(query, sort, page.offset(), page.size());
+                      List<Activity> items =
+                          select.bindTo(h.createQuery(select.sql())).map(rows).list();
+                      // A short page that is not past the end shows the total by itself.
+                      boolean totalKnown =
+                          items.size() < page.size() && (!items.isEmpty() || page.offset() == 0);
+                      long total = totalKnown ? page.offset() + items.size() : count(h, query);
+                      return Page.of(items, total, page);
+                    }));
+  }
+
+  @Override
+  public long count(ActivityQuery query) {
+    Objects.requireNonNull(query, "query");
+    if (query.hasEmptyTimeRange()) {
+      return 0;
+    }
+    return access.call(() -> access.jdbi().withHandle(h -> count(h, query)));
+  }
+
+  @Override
+  public List<Activity> listAfter(
+      ActivityQuery query, Sort sort, @Nullable Cursor after, int limit) {
+    if (limit < 1) {
+      throw new ValidationException("limit", "must be 1 or more", limit);
+    }
+    Objects.requireNonNull(query, "query");
+    Objects.requireNonNull(sort, "sort");
+    if (query.hasEmptyTimeRange()) {
+      return List.of();
+    }
+    return access.call(
+        () ->
+            access
+                .jdbi()
+                .withHandle(
+                    h -> {
+                      BoundSql select = queries.after(query, sort, after, limit);
+                      return select.bindTo(h.createQuery(select.sql())).map(rows).list();
+                    }));
+  }
+
+  private long count(Handle h, ActivityQuery query) {
+    BoundSql count = queries.count(query);
+    return count.bindTo(h.createQuery(count.sql())).mapTo(Long.class).one();
+  }
+
+  private Optional<Activity> byId(Handle h, long id) {
+    return h.createQuery(sql.findById()).bind("id", int64(id)).map(rows).findOne();
+  }
+
+  /** Binds the parameters every write of content shares. */
+  private <S extends SqlStatement<S>> S bindContent(S s, ActivityContent c) {
+    Actor actor = c.actor();
+    return s.bind("type", text(c.type().code()))
+        .bind("actorKind", text(actor.ref().kind().name()))
+        .bind("actorId", text(actor.ref().id()))
+        .bind("actor", text(access.json().writeActor(actor)))
+        .bind("text", text(c.text()))
+        .bind("resource", text(access.json().writeResource(c.resource())))
+        .bind("workspaceGroupId", int64(c.workspaceGroupId()))
+        .bind("workspaceGroup", nullableInt64(c.workspaceGroup()))
+        .bind("campaignId", uuid(c.campaign() == null ? null : c.campaign().id()))
+        .bind("campaignName", text(c.campaign() == null ? null : c.campaign().name()))
+        .bind("details", text(access.json().writeDetails(c.details())));
+  }
+
+  private Instant now() {
+    return clock.instant().truncatedTo(ChronoUnit.MICROS);
+  }
+
+  private static ConflictException conflict() {
+    return new ConflictException(
+        "the activity was changed since the expected version; read it again and retry");
+  }
+
+  /** The anonymous actor of a kind; {@code anonymised()} ignores the fields of its receiver. */
+  private static Actor anonymous(ActorRef.Kind kind) {
+    return kind == ActorRef.Kind.USER
+        ? UserSimple.of(0, "anonymous", "anonymous@invalid").anonymised()
+        : Member.of(new UUID(0, 0), "Anonymous").anonymised();
+  }
+
+  private static void requireAuditName(String field, @Nullable String name) {
+    if (name != null && name.length() > Activity.MAX_AUDIT_NAME) {
+      throw new ValidationException(
+          field, "must be at most " + Activity.MAX_AUDIT_NAME + " characters", name);
+    }
+  }
+}

@@ -1,0 +1,241 @@
+package org.activitylog.jdbc.internal.sql;
+
+import java.util.regex.Pattern;
+import org.activitylog.jdbc.Dialect;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Every statement the store runs, as text with named parameters. The statements both dialects share
+ * live here; {@link H2Sql} and {@link PostgresSql} hold the few that differ, and {@link
+ * ActivityQuerySql} assembles the filtered listings from the fixed fragments here. Table names may
+ * carry a schema the host chose when it built the store; it is checked to be a plain identifier.
+ */
+public abstract class ActivitySql {
+  private static final Pattern SCHEMA = Pattern.compile("[a-z_][a-z0-9_]{0,62}");
+
+  /** The columns every read selects, in the order the row mapper reads them. */
+  static final String COLUMNS =
+      "a.id, a.uid, a.activity_type, a.actor_kind, a.actor, a.text, a.resource,"
+          + " a.workspace_group_id, a.workspace_group, a.campaign_id, a.campaign_name, a.details,"
+          + " a.created_at, a.created_by, a.updated_at, a.updated_by, a.deleted_at, a.deleted_by,"
+          + " a.is_active, a.version";
+
+  /** The columns an insert writes, in the order of {@link #insertValues()}. */
+  static final String INSERT_COLUMNS =
+      "uid, activity_type, actor_kind, actor_id, actor, text, resource, workspace_group_id,"
+          + " workspace_group, campaign_id, campaign_name, details, created_at, created_by,"
+          + " updated_at, updated_by, is_active, version";
+
+  /** The activity table, schema-qualified when a schema was configured. */
+  protected final String activity;
+
+  /** The follow table, schema-qualified when a schema was configured. */
+  protected final String follow;
+
+  /**
+   * Creates the statements for tables in a schema.
+   *
+   * @param schema the schema, or null for the connection's current one
+   */
+  protected ActivitySql(@Nullable String schema) {
+    String prefix = schema == null ? "" : "\"" + requireSchemaName(schema) + "\".";
+    this.activity = prefix + "activitylog_activity";
+    this.follow = prefix + "activitylog_follow";
+  }
+
+  /**
+   * The statements of a dialect.
+   *
+   * @param dialect the database
+   * @param schema the schema, or null for the connection's current one
+   */
+  public static ActivitySql of(Dialect dialect, @Nullable String schema) {
+    return dialect == Dialect.H2 ? new H2Sql(schema) : new PostgresSql(schema);
+  }
+
+  /**
+   * Checks that a schema name is a plain lower-case identifier, so it can be quoted into SQL.
+   *
+   * @param schema the name
+   * @return the name
+   * @throws IllegalArgumentException when it is not
+   */
+  public static String requireSchemaName(String schema) {
+    if (!SCHEMA.matcher(schema).matches()) {
+      throw new IllegalArgumentException(
+          "schema must be 1 to 63 characters of lower-case letters, digits and _, starting with a"
+              + " letter or _; was \""
+              + schema
+              + "\"");
+    }
+    return schema;
+  }
+
+  /** The database these statements are written for. */
+  public abstract Dialect dialect();
+
+  /**
+   * A placeholder for a JSON document given as text.
+   *
+   * @param parameter the parameter name, without the colon
+   */
+  protected abstract String json(String parameter);
+
+  /**
+   * Inserts one activity unless its uid is stored already; the update count tells which happened
+   * and the generated key {@link #generatedIdColumn()} is the new id. Parameters: those of {@link
+   * #insertValues()}.
+   */
+  public abstract String insertIfAbsent();
+
+  /** The name of the generated id column as the driver wants it for generated keys. */
+  public abstract String generatedIdColumn();
+
+  /**
+   * Adds a follow edge unless it exists; the update count tells which happened. Parameters: {@code
+   * fk, fi, ek, ei} (follower kind and id, followee kind and id).
+   */
+  public abstract String insertFollowIfAbsent();
+
+  /**
+   * The query plan of a select, one row per line of plan text.
+   *
+   * @param select a select of this dialect
+   */
+  public abstract String explain(String select);
+
+  /** The value expressions of an insert, matching {@link #INSERT_COLUMNS}. */
+  protected String insertValues() {
+    return ":uid, :type, :actorKind, :actorId, "
+        + json("actor")
+        + ", :text, "
+        + json("resource")
+        + ", :workspaceGroupId, :workspaceGroup, :campaignId, :campaignName, "
+        + json("details")
+        + ", :createdAt, :createdBy, :createdAt, :createdBy, TRUE, 1";
+  }
+
+  /** One activity by id. Parameter: {@code id}. */
+  public String findById() {
+    return "SELECT " + COLUMNS + " FROM " + activity + " a WHERE a.id = :id";
+  }
+
+  /** One activity by id, locked until the transaction ends. Parameter: {@code id}. */
+  public String findByIdForUpdate() {
+    return findById() + " FOR UPDATE";
+  }
+
+  /** One activity by uid. Parameter: {@code uid}. */
+  public String findByUid() {
+    return "SELECT " + COLUMNS + " FROM " + activity + " a WHERE a.uid = :uid";
+  }
+
+  /** The start of a select by many uids, to be followed by {@code (p0, p1, …)}. */
+  public String findByUidsIn() {
+    return "SELECT " + COLUMNS + " FROM " + activity + " a WHERE a.uid IN ";
+  }
+
+  /** The start of a select of activities; the query builder appends the rest. */
+  String selectFrom() {
+    return "SELECT " + COLUMNS + " FROM " + activity + " a";
+  }
+
+  /** The start of a count of activities; the query builder appends the rest. */
+  String countFrom() {
+    return "SELECT COUNT(*) FROM " + activity + " a";
+  }
+
+  /**
+   * The condition that an activity's actor is followed by an actor. Parameters: follower kind, then
+   * follower id, in the two placeholders it contains.
+   */
+  String followedByPrefix() {
+    return "EXISTS (SELECT 1 FROM " + follow + " f WHERE f.follower_kind = ";
+  }
+
+  /** Closes {@link #followedByPrefix()} after its two parameters. */
+  String followedBySuffix() {
+    return " AND f.followee_kind = a.actor_kind AND f.followee_id = a.actor_id)";
+  }
+
+  /**
+   * Replaces an activity's content when its version is the one read; the update count is 0 when
+   * another writer came first. Parameters: the content parameters of {@link #insertValues()} but
+   * uid and creation, plus {@code updatedAt, updatedBy, id, version}.
+   */
+  public String update() {
+    return "UPDATE "
+        + activity
+        + " SET activity_type = :type, actor_kind = :actorKind, actor_id = :actorId, actor = "
+        + json("actor")
+        + ", text = :text, resource = "
+        + json("resource")
+        + ", workspace_group_id = :workspaceGroupId, workspace_group = :workspaceGroup,"
+        + " campaign_id = :campaignId, campaign_name = :campaignName, details = "
+        + json("details")
+        + ", updated_at = :updatedAt, updated_by = :updatedBy, version = version + 1"
+        + " WHERE id = :id AND version = :version";
+  }
+
+  /** Soft-deletes an activity that is not deleted. Parameters: {@code at, by, id}. */
+  public String softDelete() {
+    return "UPDATE "
+        + activity
+        + " SET deleted_at = :at, deleted_by = :by, updated_at = :at, updated_by = :by,"
+        + " is_active = FALSE, version = version + 1 WHERE id = :id AND deleted_at IS NULL";
+  }
+
+  /** Restores a soft-deleted activity. Parameters: {@code at, by, id}. */
+  public String restore() {
+    return "UPDATE "
+        + activity
+        + " SET deleted_at = NULL, deleted_by = NULL, updated_at = :at, updated_by = :by,"
+        + " is_active = TRUE, version = version + 1 WHERE id = :id AND deleted_at IS NOT NULL";
+  }
+
+  /** Deletes every activity created before a cutoff. Parameter: {@code cutoff}. */
+  public String purgeCreatedBefore() {
+    return "DELETE FROM " + activity + " WHERE created_at < :cutoff";
+  }
+
+  /** Deletes every activity of an actor. Parameters: {@code kind, id}. */
+  public String deleteOfActor() {
+    return "DELETE FROM " + activity + " WHERE actor_kind = :kind AND actor_id = :id";
+  }
+
+  /**
+   * Replaces an actor in all its activities, as an update by nobody. Parameters: {@code kind, id}
+   * (the erased actor), {@code newKind, newId, actor} (the replacement), {@code at}.
+   */
+  public String anonymiseActor() {
+    return "UPDATE "
+        + activity
+        + " SET actor_kind = :newKind, actor_id = :newId, actor = "
+        + json("actor")
+        + ", updated_at = :at, updated_by = NULL, version = version + 1"
+        + " WHERE actor_kind = :kind AND actor_id = :id";
+  }
+
+  /** Removes a follow edge. Parameters: {@code fk, fi, ek, ei}. */
+  public String deleteFollow() {
+    return "DELETE FROM "
+        + follow
+        + " WHERE follower_kind = :fk AND follower_id = :fi"
+        + " AND followee_kind = :ek AND followee_id = :ei";
+  }
+
+  /** Whom an actor follows. Parameters: {@code fk, fi}. */
+  public String following() {
+    return "SELECT followee_kind, followee_id FROM "
+        + follow
+        + " WHERE follower_kind = :fk AND follower_id = :fi";
+  }
+
+  /** Removes every edge from or to an actor. Parameters: {@code kind, id}. */
+  public String deleteFollowsOf() {
+    return "DELETE FROM "
+        + follow
+        + " WHERE (follower_kind = :kind AND follower_id = :id)"
+        + " OR (followee_kind = :kind AND followee_id = :id)";
+  }
+}

@@ -1,0 +1,61 @@
+package org.activitylog.jdbc.internal.sql;
+
+import org.activitylog.jdbc.Dialect;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The statements that differ on H2. H2 has no {@code ON CONFLICT}: inserts are guarded by {@code
+ * NOT EXISTS}, and the rare race two transactions still lose to the unique key is retried by the
+ * repository.
+ */
+final class H2Sql extends ActivitySql {
+
+  H2Sql(@Nullable String schema) {
+    super(schema);
+  }
+
+  @Override
+  public Dialect dialect() {
+    return Dialect.H2;
+  }
+
+  @Override
+  protected String json(String parameter) {
+    // JSON is kept as text on H2: its JSON type would need FORMAT JSON on every write.
+    return ":" + parameter;
+  }
+
+  @Override
+  public String insertIfAbsent() {
+    return "INSERT INTO "
+        + activity
+        + " ("
+        + INSERT_COLUMNS
+        + ") SELECT "
+        + insertValues()
+        + " WHERE NOT EXISTS (SELECT 1 FROM "
+        + activity
+        + " x WHERE x.uid = :uid)";
+  }
+
+  @Override
+  public String generatedIdColumn() {
+    return "ID";
+  }
+
+  @Override
+  public String insertFollowIfAbsent() {
+    return "INSERT INTO "
+        + follow
+        + " (follower_kind, follower_id, followee_kind, followee_id) SELECT :fk, :fi, :ek, :ei"
+        + " WHERE NOT EXISTS (SELECT 1 FROM "
+        + follow
+        + " x WHERE x.follower_kind = :fk AND x.follower_id = :fi"
+        + " AND x.followee_kind = :ek AND x.followee_id = :ei)";
+  }
+
+  @Override
+  public String explain(String select) {
+    return "EXPLAIN " + select;
+  }
+}

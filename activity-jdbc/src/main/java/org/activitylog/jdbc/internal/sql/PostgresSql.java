@@ -1,0 +1,51 @@
+package org.activitylog.jdbc.internal.sql;
+
+import org.activitylog.jdbc.Dialect;
+import org.jspecify.annotations.Nullable;
+
+/** The statements that differ on PostgreSQL: {@code jsonb} casts and {@code ON CONFLICT}. */
+final class PostgresSql extends ActivitySql {
+
+  PostgresSql(@Nullable String schema) {
+    super(schema);
+  }
+
+  @Override
+  public Dialect dialect() {
+    return Dialect.POSTGRESQL;
+  }
+
+  @Override
+  protected String json(String parameter) {
+    return "CAST(:" + parameter + " AS jsonb)";
+  }
+
+  @Override
+  public String insertIfAbsent() {
+    return "INSERT INTO "
+        + activity
+        + " ("
+        + INSERT_COLUMNS
+        + ") VALUES ("
+        + insertValues()
+        + ") ON CONFLICT (uid) DO NOTHING";
+  }
+
+  @Override
+  public String generatedIdColumn() {
+    return "id";
+  }
+
+  @Override
+  public String insertFollowIfAbsent() {
+    return "INSERT INTO "
+        + follow
+        + " (follower_kind, follower_id, followee_kind, followee_id) VALUES (:fk, :fi, :ek, :ei)"
+        + " ON CONFLICT DO NOTHING";
+  }
+
+  @Override
+  public String explain(String select) {
+    return "EXPLAIN " + select;
+  }
+}

@@ -1,0 +1,60 @@
+package org.activitylog.jdbc;
+
+import java.util.List;
+import java.util.stream.Collectors;
+import org.activitylog.spi.ActivityStore;
+import org.activitylog.testkit.MutableClock;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The database one contract test class runs on: created and migrated on first use, shared by the
+ * class's tests (they keep to random workspaces of their own), dropped after the class.
+ *
+ * <p>On H2 file databases every store owns its pool (the zero-configuration path); elsewhere the
+ * stores share the test pool as a host application's DataSource would be shared.
+ */
+final class ContractDatabase {
+  private final TestDatabase.Kind kind;
+  private final String name;
+  private @Nullable TestDatabase db;
+
+  ContractDatabase(TestDatabase.Kind kind, String name) {
+    this.kind = kind;
+    this.name = name;
+  }
+
+  /** A store for one test, with the test's clock; migrations ran once already. */
+  ActivityStore store(MutableClock clock) {
+    TestDatabase database = database();
+    JdbcActivityStore.Builder b =
+        kind == TestDatabase.Kind.H2_FILE ? database.builder() : database.hostBuilder();
+    return b.clock(clock).migrate(false).build();
+  }
+
+  /** Deletes a finished test's activities, so the shared tables stay small. */
+  void deleteWorkspaces(List<Long> workspaces) {
+    if (db != null && !workspaces.isEmpty()) {
+      db.execute(
+          "DELETE FROM "
+              + db.activityTable()
+              + " WHERE workspace_group_id IN ("
+              + workspaces.stream().map(String::valueOf).collect(Collectors.joining(", "))
+              + ")");
+    }
+  }
+
+  /** Drops the database. */
+  void close() {
+    if (db != null) {
+      db.close();
+      db = null;
+    }
+  }
+
+  private synchronized TestDatabase database() {
+    if (db == null) {
+      db = TestDatabase.create(kind, name).migrated();
+    }
+    return db;
+  }
+}

@@ -1,0 +1,202 @@
+package org.activitylog.jdbc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.activitylog.api.Activity;
+import org.activitylog.api.ActorRef;
+import org.activitylog.jdbc.internal.SchemaMigrations;
+import org.activitylog.testkit.MutableClock;
+import org.activitylog.testkit.SeedActivities;
+import org.activitylog.testkit.TestActivities;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/** The schema migrations on every database: own history, coexistence, concurrency, upgrades. */
+@DisplayName("Schema migrations")
+class SchemaMigrationTest {
+  private final MutableClock clock = new MutableClock();
+  private final TestActivities data = new TestActivities(clock);
+
+  /** If this fails, check the Flyway table name and that every script is listed. */
+  @ParameterizedTest(name = "on {0}")
+  @EnumSource(TestDatabase.Kind.class)
+  @DisplayName("Building a store applies every migration and records it in its own history table")
+  void migratesWithOwnHistory(TestDatabase.Kind kind) throws SQLException {
+    try (TestDatabase db = TestDatabase.create(kind, "mig_history");
+        JdbcActivityStore store = db.builder().clock(clock).build()) {
+      assertThat(store.dialect()).isEqualTo(db.dialect());
+      assertThat(appliedVersions(db)).containsExactly("1", "2");
+    }
+  }
+
+  /**
+   * If this fails, check that the library's Flyway uses its own history table and baselines a
+   * schema that already holds the host's tables instead of refusing it.
+   */
+  @ParameterizedTest(name = "on {0}")
+  @EnumSource(TestDatabase.Kind.class)
+  @DisplayName(
+      "Migrations run beside the host's own tables and Flyway history and leave them alone")
+  void coexistsWithHostMigrations(TestDatabase.Kind kind) throws SQLException {
+    try (TestDatabase db = TestDatabase.create(kind, "mig_host")) {
+      String prefix = db.schema() == null ? "" : db.schema() + ".";
+      db.execute(
+          "CREATE TABLE " + prefix + "host_orders (id BIGINT PRIMARY KEY)",
+          "INSERT INTO " + prefix + "host_orders VALUES (7)",
+          "CREATE TABLE "
+              + prefix
+              + "flyway_schema_history (installed_rank INT PRIMARY KEY, version VARCHAR(50))",
+          "INSERT INTO " + prefix + "flyway_schema_history VALUES (1, '42')");
+
+      try (JdbcActivityStore store = db.builder().clock(clock).build()) {
+        Activity stored = store.activities().insert(data.any());
+        assertThat(store.activities().findById(stored.id())).contains(stored);
+      }
+
+      assertThat(appliedVersions(db)).containsExactly("1", "2");
+      assertThat(single(db, "SELECT COUNT(*) FROM " + prefix + "host_orders")).isEqualTo("1");
+      assertThat(single(db, "SELECT version FROM " + prefix + "flyway_schema_history"))
+          .isEqualTo("42");
+    }
+  }
+
+  /**
+   * If this fails, check that Flyway's lock is taken: two stores starting together on an empty
+   * database must both come up, with each migration applied once.
+   */
+  @ParameterizedTest(name = "on {0}")
+  @EnumSource(TestDatabase.Kind.class)
+  @DisplayName("Two stores starting at once on an empty database both come up, migrating once")
+  void concurrentStart(TestDatabase.Kind kind) throws Exception {
+    try (TestDatabase db = TestDatabase.create(kind, "mig_race")) {
+      ExecutorService pool = Executors.newFixedThreadPool(2);
+      CountDownLatch start = new CountDownLatch(1);
+      List<Future<JdbcActivityStore>> stores = new ArrayList<>();
+      try {
+        for (int i = 0; i < 2; i++) {
+          stores.add(
+              pool.submit(
+                  () -> {
+                    start.await();
+                    return db.builder().clock(clock).build();
+                  }));
+        }
+        start.countDown();
+        List<JdbcActivityStore> opened = new ArrayList<>();
+        for (Future<JdbcActivityStore> f : stores) {
+          opened.add(f.get(60, TimeUnit.SECONDS));
+        }
+        Activity a = opened.get(0).activities().insert(data.any());
+        assertThat(opened.get(1).activities().findById(a.id())).contains(a);
+        opened.forEach(JdbcActivityStore::close);
+      } finally {
+        pool.shutdownNow();
+      }
+      assertThat(appliedVersions(db)).containsExactly("1", "2");
+    }
+  }
+
+  /**
+   * If this fails, check the latest migration against data written by the first schema version: an
+   * upgrade must keep every row and field.
+   */
+  @ParameterizedTest(name = "on {0}")
+  @EnumSource(TestDatabase.Kind.class)
+  @DisplayName("A database created by schema version 1 upgrades with its data intact")
+  void upgradesFromVersionOne(TestDatabase.Kind kind) throws SQLException {
+    try (TestDatabase db = TestDatabase.create(kind, "mig_upgrade")) {
+      SchemaMigrations.migrate(db.dataSource(), db.dialect(), db.schema(), "1");
+      assertThat(appliedVersions(db)).containsExactly("1");
+
+      List<Activity> written;
+      try (JdbcActivityStore v1 = db.builder().clock(clock).migrate(false).build()) {
+        written = v1.activities().insertAll(SeedActivities.all(data.workspace()));
+      }
+
+      try (JdbcActivityStore current = db.builder().clock(clock).build()) {
+        assertThat(appliedVersions(db)).containsExactly("1", "2");
+        for (Activity a : written) {
+          assertThat(current.activities().findById(a.id())).contains(a);
+        }
+        ActorRef follower = ActorRef.user(1);
+        assertThat(current.follows().follow(follower, written.get(0).actor().ref())).isTrue();
+      }
+    }
+  }
+
+  /**
+   * If this fails, check that the printed DDL is complete and idempotent: a DBA applies it, the
+   * store runs without migrating, and turning migrations on later adopts the schema.
+   */
+  @ParameterizedTest(name = "on {0}")
+  @EnumSource(TestDatabase.Kind.class)
+  @DisplayName("The printed DDL applied by hand serves a store without migrations, and later with")
+  void printedDdlWorks(TestDatabase.Kind kind) {
+    try (TestDatabase db = TestDatabase.create(kind, "mig_ddl")) {
+      if (db.schema() != null) {
+        db.execute("SET search_path TO " + db.schema());
+      }
+      try (Connection c = db.dataSource().getConnection();
+          Statement s = c.createStatement()) {
+        // Every statement ends with ";" at a line end; comments and blank lines go with them.
+        for (String statement : JdbcActivityStore.schemaSql(db.dialect()).split(";\\s*\\n")) {
+          if (!statement.strip().isEmpty() && !statement.strip().matches("(?s)(--[^\\n]*\\n?)*")) {
+            s.execute(statement);
+          }
+        }
+      } catch (SQLException e) {
+        throw new IllegalStateException(e);
+      }
+      Activity a;
+      try (JdbcActivityStore store = db.builder().clock(clock).migrate(false).build()) {
+        a = store.activities().insert(data.any());
+      }
+      try (JdbcActivityStore store = db.builder().clock(clock).build()) {
+        assertThat(store.activities().findById(a.id())).contains(a);
+      }
+    }
+  }
+
+  private static List<String> appliedVersions(TestDatabase db) throws SQLException {
+    String table =
+        (db.schema() == null ? "" : db.schema() + ".")
+            + "\""
+            + SchemaMigrations.HISTORY_TABLE
+            + "\"";
+    List<String> versions = new ArrayList<>();
+    try (Connection c = db.dataSource().getConnection();
+        Statement s = c.createStatement();
+        ResultSet rs =
+            s.executeQuery(
+                // Flyway quotes its column names, which H2 then keeps in lower case.
+                "SELECT \"version\" FROM "
+                    + table
+                    + " WHERE \"success\" AND \"version\" <> '0' ORDER BY \"installed_rank\"")) {
+      while (rs.next()) {
+        versions.add(rs.getString(1));
+      }
+    }
+    return versions;
+  }
+
+  private static String single(TestDatabase db, String sql) throws SQLException {
+    try (Connection c = db.dataSource().getConnection();
+        Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery(sql)) {
+      rs.next();
+      return rs.getString(1);
+    }
+  }
+}
