@@ -157,9 +157,10 @@ public final class Benchmarks {
           .append(meta.getDriverName())
           .append(' ')
           .append(meta.getDriverVersion())
-          .append(". Schema from the library's own migrations; one HikariCP pool of 4"
-              + " connections shared by the library (as its host DataSource) and the raw JDBC"
-              + " code.");
+          .append(
+              ". Schema from the library's own migrations; one HikariCP pool of 4"
+                  + " connections shared by the library (as its host DataSource) and the raw JDBC"
+                  + " code.");
       if (db.dialect() == Dialect.POSTGRESQL) {
         List<String> settings = new ArrayList<>();
         try (Statement st = c.createStatement()) {

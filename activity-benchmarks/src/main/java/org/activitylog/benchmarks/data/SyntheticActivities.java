@@ -130,14 +130,20 @@ public final class SyntheticActivities {
             .createdBy(RECORDED_BY)
             .workspaceGroupId(workspace)
             .workspaceGroup(workspace)
-            .text(type.label() + " by actor " + a + " on " + kind + " " + item + " in the workspace")
+            .text(
+                type.label() + " by actor " + a + " on " + kind + " " + item + " in the workspace")
             .resource(
                 Map.of(
-                    "id", item,
-                    "kind", kind,
-                    "title", "The " + kind + " number " + item,
-                    "url", "https://example.test/" + kind + "s/" + item,
-                    "tags", List.of("benchmark", kind)));
+                    "id",
+                    item,
+                    "kind",
+                    kind,
+                    "title",
+                    "The " + kind + " number " + item,
+                    "url",
+                    "https://example.test/" + kind + "s/" + item,
+                    "tags",
+                    List.of("benchmark", kind)));
     if (!user) {
       b.campaign(campaigns[random.nextInt(CAMPAIGNS)]);
     }

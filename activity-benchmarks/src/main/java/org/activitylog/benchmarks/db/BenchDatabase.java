@@ -10,9 +10,9 @@ import java.util.Properties;
 import org.activitylog.jdbc.Dialect;
 
 /**
- * One database under test and the connection pool both contenders share: the library gets it as
- * its host-owned DataSource and the raw JDBC code borrows from it, so pool and driver settings are
- * the same on both sides.
+ * One database under test and the connection pool both contenders share: the library gets it as its
+ * host-owned DataSource and the raw JDBC code borrows from it, so pool and driver settings are the
+ * same on both sides.
  */
 public final class BenchDatabase implements AutoCloseable {
   private final String name;

@@ -212,9 +212,6 @@ public final class RawActivityReader {
     OffsetDateTime at = after.createdAt().atOffset(ZoneOffset.UTC);
     int i = first;
     ps.setObject(i++, at);
-    if (sql.keysetRepeatsTime()) {
-      ps.setObject(i++, at);
-    }
     ps.setLong(i++, after.id());
     return i;
   }

@@ -72,8 +72,7 @@ public final class RawActivityWriter {
    * @return how many rows were inserted
    * @throws SQLException when the insert fails; the transaction is rolled back
    */
-  public long insertBatch(List<NewActivity> activities, boolean generatedKeys)
-      throws SQLException {
+  public long insertBatch(List<NewActivity> activities, boolean generatedKeys) throws SQLException {
     try (Connection c = dataSource.getConnection()) {
       return insertBatch(c, true, activities, generatedKeys);
     }
@@ -128,8 +127,7 @@ public final class RawActivityWriter {
     }
   }
 
-  private void bind(PreparedStatement ps, NewActivity a, boolean trailingUid)
-      throws SQLException {
+  private void bind(PreparedStatement ps, NewActivity a, boolean trailingUid) throws SQLException {
     ActivityContent c = a.content();
     Actor actor = c.actor();
     OffsetDateTime created = Objects.requireNonNull(a.createdAt()).atOffset(ZoneOffset.UTC);

@@ -41,7 +41,8 @@ public final class Summary {
   public void writeTo(Report report) {
     List<List<String>> rows = new ArrayList<>();
     for (Verdict v : verdicts) {
-      rows.add(List.of(v.database(), v.scenario(), v.result(), v.target(), Figures.verdict(v.met())));
+      rows.add(
+          List.of(v.database(), v.scenario(), v.result(), v.target(), Figures.verdict(v.met())));
     }
     report.table(List.of("database", "scenario", "result", "target", ""), rows);
   }

@@ -13,10 +13,10 @@ import org.activitylog.benchmarks.harness.Summary;
 import org.activitylog.spi.ActivityRepository;
 
 /**
- * Issue 3's insert benchmark: rows per second of the library's {@code insert} and {@code
- * insertAll} against raw JDBC running the same insert-if-absent statement and reading back the same
- * generated ids, one row per transaction and in batches of 100 and 1,000. Each size starts on an
- * empty table; both contenders insert into the same table in alternating turns.
+ * Issue 3's insert benchmark: rows per second of the library's {@code insert} and {@code insertAll}
+ * against raw JDBC running the same insert-if-absent statement and reading back the same generated
+ * ids, one row per transaction and in batches of 100 and 1,000. Each size starts on an empty table;
+ * both contenders insert into the same table in alternating turns.
  */
 public final class InsertScenarios {
   /** The target: the library within this factor of raw JDBC. */

@@ -32,9 +32,9 @@ import org.activitylog.spi.ActivityRepository;
  * first page of the same listing.
  *
  * <p>Every call cycles through the same eight probes (workspaces, types, cursors) on both sides.
- * The raw baseline runs twice: reading the JSON columns as text, and also parsing them with Jackson,
- * which gives the caller what the library's typed activities give; the target is checked against
- * the second.
+ * The raw baseline runs twice: reading the JSON columns as text, and also parsing them with
+ * Jackson, which gives the caller what the library's typed activities give; the target is checked
+ * against the second.
  */
 public final class QueryScenarios {
   /** The target: the library within this factor of the hand-written SQL. */
@@ -88,7 +88,9 @@ public final class QueryScenarios {
         new DatasetLoader(bench.database(), bench.writer(), bench.progress())
             .load(bench.data(), total);
     choosePlaces(total);
-    bench.report().heading(3, db + ": reads at " + String.format(Locale.ROOT, "%,d", total) + " rows");
+    bench
+        .report()
+        .heading(3, db + ": reads at " + String.format(Locale.ROOT, "%,d", total) + " rows");
     bench
         .report()
         .paragraph(
@@ -113,13 +115,13 @@ public final class QueryScenarios {
 
     int[] n = new int[6];
     compare(
-            "first page of one workspace, with its total (`list`)",
-            () -> {
-              Probe p = probe(n, 0);
-              return library.list(p.workspaceQuery(), PageRequest.DEFAULT, Sort.DEFAULT).total();
-            },
-            () -> raw.firstPageOfWorkspaceWithTotal(probe(n, 1).workspace(), PAGE, true).total(),
-            () -> raw.firstPageOfWorkspaceWithTotal(probe(n, 2).workspace(), PAGE, false).total());
+        "first page of one workspace, with its total (`list`)",
+        () -> {
+          Probe p = probe(n, 0);
+          return library.list(p.workspaceQuery(), PageRequest.DEFAULT, Sort.DEFAULT).total();
+        },
+        () -> raw.firstPageOfWorkspaceWithTotal(probe(n, 1).workspace(), PAGE, true).total(),
+        () -> raw.firstPageOfWorkspaceWithTotal(probe(n, 2).workspace(), PAGE, false).total());
     int[] b = new int[6];
     Measurement firstWsLib =
         compare(
@@ -130,7 +132,9 @@ public final class QueryScenarios {
     int[] c = new int[6];
     Measurement deepWsLib =
         compare(
-            "keyset page " + String.format(Locale.ROOT, "%,d", workspaceDepth) + " rows into one"
+            "keyset page "
+                + String.format(Locale.ROOT, "%,d", workspaceDepth)
+                + " rows into one"
                 + " workspace (`listAfter`)",
             () -> {
               Probe p = probe(c, 0);
@@ -250,8 +254,7 @@ public final class QueryScenarios {
     if (rawText != null) {
       contenders.add(new Contender("raw text", () -> once(rawText)));
     }
-    List<Measurement> m =
-        bench.runner().compare(bench.database().name() + " " + label, contenders);
+    List<Measurement> m = bench.runner().compare(bench.database().name() + " " + label, contenders);
     Measurement l = m.get(0);
     Measurement p = m.get(1);
     double ratio = l.medianNanos() / p.medianNanos();
@@ -390,11 +393,7 @@ public final class QueryScenarios {
   }
 
   private void plan(
-      String what,
-      CapturingDataSource capturing,
-      QueryPlans explain,
-      Action lib,
-      Action rawAction)
+      String what, CapturingDataSource capturing, QueryPlans explain, Action lib, Action rawAction)
       throws Exception {
     lib.run();
     List<CapturedStatement> libStatements = capturing.drain();
