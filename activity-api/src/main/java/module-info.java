@@ -8,4 +8,5 @@ module org.activitylog.api {
 
   exports org.activitylog.api;
   exports org.activitylog.spi;
+  exports org.activitylog.recorder;
 }

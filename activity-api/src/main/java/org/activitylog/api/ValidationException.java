@@ -1,5 +1,6 @@
 package org.activitylog.api;
 
+import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -13,6 +14,7 @@ public class ValidationException extends ActivityLogException {
 
   private final String field;
   private final String rule;
+  private final @Nullable String shown;
 
   /**
    * Creates an error for a field that broke a rule.
@@ -23,9 +25,17 @@ public class ValidationException extends ActivityLogException {
    * @param rejected the offending value, echoed shortened in the message; {@code null} when absent
    */
   public ValidationException(String field, String rule, @Nullable Object rejected) {
-    super(message(field, rule, rejected));
+    this(field, rule, rejected == null ? null : shorten(String.valueOf(rejected)), true);
+  }
+
+  private ValidationException(String field, String rule, @Nullable String shown, boolean echo) {
+    super(
+        shown == null
+            ? field + " " + rule + (echo ? " (was absent)" : "")
+            : field + " " + rule + " (was \"" + shown + "\")");
     this.field = field;
     this.rule = rule;
+    this.shown = shown;
   }
 
   /**
@@ -35,9 +45,7 @@ public class ValidationException extends ActivityLogException {
    * @param rule the rule, phrased to follow the field name
    */
   public ValidationException(String field, String rule) {
-    super(field + " " + rule);
-    this.field = field;
-    this.rule = rule;
+    this(field, rule, null, false);
   }
 
   /** The wire name of the field that broke the rule. */
@@ -50,14 +58,26 @@ public class ValidationException extends ActivityLogException {
     return rule;
   }
 
-  private static String message(String field, String rule, @Nullable Object rejected) {
-    if (rejected == null) {
-      return field + " " + rule + " (was absent)";
-    }
-    String shown = String.valueOf(rejected);
-    if (shown.length() > MAX_ECHO) {
-      shown = shown.substring(0, MAX_ECHO) + "…";
-    }
-    return field + " " + rule + " (was \"" + shown + "\")";
+  /**
+   * The offending value as the message echoes it, shortened; empty when it was absent or not
+   * echoed.
+   */
+  public Optional<String> rejectedValue() {
+    return Optional.ofNullable(shown);
+  }
+
+  /**
+   * The same error for a field nested in another, for example {@code comments[1].} before {@code
+   * member.email}.
+   *
+   * @param prefix what to put before the field name
+   */
+  public ValidationException withFieldPrefix(String prefix) {
+    boolean echo = getMessage() != null && !getMessage().equals(field + " " + rule);
+    return new ValidationException(prefix + field, rule, shown, echo);
+  }
+
+  private static String shorten(String text) {
+    return text.length() > MAX_ECHO ? text.substring(0, MAX_ECHO) + "…" : text;
   }
 }

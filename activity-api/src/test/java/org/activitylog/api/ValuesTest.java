@@ -134,4 +134,20 @@ class ValuesTest {
             .build();
     assertThat(a.createdAt()).isEqualTo(Instant.parse("2026-01-01T00:00:00.123456Z"));
   }
+
+  @Test
+  @DisplayName("A validation error keeps its rule and echoed value when nested under another field")
+  void nestedFieldNames() {
+    ValidationException e =
+        new ValidationException("member.email", "must be an e-mail address", "x".repeat(200));
+    ValidationException nested = e.withFieldPrefix("comments[1].");
+
+    assertThat(nested.field()).isEqualTo("comments[1].member.email");
+    assertThat(nested.rule()).isEqualTo(e.rule());
+    assertThat(nested.rejectedValue()).isEqualTo(e.rejectedValue());
+    assertThat(e.rejectedValue().orElseThrow()).hasSize(81);
+    assertThat(nested.getMessage()).startsWith("comments[1].member.email must be").contains("(was");
+    assertThat(new ValidationException("text", "is required").withFieldPrefix("a.").getMessage())
+        .isEqualTo("a.text is required");
+  }
 }

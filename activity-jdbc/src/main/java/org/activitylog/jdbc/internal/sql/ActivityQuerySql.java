@@ -121,9 +121,12 @@ public final class ActivityQuerySql {
       if (sort.field() == Sort.Field.ID) {
         c.next().append("a.id").append(op).param(int64(after.id()));
       } else {
-        // The expanded form of (created_at, id) < (?, ?): both databases turn it into an index
-        // range start, and H2 does not do that for the row-value comparison.
+        // The expanded form of (created_at, id) < (?, ?), led by the redundant bound
+        // created_at <= ?, which is what lets H2 start the index range at the cursor instead of
+        // at the top of the workspace: a deep page then costs what the first one does.
         Argument at = time(after.createdAt());
+        String bound = sort.direction() == Sort.Direction.ASC ? " >= " : " <= ";
+        c.next().append("a.created_at").append(bound).param(at);
         c.next().append("(a.created_at").append(op).param(at);
         out.append(" OR (a.created_at = ").param(at);
         out.append(" AND a.id").append(op).param(int64(after.id())).append("))");
@@ -136,7 +139,9 @@ public final class ActivityQuerySql {
     out.append(" ORDER BY ");
     if (sort.field() == Sort.Field.DATE_CREATED) {
       if (q.workspaceGroups().size() == 1) {
-        out.append("a.workspace_group_id").append(dir).append(", ");
+        // Ascending like the index's leading column: the column is fixed, so its direction
+        // changes nothing in the result, but H2 matches the index only column by column.
+        out.append("a.workspace_group_id, ");
       }
       out.append("a.created_at").append(dir).append(", ");
     }

@@ -1,0 +1,131 @@
+package org.activitylog.recorder;
+
+import java.time.Instant;
+import java.util.UUID;
+import org.activitylog.api.ActivityType;
+import org.activitylog.api.Actor;
+import org.activitylog.api.BrightideaDetails;
+import org.activitylog.api.Campaign;
+import org.activitylog.api.NewActivity;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One activity being described on the hot path, from {@link ActivityRecorder#record(ActivityType,
+ * Actor)}; {@link #submit()} hands it to the recorder. Every setter is optional. Not thread-safe:
+ * describe and submit on one thread.
+ *
+ * <pre>{@code
+ * recorder.record(ActivityType.USER_LOGIN, user).workspace(42).text("signed in").submit();
+ * }</pre>
+ */
+public final class Recording {
+  private final ActivityRecorder recorder;
+  private final NewActivity.Builder builder;
+
+  Recording(ActivityRecorder recorder, ActivityType type, Actor actor) {
+    this.recorder = recorder;
+    this.builder = NewActivity.builder(type, actor);
+  }
+
+  /**
+   * Sets the description.
+   *
+   * @param value the text, at most {@value org.activitylog.api.Activity#MAX_TEXT} characters
+   */
+  public Recording text(@Nullable String value) {
+    builder.text(value);
+    return this;
+  }
+
+  /**
+   * Sets what the activity happened to.
+   *
+   * @param value any value {@link org.activitylog.api.JsonValue#of(Object)} accepts
+   * @throws org.activitylog.api.ValidationException naming {@code resource} when it is not JSON
+   */
+  public Recording resource(@Nullable Object value) {
+    builder.resource(value);
+    return this;
+  }
+
+  /**
+   * Sets the owning workspace group (the tenant). Defaults to 0.
+   *
+   * @param workspaceGroupId the workspace group id
+   */
+  public Recording workspace(long workspaceGroupId) {
+    builder.workspaceGroupId(workspaceGroupId);
+    return this;
+  }
+
+  /**
+   * Sets the workspace group derived from the resource's context.
+   *
+   * @param value the workspace group, or null
+   */
+  public Recording workspaceGroup(@Nullable Long value) {
+    builder.workspaceGroup(value);
+    return this;
+  }
+
+  /**
+   * Sets the Brightidea campaign.
+   *
+   * @param value the campaign, or null
+   */
+  public Recording campaign(@Nullable Campaign value) {
+    builder.campaign(value);
+    return this;
+  }
+
+  /**
+   * Sets the Brightidea type-specific fields.
+   *
+   * @param value the fields
+   */
+  public Recording details(BrightideaDetails value) {
+    builder.details(value);
+    return this;
+  }
+
+  /**
+   * Sets the idempotency key, for an activity the host may record more than once (a retried
+   * request). Generated when not set.
+   *
+   * @param value the uid
+   */
+  public Recording uid(@Nullable UUID value) {
+    builder.uid(value);
+    return this;
+  }
+
+  /**
+   * Sets when it happened. The recorder's clock at {@link #submit()} when not set.
+   *
+   * @param value the creation time
+   */
+  public Recording createdAt(@Nullable Instant value) {
+    builder.createdAt(value);
+    return this;
+  }
+
+  /**
+   * Sets who recorded it, for the audit trail.
+   *
+   * @param value the name
+   */
+  public Recording createdBy(@Nullable String value) {
+    builder.createdBy(value);
+    return this;
+  }
+
+  /**
+   * Validates the activity and hands it to the recorder; see {@link
+   * ActivityRecorder#record(NewActivity)}.
+   *
+   * @throws org.activitylog.api.ValidationException naming the first field that breaks a rule
+   */
+  public Receipt submit() {
+    return recorder.record(builder.build());
+  }
+}

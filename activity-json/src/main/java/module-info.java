@@ -1,0 +1,14 @@
+/**
+ * The seeds' wire formats: AISquare {@code UserActivity} JSON, Brightidea api3 activity JSON and
+ * XML, and the error bodies both answer with.
+ */
+@org.jspecify.annotations.NullMarked
+module org.activitylog.json {
+  requires transitive org.activitylog.api;
+  requires com.fasterxml.jackson.databind;
+  requires com.fasterxml.jackson.dataformat.xml;
+  requires java.xml;
+  requires static org.jspecify;
+
+  exports org.activitylog.json;
+}

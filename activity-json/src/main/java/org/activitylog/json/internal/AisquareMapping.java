@@ -1,0 +1,223 @@
+package org.activitylog.json.internal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Instant;
+import org.activitylog.api.Activity;
+import org.activitylog.api.ActivityContent;
+import org.activitylog.api.ActivityType;
+import org.activitylog.api.ActivityUpdate;
+import org.activitylog.api.Actor;
+import org.activitylog.api.BrightideaDetails;
+import org.activitylog.api.Member;
+import org.activitylog.api.NewActivity;
+import org.activitylog.api.UserSimple;
+import org.activitylog.api.ValidationException;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * AISquare's {@code UserActivity}: every schema member is written, absent values as {@code null},
+ * times in ISO-8601 UTC. The actor is {@code user}, or {@code member} for a Brightidea member.
+ * Brightidea's campaign and type-specific fields are not part of this schema and are neither
+ * written nor read.
+ */
+public final class AisquareMapping {
+  private static final String ACTIVITY_TYPE = "activity_type";
+  private static final String TEXT = "text";
+  private static final String RESOURCE = "resource";
+  private static final String WORKSPACE_GROUP_ID = "workspace_group_id";
+  private static final String WORKSPACE_GROUP = "workspace_group";
+
+  private final ActorMapping actors = new ActorMapping(Absent.WRITE_NULL, IsoWireTime.INSTANCE);
+
+  /**
+   * The {@code UserActivity} object of an activity.
+   *
+   * @param activity the activity
+   */
+  public ObjectNode write(Activity activity) {
+    NodeWriter out = new NodeWriter(Absent.WRITE_NULL, IsoWireTime.INSTANCE);
+    out.integer("id", activity.id()).text(ACTIVITY_TYPE, activity.type().code());
+    actors.write(out, activity.actor());
+    return out.integer(WORKSPACE_GROUP_ID, activity.workspaceGroupId())
+        .text("uid", activity.uid().toString())
+        .time("created_at", activity.createdAt())
+        .time("updated_at", activity.updatedAt())
+        .time("deleted_at", activity.deletedAt())
+        .bool("is_active", activity.active())
+        .text("created_by", activity.createdBy())
+        .text("updated_by", activity.updatedBy())
+        .text("deleted_by", activity.deletedBy())
+        .text(TEXT, activity.text())
+        .node(RESOURCE, ResourceCodec.toNode(activity.resource()))
+        .integer(WORKSPACE_GROUP, activity.content().workspaceGroup())
+        .node();
+  }
+
+  /**
+   * Reads a whole stored activity, as a client of the API would. The wire has no version, so the
+   * result has version 1; {@code is_active} defaults to whether {@code deleted_at} is absent.
+   *
+   * @param in the activity's members
+   */
+  public Activity readActivity(Fields in) {
+    Instant deletedAt = in.time("deleted_at", IsoWireTime.INSTANCE);
+    Boolean active = in.bool("is_active");
+    return new Activity(
+        in.requiredInteger("id"),
+        in.requiredUuid("uid"),
+        content(in, null),
+        required(in, "created_at"),
+        in.string("created_by"),
+        required(in, "updated_at"),
+        in.string("updated_by"),
+        deletedAt,
+        in.string("deleted_by"),
+        active != null ? active : deletedAt == null,
+        1);
+  }
+
+  /**
+   * Reads the body of a request that records an activity. Read-only members ({@code id}, {@code
+   * updated_*}, {@code deleted_*}, {@code is_active}) are ignored; {@code uid} and {@code
+   * created_at} are optional.
+   *
+   * @param in the body's members
+   * @param defaultWorkspaceGroupId the workspace group when the body names none, or null to require
+   *     one
+   */
+  public NewActivity readNew(Fields in, @Nullable Long defaultWorkspaceGroupId) {
+    return new NewActivity(
+        in.uuid("uid"),
+        content(in, defaultWorkspaceGroupId),
+        in.time("created_at", IsoWireTime.INSTANCE),
+        in.string("created_by"));
+  }
+
+  /**
+   * Reads the body of a {@code PUT}: members sent replace, members left out keep, read-only members
+   * are ignored. A partial {@code user} (or {@code member}) is merged over the current one and
+   * keeps its id.
+   *
+   * <p>{@code null} clears {@code resource} and the actor's nullable fields. {@link ActivityUpdate}
+   * cannot clear {@code text} or {@code workspace_group}, so {@code null} for them is accepted only
+   * when they are already absent (a body copied from a GET answer); otherwise it is an error.
+   *
+   * @param in the body's members
+   * @param current the activity stored now
+   */
+  public ActivityUpdate readUpdate(Fields in, Activity current) {
+    ActivityType type = null;
+    if (in.present(ACTIVITY_TYPE)) {
+      type = type(in);
+    }
+    return new ActivityUpdate(
+        type,
+        updatedActor(in, current.actor()),
+        updatedText(in, current.text()),
+        in.present(RESOURCE) ? ResourceCodec.fromNode(in.raw(RESOURCE)) : null,
+        in.present(WORKSPACE_GROUP_ID) ? in.requiredInteger(WORKSPACE_GROUP_ID) : null,
+        updatedWorkspaceGroup(in, current.content().workspaceGroup()),
+        null,
+        null);
+  }
+
+  private ActivityContent content(Fields in, @Nullable Long defaultWorkspaceGroupId) {
+    // Checked in the schema's order, so the first error reported is the first field at fault.
+    ActivityType type = type(in);
+    Actor actor = actors.read(in);
+    Long workspace = in.integer(WORKSPACE_GROUP_ID);
+    if (workspace == null) {
+      if (defaultWorkspaceGroupId == null) {
+        throw in.missing(WORKSPACE_GROUP_ID);
+      }
+      workspace = defaultWorkspaceGroupId;
+    }
+    return new ActivityContent(
+        type,
+        actor,
+        in.string(TEXT),
+        ResourceCodec.fromNode(in.raw(RESOURCE)),
+        workspace,
+        in.integer(WORKSPACE_GROUP),
+        null,
+        BrightideaDetails.NONE);
+  }
+
+  /** The type by its code; DRF's choice field also takes the code as a number, and so does this. */
+  private static ActivityType type(Fields in) {
+    JsonNode raw = in.raw(ACTIVITY_TYPE);
+    if (raw == null) {
+      throw new ValidationException(in.field(ACTIVITY_TYPE), "is required");
+    }
+    String code;
+    if (raw.isTextual()) {
+      code = raw.textValue();
+    } else if (raw.isIntegralNumber() && raw.canConvertToLong()) {
+      code = Long.toString(raw.longValue());
+    } else {
+      throw new ValidationException(in.field(ACTIVITY_TYPE), "must be an activity code string");
+    }
+    return ActivityType.findByCode(code)
+        .orElseThrow(
+            () ->
+                new ValidationException(
+                    in.field(ACTIVITY_TYPE), "must be a known activity code", code));
+  }
+
+  private static Instant required(Fields in, String name) {
+    Instant time = in.time(name, IsoWireTime.INSTANCE);
+    if (time == null) {
+      throw in.missing(name);
+    }
+    return time;
+  }
+
+  private @Nullable Actor updatedActor(Fields in, Actor current) {
+    Fields user = in.object(ActorMapping.USER);
+    Fields member = in.object(ActorMapping.MEMBER);
+    for (String name : new String[] {ActorMapping.USER, ActorMapping.MEMBER}) {
+      if (in.present(name) && !in.has(name)) {
+        throw new ValidationException(in.field(name), "must not be null");
+      }
+    }
+    if (user != null) {
+      if (member != null || !(current instanceof UserSimple currentUser)) {
+        throw new ValidationException(
+            in.field(ActorMapping.USER),
+            "cannot replace the activity's Brightidea member; send member");
+      }
+      return actors.mergeUser(user, currentUser);
+    }
+    if (member != null) {
+      if (!(current instanceof Member currentMember)) {
+        throw new ValidationException(
+            in.field(ActorMapping.MEMBER), "cannot replace the activity's user; send user");
+      }
+      return actors.mergeMember(member, currentMember);
+    }
+    return null;
+  }
+
+  private static @Nullable String updatedText(Fields in, @Nullable String current) {
+    if (in.has(TEXT)) {
+      return in.string(TEXT);
+    }
+    if (in.present(TEXT) && current != null) {
+      throw new ValidationException(
+          in.field(TEXT), "must not be null; send \"\" to blank the text");
+    }
+    return null;
+  }
+
+  private static @Nullable Long updatedWorkspaceGroup(Fields in, @Nullable Long current) {
+    if (in.has(WORKSPACE_GROUP)) {
+      return in.integer(WORKSPACE_GROUP);
+    }
+    if (in.present(WORKSPACE_GROUP) && current != null) {
+      throw new ValidationException(
+          in.field(WORKSPACE_GROUP), "cannot be cleared by an update; send a workspace group id");
+    }
+    return null;
+  }
+}

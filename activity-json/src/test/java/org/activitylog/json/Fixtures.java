@@ -1,0 +1,69 @@
+package org.activitylog.json;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+
+/** The seeds' example payloads, copied into test resources, and JSON tree comparison. */
+final class Fixtures {
+  static final String BRIGHTIDEA_GET = "brightidea-get-activity.json";
+  static final String BRIGHTIDEA_LIST = "brightidea-list-activity.json";
+  static final String AISQUARE_PUT = "aisquare-put-request.json";
+
+  private static final ObjectMapper PLAIN = new ObjectMapper();
+
+  private Fixtures() {}
+
+  static String read(String name) {
+    try (InputStream in = Fixtures.class.getResourceAsStream("/fixtures/" + name)) {
+      if (in == null) {
+        throw new IllegalStateException("missing test resource fixtures/" + name);
+      }
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  static JsonNode tree(String json) {
+    try {
+      return PLAIN.readTree(json);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * The tree with every null member removed, so that a missing member and a null member compare
+   * equal, as the golden tests require.
+   */
+  static JsonNode withoutNulls(JsonNode node) {
+    if (node instanceof ObjectNode object) {
+      ObjectNode copy = JsonNodeFactory.instance.objectNode();
+      for (Map.Entry<String, JsonNode> e : object.properties()) {
+        if (!e.getValue().isNull()) {
+          copy.set(e.getKey(), withoutNulls(e.getValue()));
+        }
+      }
+      return copy;
+    }
+    if (node instanceof ArrayNode array) {
+      ArrayNode copy = JsonNodeFactory.instance.arrayNode();
+      array.forEach(item -> copy.add(withoutNulls(item)));
+      return copy;
+    }
+    return node;
+  }
+
+  /** Both texts as trees, nulls removed, ready for an equality assertion. */
+  static JsonNode comparable(String json) {
+    return withoutNulls(tree(json));
+  }
+}

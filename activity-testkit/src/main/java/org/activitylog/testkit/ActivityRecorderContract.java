@@ -1,0 +1,750 @@
+package org.activitylog.testkit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Stream;
+import org.activitylog.api.Activity;
+import org.activitylog.api.ActivityQuery;
+import org.activitylog.api.ActivityType;
+import org.activitylog.api.ActivityUpdate;
+import org.activitylog.api.ActorRef;
+import org.activitylog.api.Cursor;
+import org.activitylog.api.JsonValue;
+import org.activitylog.api.NewActivity;
+import org.activitylog.api.Page;
+import org.activitylog.api.PageRequest;
+import org.activitylog.api.Sort;
+import org.activitylog.api.StoreUnavailableException;
+import org.activitylog.recorder.ActivityRecorder;
+import org.activitylog.recorder.CloseResult;
+import org.activitylog.recorder.DropReason;
+import org.activitylog.recorder.FullQueuePolicy;
+import org.activitylog.recorder.QueueFullException;
+import org.activitylog.recorder.Receipt;
+import org.activitylog.recorder.RecorderClosedException;
+import org.activitylog.recorder.RecorderInterruptedException;
+import org.activitylog.recorder.RecorderMetrics;
+import org.activitylog.recorder.RetryPolicy;
+import org.activitylog.spi.ActivityRepository;
+import org.activitylog.spi.ErasureMode;
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.RepeatedTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestReporter;
+
+/**
+ * The {@link ActivityRecorder} writing into a backend, with faults injected between the two: the
+ * store hanging, the store unavailable and recovering, a commit whose answer is lost, interrupted
+ * callers and a burst from 16 threads. The recorder only needs {@code insertAll} to be idempotent
+ * on uid, so these tests prove that a backend gives it that under retries and concurrency. Subclass
+ * it and implement {@link #createStore(MutableClock)}:
+ *
+ * <pre>{@code
+ * class MyActivityRecorderContractTest extends ActivityRecorderContract {
+ *   protected ActivityStore createStore(MutableClock clock) {
+ *     return MyStore.create(clock);
+ *   }
+ * }
+ * }</pre>
+ *
+ * <p>Faults are injected by a decorator around {@code store.activities()}, so the backend itself
+ * needs no hooks. Waits between retries are recorded, not slept. Every fault test checks, and
+ * publishes as a report entry, that {@code accepted = stored + dropped + failed} and that the store
+ * holds each uid once. Activities go to this test's own workspace group, so the tests stay isolated
+ * on a shared database.
+ */
+public abstract class ActivityRecorderContract extends StoreContractSupport {
+  private static final Duration WAIT = Duration.ofSeconds(30);
+  private static final int THREADS = 16;
+
+  private final List<ActivityRecorder> recorders = new ArrayList<>();
+
+  /** The decorator the recorders of a test write through; faults are switched on here. */
+  protected FaultyRepository faulty;
+
+  /** The waits the recorder asked for between retries, in order. */
+  protected final List<Duration> retryWaits = new CopyOnWriteArrayList<>();
+
+  /** Creates the contract; subclasses only add the store factory. */
+  protected ActivityRecorderContract() {}
+
+  /**
+   * A recorder builder writing through {@link #faulty} with the testkit clock, a sleeper that only
+   * records its waits, and no linger. Override to tune it for a slow backend, keeping those.
+   */
+  protected ActivityRecorder.Builder recorderBuilder() {
+    return ActivityRecorder.builder(faulty())
+        .clock(clock)
+        .sleeper(retryWaits::add)
+        .linger(Duration.ZERO)
+        .closeTimeout(WAIT);
+  }
+
+  private FaultyRepository faulty() {
+    if (faulty == null) {
+      faulty = new FaultyRepository(store.activities());
+    }
+    return faulty;
+  }
+
+  private ActivityRecorder open(ActivityRecorder.Builder builder) {
+    ActivityRecorder recorder = builder.build();
+    recorders.add(recorder);
+    return recorder;
+  }
+
+  @AfterEach
+  final void closeRecorders() {
+    if (faulty != null) {
+      faulty.up();
+      faulty.resume();
+    }
+    for (ActivityRecorder r : recorders) {
+      r.close(WAIT);
+    }
+    recorders.clear();
+    faulty = null;
+  }
+
+  /** A login in this test's workspace, with no uid or time: the recorder fixes both. */
+  private NewActivity login(String text) {
+    return data.activity(ActivityType.USER_LOGIN, data.user())
+        .uid(null)
+        .createdAt(null)
+        .text(text)
+        .build();
+  }
+
+  /** The uids stored in this test's workspaces, one per row. */
+  private List<UUID> storedUids() {
+    try (Stream<Activity> rows =
+        store.activities().scan(data.query().build(), Sort.DEFAULT, PageRequest.MAX_SIZE)) {
+      return rows.map(Activity::uid).toList();
+    }
+  }
+
+  /**
+   * Checks and reports that nothing was lost silently and nothing stored twice: every accepted
+   * activity is stored, dropped or failed, the rows are exactly the kept uids, each once.
+   */
+  private void assertAccountedFor(RecorderMetrics m, Collection<UUID> kept, TestReporter reporter) {
+    List<UUID> rows = storedUids();
+    int duplicates = rows.size() - new HashSet<>(rows).size();
+    String report =
+        String.format(
+            "accepted=%d stored=%d dropped=%d failed=%d retried=%d rows=%d duplicates=%d",
+            m.accepted(),
+            m.stored(),
+            m.droppedTotal(),
+            m.failed(),
+            m.retried(),
+            rows.size(),
+            duplicates);
+    reporter.publishEntry("recorder", report);
+    // Also on standard output, which build tools keep with the test's report.
+    System.out.println("[recorder] " + getClass().getSimpleName() + ": " + report);
+    assertThat(m.accepted())
+        .as("accepted = stored + dropped + failed, in %s", m)
+        .isEqualTo(m.stored() + m.droppedTotal() + m.failed());
+    assertThat(duplicates).as("uids stored more than once among %s rows", rows.size()).isZero();
+    assertThat((long) rows.size())
+        .as("rows in the store vs stored, in %s", m)
+        .isEqualTo(m.stored());
+    assertThat(rows).as("the stored uids are the accepted, kept ones").hasSameElementsAs(kept);
+  }
+
+  private static List<UUID> kept(Collection<Receipt> receipts) {
+    return receipts.stream().filter(r -> !r.isDropped()).map(Receipt::uid).toList();
+  }
+
+  /** Holds the writer inside the store and fills the queue behind it. */
+  private List<Receipt> jam(ActivityRecorder recorder, int queued) throws InterruptedException {
+    faulty.pause();
+    List<Receipt> receipts = new ArrayList<>();
+    receipts.add(recorder.record(login("in flight")));
+    assertThat(faulty.awaitInsert()).as("the writer reached the store").isTrue();
+    for (int i = 0; i < queued; i++) {
+      receipts.add(recorder.record(login("queued " + i)));
+    }
+    return receipts;
+  }
+
+  private static void awaitWaiting(Thread thread) throws InterruptedException {
+    long deadline = System.nanoTime() + WAIT.toNanos();
+    while (thread.getState() != Thread.State.WAITING
+        && thread.getState() != Thread.State.TIMED_WAITING) {
+      assertThat(System.nanoTime()).as("%s never started waiting", thread).isLessThan(deadline);
+      Thread.sleep(1);
+    }
+  }
+
+  @Nested
+  @DisplayName("Recording")
+  class Recording {
+
+    /**
+     * If this fails, check that {@code insertAll} stores every field it is given, including the uid
+     * and creation time the recorder fixed when it accepted the activity.
+     */
+    @Test
+    @DisplayName("An accepted activity reaches the store with its fields, uid and acceptance time")
+    void acceptedActivityReachesTheStore() {
+      ActivityRecorder recorder = open(recorderBuilder());
+      Instant acceptedAt = clock.instant();
+      var actor = data.user();
+
+      Receipt receipt =
+          recorder
+              .record(ActivityType.RESOURCE_COMMENTED, actor)
+              .workspace(data.workspace())
+              .text("commented")
+              .resource(Map.of("project", Map.of("id", 12, "name", "Apollo")))
+              .createdBy("recorder")
+              .submit();
+      clock.advance(Duration.ofMinutes(5));
+
+      assertThat(recorder.flush(WAIT)).as("flush finished").isTrue();
+      Activity stored = store.activities().findByUid(receipt.uid()).orElseThrow();
+      assertThat(stored.type()).isEqualTo(ActivityType.RESOURCE_COMMENTED);
+      assertThat(stored.actor()).isEqualTo(actor);
+      assertThat(stored.text()).isEqualTo("commented");
+      assertThat(stored.workspaceGroupId()).isEqualTo(data.workspace());
+      assertThat(stored.resource())
+          .isEqualTo(JsonValue.of(Map.of("project", Map.of("id", 12, "name", "Apollo"))));
+      assertThat(stored.createdAt())
+          .as("created_at is the clock when accepted")
+          .isEqualTo(acceptedAt);
+      assertThat(stored.createdBy()).isEqualTo("recorder");
+    }
+
+    /**
+     * If this fails, check that every seed field survives {@code insertAll}: the recorder passes
+     * activities through unchanged.
+     */
+    @Test
+    @DisplayName("Both seeds' example activities survive the recorder with every field intact")
+    void seedActivitiesSurvive() {
+      ActivityRecorder recorder = open(recorderBuilder());
+      List<NewActivity> seeds = SeedActivities.all(data.workspace());
+
+      List<Receipt> receipts = new ArrayList<>();
+      for (NewActivity seed : seeds) {
+        receipts.add(recorder.record(seed));
+      }
+
+      assertThat(recorder.flush(WAIT)).isTrue();
+      for (int i = 0; i < seeds.size(); i++) {
+        Activity stored = store.activities().findByUid(receipts.get(i).uid()).orElseThrow();
+        assertThat(stored.content()).as("seed %d", i).isEqualTo(seeds.get(i).content());
+      }
+    }
+
+    /**
+     * If this fails, check that {@code insertAll} returns as soon as the rows are committed and
+     * that the committed rows are readable at once.
+     */
+    @Test
+    @DisplayName("In synchronous mode, record returns once the store has committed the activity")
+    void synchronousRecordIsCommitted() {
+      ActivityRecorder recorder = open(recorderBuilder().synchronous());
+
+      Receipt receipt = recorder.record(login("sync"));
+
+      assertThat(receipt.status()).isEqualTo(Receipt.Status.STORED);
+      assertThat(store.activities().findByUid(receipt.uid())).as("read right after").isPresent();
+    }
+
+    /**
+     * If this fails, check that {@code insertAll} treats a uid already stored as done: no error, no
+     * second row, also when the uid comes again in a later batch.
+     */
+    @Test
+    @DisplayName("An activity recorded twice with the same uid is stored once")
+    void sameUidIsStoredOnce() {
+      ActivityRecorder recorder = open(recorderBuilder());
+      NewActivity once = login("twice").withUid(UUID.randomUUID());
+
+      recorder.record(once);
+      assertThat(recorder.flush(WAIT)).isTrue();
+      recorder.record(once);
+      assertThat(recorder.flush(WAIT)).isTrue();
+
+      assertThat(storedUids()).containsExactly(once.uid());
+    }
+
+    /**
+     * If this fails, check that {@code insertAll} writes every activity of a large batch, in one or
+     * several statements, without losing the tail.
+     */
+    @Test
+    @DisplayName("Many activities are written in batches, all of them, none twice")
+    void manyActivitiesInBatches(TestReporter reporter) {
+      ActivityRecorder recorder = open(recorderBuilder().batchSize(100));
+      List<Receipt> receipts = new ArrayList<>();
+
+      for (int i = 0; i < 1_000; i++) {
+        receipts.add(recorder.record(login("n" + i)));
+      }
+
+      assertThat(recorder.flush(WAIT)).isTrue();
+      assertThat(recorder.metrics().batches()).isGreaterThanOrEqualTo(10);
+      assertAccountedFor(recorder.metrics(), kept(receipts), reporter);
+    }
+  }
+
+  @Nested
+  @DisplayName("A store that hangs")
+  class StoreHangs {
+
+    /**
+     * If this fails while the others pass, check that the backend does not hold a lock that
+     * outlives a slow {@code insertAll}.
+     */
+    @Test
+    @DisplayName("Blocks callers for the block timeout, then refuses with QueueFullException")
+    void blockTimesOut(TestReporter reporter) throws InterruptedException {
+      ActivityRecorder recorder =
+          open(recorderBuilder().queueCapacity(4).batchSize(1).blockTimeout(Duration.ofMillis(20)));
+      List<Receipt> receipts = jam(recorder, 4);
+
+      assertThatThrownBy(() -> recorder.record(login("no room")))
+          .isInstanceOf(QueueFullException.class);
+      faulty.resume();
+
+      assertThat(recorder.flush(WAIT)).isTrue();
+      RecorderMetrics m = recorder.metrics();
+      assertThat(m.rejected()).isEqualTo(1);
+      assertAccountedFor(m, kept(receipts), reporter);
+    }
+
+    /** If this fails, check that the rows written after the store resumes are all committed. */
+    @Test
+    @DisplayName("Under DROP, drops and counts what does not fit, and stores the rest on resume")
+    void dropPolicy(TestReporter reporter) throws InterruptedException {
+      ActivityRecorder recorder =
+          open(
+              recorderBuilder()
+                  .fullQueuePolicy(FullQueuePolicy.DROP)
+                  .queueCapacity(10)
+                  .batchSize(5));
+      List<Receipt> receipts = jam(recorder, 30);
+      faulty.resume();
+
+      assertThat(recorder.flush(WAIT)).isTrue();
+      RecorderMetrics m = recorder.metrics();
+      assertThat(m.dropped(DropReason.QUEUE_FULL)).isEqualTo(20);
+      assertThat(receipts.stream().filter(Receipt::isDropped)).hasSize(20);
+      assertAccountedFor(m, kept(receipts), reporter);
+    }
+
+    /** If this fails, check that the backend keeps working after a long {@code insertAll}. */
+    @Test
+    @DisplayName("Close returns at its deadline, reports what was not written, and loses no more")
+    void closeTimesOut(TestReporter reporter) throws InterruptedException {
+      ActivityRecorder recorder = open(recorderBuilder().batchSize(3));
+      List<Receipt> receipts = jam(recorder, 6);
+
+      CloseResult result = recorder.close(Duration.ofMillis(20));
+
+      assertThat(result.clean()).isFalse();
+      assertThat(result.unwritten()).isEqualTo(7);
+      assertThat(result.metrics().dropped(DropReason.CLOSE_TIMEOUT)).isEqualTo(6);
+      faulty.resume();
+      assertThat(recorder.flush(WAIT)).isTrue();
+      assertAccountedFor(recorder.metrics(), List.of(receipts.get(0).uid()), reporter);
+    }
+  }
+
+  @Nested
+  @DisplayName("A store that fails")
+  class StoreFails {
+
+    /**
+     * If this fails, check that a failed {@code insertAll} leaves nothing half-written that a retry
+     * of the same batch would duplicate.
+     */
+    @Test
+    @DisplayName("Unavailable and then back, it loses nothing and stores nothing twice")
+    void unavailableThenBack(TestReporter reporter) {
+      AtomicInteger waits = new AtomicInteger();
+      ActivityRecorder patient =
+          open(
+              recorderBuilder()
+                  .batchSize(10)
+                  .sleeper(
+                      d -> {
+                        if (waits.incrementAndGet() == 3) {
+                          faulty.up();
+                        }
+                      }));
+      faulty.down();
+
+      List<Receipt> receipts = new ArrayList<>();
+      for (int i = 0; i < 50; i++) {
+        receipts.add(patient.record(login("n" + i)));
+      }
+
+      assertThat(patient.flush(WAIT)).isTrue();
+      RecorderMetrics m = patient.metrics();
+      assertThat(m.retried()).isGreaterThanOrEqualTo(3);
+      assertThat(m.failed()).isZero();
+      assertAccountedFor(m, kept(receipts), reporter);
+    }
+
+    /**
+     * If this fails, check that {@code insertAll} is idempotent on uid: a batch committed once and
+     * then sent again must answer with the stored rows and create none.
+     */
+    @Test
+    @DisplayName("A batch committed whose answer was lost is retried without a duplicate")
+    void lostAcknowledgement(TestReporter reporter) {
+      ActivityRecorder recorder = open(recorderBuilder().batchSize(10));
+      faulty.loseAckOfNext(5);
+
+      List<Receipt> receipts = new ArrayList<>();
+      for (int i = 0; i < 50; i++) {
+        receipts.add(recorder.record(login("n" + i)));
+      }
+
+      assertThat(recorder.flush(WAIT)).isTrue();
+      RecorderMetrics m = recorder.metrics();
+      assertThat(m.retried()).isEqualTo(5);
+      assertAccountedFor(m, kept(receipts), reporter);
+    }
+
+    /**
+     * If this fails, check that a failed {@code insertAll} commits nothing: the activities counted
+     * as failed must not be in the store.
+     */
+    @Test
+    @DisplayName("Still unavailable after the last attempt, the batch is counted as failed")
+    void exhaustedRetriesAreCounted(TestReporter reporter) {
+      ActivityRecorder recorder =
+          open(
+              recorderBuilder()
+                  .batchSize(5)
+                  .linger(Duration.ofHours(1))
+                  .retry(new RetryPolicy(3, Duration.ofMillis(1), Duration.ofMillis(2))));
+      faulty.down();
+
+      for (int i = 0; i < 5; i++) {
+        recorder.record(login("n" + i));
+      }
+
+      assertThat(recorder.flush(WAIT)).isTrue();
+      RecorderMetrics m = recorder.metrics();
+      assertThat(m.failed()).isEqualTo(5);
+      assertThat(retryWaits).hasSize(2);
+      assertAccountedFor(m, List.of(), reporter);
+    }
+  }
+
+  @Nested
+  @DisplayName("Interrupted callers")
+  class InterruptedCallers {
+
+    /**
+     * If this fails, check that nothing of an activity whose caller was interrupted reaches the
+     * store.
+     */
+    @Test
+    @DisplayName("A caller waiting for room answers an interrupt with nothing half-accepted")
+    void interruptedWhileWaiting(TestReporter reporter) throws Exception {
+      ActivityRecorder recorder =
+          open(recorderBuilder().queueCapacity(2).batchSize(1).blockTimeout(Duration.ofMinutes(5)));
+      List<Receipt> receipts = jam(recorder, 2);
+      AtomicReference<Throwable> thrown = new AtomicReference<>();
+      AtomicReference<Boolean> flagKept = new AtomicReference<>();
+      Thread caller =
+          new Thread(
+              () -> {
+                try {
+                  recorder.record(login("interrupted"));
+                } catch (RuntimeException e) {
+                  thrown.set(e);
+                  flagKept.set(Thread.currentThread().isInterrupted());
+                }
+              });
+      caller.start();
+      awaitWaiting(caller);
+
+      caller.interrupt();
+      caller.join(WAIT.toMillis());
+      faulty.resume();
+
+      assertThat(thrown.get()).isInstanceOf(RecorderInterruptedException.class);
+      assertThat(flagKept.get()).as("interrupt flag set again").isTrue();
+      assertThat(recorder.flush(WAIT)).isTrue();
+      assertAccountedFor(recorder.metrics(), kept(receipts), reporter);
+    }
+
+    /** If this fails, check that the backend commits what was queued before a close. */
+    @Test
+    @DisplayName("A clean close stores everything accepted, and later records are refused")
+    void cleanClose(TestReporter reporter) {
+      ActivityRecorder recorder = open(recorderBuilder().linger(Duration.ofHours(1)));
+      List<Receipt> receipts = new ArrayList<>();
+      for (int i = 0; i < 20; i++) {
+        receipts.add(recorder.record(login("n" + i)));
+      }
+
+      CloseResult result = recorder.close(WAIT);
+
+      assertThat(result.clean()).isTrue();
+      assertThatThrownBy(() -> recorder.record(login("late")))
+          .isInstanceOf(RecorderClosedException.class);
+      assertAccountedFor(result.metrics(), kept(receipts), reporter);
+    }
+  }
+
+  @Nested
+  @DisplayName("Concurrency")
+  class Concurrency {
+
+    private List<Receipt> burst(ActivityRecorder recorder, int each) throws Exception {
+      ExecutorService pool = Executors.newFixedThreadPool(THREADS);
+      try {
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<List<Receipt>>> futures = new ArrayList<>();
+        for (int t = 0; t < THREADS; t++) {
+          int thread = t;
+          futures.add(
+              pool.submit(
+                  () -> {
+                    start.await();
+                    List<Receipt> mine = new ArrayList<>(each);
+                    for (int i = 0; i < each; i++) {
+                      mine.add(recorder.record(login(thread + "/" + i)));
+                    }
+                    return mine;
+                  }));
+        }
+        start.countDown();
+        List<Receipt> all = new ArrayList<>();
+        for (Future<List<Receipt>> f : futures) {
+          all.addAll(f.get(WAIT.toSeconds(), TimeUnit.SECONDS));
+        }
+        return all;
+      } finally {
+        pool.shutdownNow();
+      }
+    }
+
+    /**
+     * If this fails, check that concurrent {@code insertAll} calls neither lose nor duplicate rows
+     * and that ids stay unique.
+     */
+    @RepeatedTest(2)
+    @DisplayName("A burst from 16 threads is stored whole under back-pressure, each uid once")
+    void burstUnderBackPressure(TestReporter reporter) throws Exception {
+      ActivityRecorder recorder =
+          open(recorderBuilder().queueCapacity(128).batchSize(32).blockTimeout(WAIT));
+      faulty.failNext(2);
+      faulty.loseAckOfNext(2);
+
+      List<Receipt> receipts = burst(recorder, 100);
+
+      assertThat(recorder.flush(WAIT)).isTrue();
+      RecorderMetrics m = recorder.metrics();
+      assertThat(new HashSet<>(kept(receipts))).hasSize(THREADS * 100);
+      assertThat(m.droppedTotal()).isZero();
+      assertAccountedFor(m, kept(receipts), reporter);
+      Set<Long> ids = new HashSet<>();
+      try (Stream<Activity> rows =
+          store.activities().scan(data.query().build(), Sort.DEFAULT, PageRequest.MAX_SIZE)) {
+        rows.forEach(a -> assertThat(ids.add(a.id())).as("id %s unique", a.id()).isTrue());
+      }
+    }
+
+    /** If this fails, check that concurrent {@code insertAll} calls never duplicate a row. */
+    @Test
+    @DisplayName(
+        "A burst from 16 threads into a small queue under DROP is stored or dropped, never both")
+    void burstWithDrops(TestReporter reporter) throws Exception {
+      ActivityRecorder recorder =
+          open(
+              recorderBuilder()
+                  .fullQueuePolicy(FullQueuePolicy.DROP)
+                  .queueCapacity(32)
+                  .batchSize(16));
+      faulty.failNext(1);
+
+      List<Receipt> receipts = burst(recorder, 100);
+
+      assertThat(recorder.flush(WAIT)).isTrue();
+      assertAccountedFor(recorder.metrics(), kept(receipts), reporter);
+    }
+  }
+
+  /**
+   * Wraps a repository and injects, into {@code insertAll} only, the faults a recorder must
+   * survive. Every other call goes straight through.
+   */
+  protected static final class FaultyRepository implements ActivityRepository {
+    private final ActivityRepository delegate;
+    private volatile @Nullable CountDownLatch gate;
+    private final Semaphore entered = new Semaphore(0);
+    private final AtomicInteger unavailable = new AtomicInteger();
+    private final AtomicInteger ackLost = new AtomicInteger();
+    private volatile boolean down;
+
+    FaultyRepository(ActivityRepository delegate) {
+      this.delegate = delegate;
+    }
+
+    /** Holds every {@code insertAll} until {@link #resume()}: a store that hangs. */
+    public void pause() {
+      gate = new CountDownLatch(1);
+    }
+
+    /** Lets held and later inserts through. */
+    public void resume() {
+      CountDownLatch g = gate;
+      gate = null;
+      if (g != null) {
+        g.countDown();
+      }
+    }
+
+    /**
+     * Waits for an {@code insertAll} to arrive.
+     *
+     * @return false when none arrived within the contract's wait
+     */
+    public boolean awaitInsert() throws InterruptedException {
+      return entered.tryAcquire(WAIT.toSeconds(), TimeUnit.SECONDS);
+    }
+
+    /**
+     * The next {@code n} inserts fail before reaching the store.
+     *
+     * @param n how many
+     */
+    public void failNext(int n) {
+      unavailable.set(n);
+    }
+
+    /**
+     * The next {@code n} inserts commit, then fail as if the answer was lost on the way back.
+     *
+     * @param n how many
+     */
+    public void loseAckOfNext(int n) {
+      ackLost.set(n);
+    }
+
+    /** Every insert fails until {@link #up()}. */
+    public void down() {
+      down = true;
+    }
+
+    /** Inserts reach the store again. */
+    public void up() {
+      down = false;
+    }
+
+    @Override
+    public List<Activity> insertAll(List<NewActivity> activities) {
+      entered.release();
+      CountDownLatch g = gate;
+      if (g != null) {
+        try {
+          g.await();
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          throw new StoreUnavailableException("injected: interrupted while paused", e);
+        }
+      }
+      if (down || unavailable.getAndUpdate(n -> n > 0 ? n - 1 : 0) > 0) {
+        throw new StoreUnavailableException(
+            "injected: the store is unavailable", new IllegalStateException("injected"));
+      }
+      List<Activity> stored = delegate.insertAll(activities);
+      if (ackLost.getAndUpdate(n -> n > 0 ? n - 1 : 0) > 0) {
+        throw new StoreUnavailableException(
+            "injected: committed, answer lost", new IllegalStateException("injected"));
+      }
+      return stored;
+    }
+
+    @Override
+    public Activity insert(NewActivity activity) {
+      return insertAll(List.of(activity)).get(0);
+    }
+
+    @Override
+    public Optional<Activity> findById(long id) {
+      return delegate.findById(id);
+    }
+
+    @Override
+    public Optional<Activity> findByUid(UUID uid) {
+      return delegate.findByUid(uid);
+    }
+
+    @Override
+    public Activity update(
+        long id, ActivityUpdate update, @Nullable Long expectedVersion, @Nullable String by) {
+      return delegate.update(id, update, expectedVersion, by);
+    }
+
+    @Override
+    public Activity softDelete(long id, @Nullable String deletedBy) {
+      return delegate.softDelete(id, deletedBy);
+    }
+
+    @Override
+    public Activity restore(long id, @Nullable String restoredBy) {
+      return delegate.restore(id, restoredBy);
+    }
+
+    @Override
+    public long purgeCreatedBefore(Instant cutoff) {
+      return delegate.purgeCreatedBefore(cutoff);
+    }
+
+    @Override
+    public long eraseActor(ActorRef actor, ErasureMode mode) {
+      return delegate.eraseActor(actor, mode);
+    }
+
+    @Override
+    public Page<Activity> list(ActivityQuery query, PageRequest page, Sort sort) {
+      return delegate.list(query, page, sort);
+    }
+
+    @Override
+    public long count(ActivityQuery query) {
+      return delegate.count(query);
+    }
+
+    @Override
+    public List<Activity> listAfter(
+        ActivityQuery query, Sort sort, @Nullable Cursor after, int limit) {
+      return delegate.listAfter(query, sort, after, limit);
+    }
+  }
+}
