@@ -30,6 +30,7 @@ import org.activitylog.benchmarks.harness.Summary;
 import org.activitylog.benchmarks.scenarios.Bench;
 import org.activitylog.benchmarks.scenarios.InsertScenarios;
 import org.activitylog.benchmarks.scenarios.QueryScenarios;
+import org.activitylog.benchmarks.scenarios.RecorderScenarios;
 import org.activitylog.jdbc.Dialect;
 import org.activitylog.jdbc.JdbcActivityStore;
 
@@ -139,6 +140,9 @@ public final class Benchmarks {
               progress);
       if (options.runs(Part.INSERTS)) {
         new InsertScenarios(bench).run();
+      }
+      if (options.runs(Part.RECORDER)) {
+        new RecorderScenarios(bench).run();
       }
       if (options.runs(Part.QUERIES)) {
         new QueryScenarios(bench).run();
