@@ -204,15 +204,17 @@ public abstract class ActivitySql {
   }
 
   /**
-   * Replaces an actor in all its activities, as an update by nobody. Parameters: {@code kind, id}
-   * (the erased actor), {@code newKind, newId, actor} (the replacement), {@code at}.
+   * Replaces an actor in all its activities and clears the audit names, which may name the person,
+   * as an update by nobody. Parameters: {@code kind, id} (the erased actor), {@code newKind, newId,
+   * actor} (the replacement), {@code at}.
    */
   public String anonymiseActor() {
     return "UPDATE "
         + activity
         + " SET actor_kind = :newKind, actor_id = :newId, actor = "
         + json("actor")
-        + ", updated_at = :at, updated_by = NULL, version = version + 1"
+        + ", created_by = NULL, updated_at = :at, updated_by = NULL, deleted_by = NULL,"
+        + " version = version + 1"
         + " WHERE actor_kind = :kind AND actor_id = :id";
   }
 
