@@ -123,7 +123,7 @@ public final class Benchmarks {
     try (BenchDatabase db = BenchDatabase.open(name, dialect, url);
         JdbcActivityStore store = JdbcActivityStore.builder().dataSource(db.pool()).build()) {
       report.heading(2, name);
-      report.paragraph(describe(db));
+      report.paragraph(describe(db) + " " + loadAverage("at the start"));
       RawSql sql = new RawSql(dialect);
       RawJson json = new RawJson();
       Bench bench =
@@ -147,6 +147,7 @@ public final class Benchmarks {
       if (options.runs(Part.QUERIES)) {
         new QueryScenarios(bench).run();
       }
+      report.paragraph(loadAverage(name + " done"));
     }
   }
 
@@ -179,6 +180,19 @@ public final class Benchmarks {
         s.append(" Server settings: ").append(String.join(", ", settings)).append('.');
       }
       return s.toString();
+    }
+  }
+
+  /**
+   * The machine's load averages, which say how much other work shared the cores: the benchmark's
+   * two cores are shared, and a busy neighbour slows both contenders but not always alike.
+   */
+  private static String loadAverage(String when) {
+    try {
+      String[] parts = Files.readString(Path.of("/proc/loadavg")).split("\\s+");
+      return "Load average " + when + ": " + parts[0] + " " + parts[1] + " " + parts[2] + ".";
+    } catch (IOException | RuntimeException e) {
+      return "";
     }
   }
 
