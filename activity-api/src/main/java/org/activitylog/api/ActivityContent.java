@@ -1,6 +1,7 @@
 package org.activitylog.api;
 
 import org.activitylog.api.internal.Checks;
+import org.activitylog.api.internal.JsonCodec;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -35,7 +36,7 @@ public record ActivityContent(
     Checks.required("actor", actor);
     Checks.maxLength("text", text, Activity.MAX_TEXT);
     resource = resource == null ? JsonValue.nullValue() : resource;
-    if (!resource.isNull() && resource.toJson().length() > Activity.MAX_RESOURCE) {
+    if (JsonCodec.longerThan(resource, Activity.MAX_RESOURCE)) {
       throw new ValidationException(
           "resource", "must be at most " + Activity.MAX_RESOURCE + " characters as JSON");
     }

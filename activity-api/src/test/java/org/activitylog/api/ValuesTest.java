@@ -150,4 +150,25 @@ class ValuesTest {
     assertThat(new ValidationException("text", "is required").withFieldPrefix("a.").getMessage())
         .isEqualTo("a.text is required");
   }
+
+  @Test
+  @DisplayName("The resource limit counts the compact JSON text exactly, escapes included")
+  void resourceLengthIsExact() {
+    List<Object> samples =
+        List.of(
+            Map.of("a", List.of(1, 2.50, true, false), "b", Map.of()),
+            List.of("quote\" back\\ nl\n tab\t ctl\u0001 é"),
+            List.of(),
+            "plain");
+    for (Object sample : samples) {
+      JsonValue json = JsonValue.of(sample);
+      int length = json.toJson().length();
+      assertThat(org.activitylog.api.internal.JsonCodec.longerThan(json, length))
+          .as("longer than its own length: %s", json.toJson())
+          .isFalse();
+      assertThat(org.activitylog.api.internal.JsonCodec.longerThan(json, length - 1))
+          .as("longer than its length minus one: %s", json.toJson())
+          .isTrue();
+    }
+  }
 }

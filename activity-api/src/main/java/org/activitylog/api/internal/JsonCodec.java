@@ -80,6 +80,59 @@ public final class JsonCodec {
     return new BigDecimal(n.toString());
   }
 
+  /**
+   * Whether the compact JSON text of a value is longer than a limit. Counts without building the
+   * text and stops as soon as the limit is passed, so checking a resource costs no allocation.
+   */
+  public static boolean longerThan(JsonValue value, int limit) {
+    return length(value, limit) > limit;
+  }
+
+  private static long length(JsonValue value, long budget) {
+    if (value instanceof JsonNull) {
+      return 4;
+    } else if (value instanceof JsonBoolean b) {
+      return b.value() ? 4 : 5;
+    } else if (value instanceof JsonNumber n) {
+      return n.value().toString().length();
+    } else if (value instanceof JsonString s) {
+      return stringLength(s.value());
+    } else if (value instanceof JsonArray a) {
+      long total = 2 + Math.max(0, a.items().size() - 1);
+      for (JsonValue item : a.items()) {
+        total += length(item, budget - total);
+        if (total > budget) {
+          return total;
+        }
+      }
+      return total;
+    }
+    JsonObject o = (JsonObject) value;
+    long total = 2 + Math.max(0, o.members().size() - 1);
+    for (Map.Entry<String, JsonValue> e : o.members().entrySet()) {
+      total += stringLength(e.getKey()) + 1 + length(e.getValue(), budget - total);
+      if (total > budget) {
+        return total;
+      }
+    }
+    return total;
+  }
+
+  private static long stringLength(String s) {
+    long n = 2;
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c == '"' || c == '\\' || c == '\n' || c == '\r' || c == '\t' || c == '\b' || c == '\f') {
+        n += 2;
+      } else if (c < 0x20) {
+        n += 6;
+      } else {
+        n += 1;
+      }
+    }
+    return n;
+  }
+
   /** Appends compact JSON text. */
   public static void write(JsonValue value, StringBuilder out) {
     if (value instanceof JsonNull) {

@@ -1,5 +1,6 @@
 package org.activitylog.api.internal;
 
+import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.UUID;
@@ -11,8 +12,12 @@ import java.util.function.Supplier;
  * million rows than random version 4 uids.
  */
 public final class TimeOrderedUuids implements Supplier<UUID> {
+  // One generator per thread: the default SecureRandom on Linux serialises every caller on one
+  // lock, which recording threads on a hot path would contend for. DRBG instances are independent.
+  private static final ThreadLocal<SecureRandom> RANDOM =
+      ThreadLocal.withInitial(TimeOrderedUuids::newRandom);
+
   private final Clock clock;
-  private final SecureRandom random = new SecureRandom();
 
   /**
    * Creates a generator.
@@ -26,9 +31,18 @@ public final class TimeOrderedUuids implements Supplier<UUID> {
   @Override
   public UUID get() {
     long millis = clock.millis() & 0xFFFF_FFFF_FFFFL;
+    SecureRandom random = RANDOM.get();
     long randA = random.nextInt(1 << 12);
     long msb = (millis << 16) | (0x7L << 12) | randA;
     long lsb = (random.nextLong() & 0x3FFF_FFFF_FFFF_FFFFL) | 0x8000_0000_0000_0000L;
     return new UUID(msb, lsb);
+  }
+
+  private static SecureRandom newRandom() {
+    try {
+      return SecureRandom.getInstance("DRBG");
+    } catch (NoSuchAlgorithmException e) {
+      return new SecureRandom();
+    }
   }
 }
