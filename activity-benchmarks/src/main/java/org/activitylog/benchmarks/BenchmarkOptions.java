@@ -49,7 +49,9 @@ public record BenchmarkOptions(
   public static final String USAGE =
       """
       usage: java -cp ... org.activitylog.benchmarks.Benchmarks [options]
-        --quick              100,000 rows, 3 rounds of 0.2 s (default: 1,000,000 rows, 5 of 0.5 s)
+        --help               this text
+        --quick              100,000 rows, 1 warm-up and 3 rounds of 0.2 s
+                             (default: 1,000,000 rows, 3 warm-ups and 5 rounds of 0.5 s)
         --only=PARTS         comma-separated: inserts, queries, recorder (default: all)
         --rows=N             rows loaded for the query benchmarks
         --rounds=N           measured rounds per comparison
@@ -108,7 +110,7 @@ public record BenchmarkOptions(
         skipH2,
         pg,
         rows != null ? rows : quick ? 100_000 : 1_000_000,
-        quick ? 1 : 2,
+        quick ? 1 : 3,
         rounds != null ? rounds : quick ? 3 : 5,
         quick ? Duration.ofMillis(200) : Duration.ofMillis(500),
         out);

@@ -62,6 +62,10 @@ public final class Benchmarks {
    * @throws Exception when a database fails
    */
   public static void main(String[] args) throws Exception {
+    if (java.util.Arrays.asList(args).contains("--help")) {
+      System.out.print(BenchmarkOptions.USAGE);
+      return;
+    }
     BenchmarkOptions options;
     try {
       options = BenchmarkOptions.parse(args, System.getenv("ACTIVITYLOG_BENCH_PG_URL"));
