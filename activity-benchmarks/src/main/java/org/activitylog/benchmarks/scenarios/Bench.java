@@ -1,11 +1,13 @@
 package org.activitylog.benchmarks.scenarios;
 
 import java.io.PrintStream;
+import java.sql.SQLException;
 import org.activitylog.benchmarks.BenchmarkOptions;
 import org.activitylog.benchmarks.data.SyntheticActivities;
 import org.activitylog.benchmarks.db.BenchDatabase;
 import org.activitylog.benchmarks.db.RawActivityReader;
 import org.activitylog.benchmarks.db.RawActivityWriter;
+import org.activitylog.benchmarks.db.RawSql;
 import org.activitylog.benchmarks.harness.Report;
 import org.activitylog.benchmarks.harness.RoundRunner;
 import org.activitylog.benchmarks.harness.Summary;
@@ -41,9 +43,9 @@ public record Bench(
   /**
    * Empties the activity table between scenarios.
    *
-   * @throws java.sql.SQLException when it fails
+   * @throws SQLException when it fails
    */
-  public void truncate() throws java.sql.SQLException {
-    database.execute("TRUNCATE TABLE " + org.activitylog.benchmarks.db.RawSql.TABLE);
+  public void truncate() throws SQLException {
+    database.execute("TRUNCATE TABLE " + RawSql.TABLE);
   }
 }

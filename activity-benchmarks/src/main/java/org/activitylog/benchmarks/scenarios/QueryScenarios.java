@@ -22,8 +22,10 @@ import org.activitylog.benchmarks.harness.Contender;
 import org.activitylog.benchmarks.harness.Figures;
 import org.activitylog.benchmarks.harness.Measurement;
 import org.activitylog.benchmarks.harness.Summary;
+import org.activitylog.jdbc.Dialect;
 import org.activitylog.jdbc.JdbcActivityStore;
 import org.activitylog.spi.ActivityRepository;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Issue 3's read benchmark over a loaded data set: the first page of a workspace (with and without
@@ -105,9 +107,7 @@ public final class QueryScenarios {
                 SyntheticActivities.ACTORS,
                 bench.data().types().size(),
                 loadNanos / 1e9,
-                bench.database().dialect() == org.activitylog.jdbc.Dialect.POSTGRESQL
-                    ? "VACUUM ANALYZE"
-                    : "ANALYZE",
+                bench.database().dialect() == Dialect.POSTGRESQL ? "VACUUM ANALYZE" : "ANALYZE",
                 workspaceDepth * 2,
                 workspaceDepth,
                 overallDepth));
@@ -246,7 +246,7 @@ public final class QueryScenarios {
     long call() throws Exception;
   }
 
-  private Measurement compare(String label, Call lib, Call rawParsed, Call rawText)
+  private Measurement compare(String label, Call lib, Call rawParsed, @Nullable Call rawText)
       throws Exception {
     List<Contender> contenders = new ArrayList<>();
     contenders.add(new Contender("library", () -> once(lib)));
