@@ -75,7 +75,7 @@ public record RecorderMetrics(
    * @param reason the reason
    */
   public long dropped(DropReason reason) {
-    return dropped.get(reason);
+    return dropped.getOrDefault(reason, 0L);
   }
 
   /** Accepted activities not yet stored, dropped or failed: queued or being written. */

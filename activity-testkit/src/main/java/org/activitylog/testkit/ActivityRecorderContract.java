@@ -49,6 +49,7 @@ import org.activitylog.spi.ActivityRepository;
 import org.activitylog.spi.ErasureMode;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.RepeatedTest;
@@ -82,7 +83,10 @@ public abstract class ActivityRecorderContract extends StoreContractSupport {
 
   private final List<ActivityRecorder> recorders = new ArrayList<>();
 
-  /** The decorator the recorders of a test write through; faults are switched on here. */
+  /**
+   * The decorator the recorders of a test write through; faults are switched on here. New for every
+   * test, around that test's store.
+   */
   protected FaultyRepository faulty;
 
   /** The waits the recorder asked for between retries, in order. */
@@ -96,18 +100,17 @@ public abstract class ActivityRecorderContract extends StoreContractSupport {
    * records its waits, and no linger. Override to tune it for a slow backend, keeping those.
    */
   protected ActivityRecorder.Builder recorderBuilder() {
-    return ActivityRecorder.builder(faulty())
+    return ActivityRecorder.builder(faulty)
         .clock(clock)
         .sleeper(retryWaits::add)
         .linger(Duration.ZERO)
         .closeTimeout(WAIT);
   }
 
-  private FaultyRepository faulty() {
-    if (faulty == null) {
-      faulty = new FaultyRepository(store.activities());
-    }
-    return faulty;
+  // Runs after StoreContractSupport's @BeforeEach, which opens the store.
+  @BeforeEach
+  final void wrapStore() {
+    faulty = new FaultyRepository(store.activities());
   }
 
   private ActivityRecorder open(ActivityRecorder.Builder builder) {
@@ -118,15 +121,12 @@ public abstract class ActivityRecorderContract extends StoreContractSupport {
 
   @AfterEach
   final void closeRecorders() {
-    if (faulty != null) {
-      faulty.up();
-      faulty.resume();
-    }
+    faulty.up();
+    faulty.resume();
     for (ActivityRecorder r : recorders) {
       r.close(WAIT);
     }
     recorders.clear();
-    faulty = null;
   }
 
   /** A login in this test's workspace, with no uid or time: the recorder fixes both. */

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.UUID;
+import org.activitylog.api.NewActivity;
 import org.activitylog.spi.ActivityStore;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -87,6 +89,23 @@ public abstract class StoreContractSupport {
     ActivityStore second = createSecondStore(clock);
     opened.add(second);
     return second;
+  }
+
+  /**
+   * The uid of an activity from {@link #data}, which always sets one; for the calls that need a
+   * uid, such as {@code findByUid}.
+   *
+   * @param activity an activity built by {@link TestActivities}
+   * @return its uid
+   * @throws IllegalArgumentException if the activity has no uid
+   */
+  protected static UUID uidOf(NewActivity activity) {
+    UUID uid = activity.uid();
+    if (uid == null) {
+      throw new IllegalArgumentException(
+          "the activity has no uid; build it with TestActivities, which sets one");
+    }
+    return uid;
   }
 
   @BeforeEach

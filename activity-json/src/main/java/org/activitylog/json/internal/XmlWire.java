@@ -15,6 +15,7 @@ import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
 import org.activitylog.api.ValidationException;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Parses and prints XML bodies. Parsing refuses any document type declaration, so no DTD is read
@@ -69,7 +70,7 @@ public final class XmlWire {
     if (body.isBlank()) {
       throw new ValidationException(JsonWire.BODY, "is required: send an XML document");
     }
-    XMLStreamReader reader = null;
+    @Nullable XMLStreamReader reader = null;
     try {
       reader =
           INPUT.createFilteredReader(
@@ -121,7 +122,7 @@ public final class XmlWire {
     return false;
   }
 
-  private static void close(XMLStreamReader reader) {
+  private static void close(@Nullable XMLStreamReader reader) {
     if (reader != null) {
       try {
         reader.close();
