@@ -121,8 +121,11 @@ public abstract class ActivityRecorderContract extends StoreContractSupport {
 
   @AfterEach
   final void closeRecorders() {
-    faulty.up();
-    faulty.resume();
+    // Null only when the store could not be opened: JUnit still runs @AfterEach methods then.
+    if (faulty != null) {
+      faulty.up();
+      faulty.resume();
+    }
     for (ActivityRecorder r : recorders) {
       r.close(WAIT);
     }
