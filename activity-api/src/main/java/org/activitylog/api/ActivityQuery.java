@@ -94,11 +94,11 @@ public record ActivityQuery(
   }
 
   /**
-   * Whether an activity matches every filter except {@code followedBy}, which needs the follow
-   * graph: pass the set of actors {@code followedBy} follows, or an empty set when it is null.
+   * Whether an activity matches every filter except {@link #followedBy()}, which needs the follow
+   * graph: pass the set of actors that actor follows, or an empty set when it is null.
    *
    * @param activity the activity to test
-   * @param followed the actors that {@code followedBy} follows
+   * @param followed the actors that the {@link #followedBy()} actor follows
    */
   public boolean matches(Activity activity, Set<ActorRef> followed) {
     return (ids.isEmpty() || ids.contains(activity.id()))

@@ -174,7 +174,8 @@ public final class JdbcActivityStore implements ActivityStore {
 
     /**
      * Keeps the data in an embedded H2 file database in this directory (the file is {@code
-     * activitylog.mv.db}); created when missing. The default is {@value #DEFAULT_H2_LABEL}.
+     * activitylog.mv.db}); created when missing. The default is {@link #DEFAULT_H2_DIRECTORY},
+     * {@code ./activity-data/}.
      *
      * @param directory the directory
      */
@@ -188,9 +189,6 @@ public final class JdbcActivityStore implements ActivityStore {
       this.h2Directory = directory;
       return this;
     }
-
-    /** The label of the default directory, for the javadoc above. */
-    private static final String DEFAULT_H2_LABEL = "./activity-data/";
 
     /**
      * Connects to a JDBC URL whose driver is on the class path (H2 and PostgreSQL are); user and

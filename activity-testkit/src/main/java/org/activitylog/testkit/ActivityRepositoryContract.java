@@ -1802,7 +1802,7 @@ public abstract class ActivityRepositoryContract extends StoreContractSupport {
       Activity stored = repository().findById(target.id()).orElseThrow();
       assertThat(stored.version())
           .as("version after %d threads made %d updates each", THREADS, perThread)
-          .isEqualTo(1L + THREADS * perThread);
+          .isEqualTo(1L + (long) THREADS * perThread);
       assertThat(stored.text()).as("text after the updates").endsWith("-" + (perThread - 1));
     }
 

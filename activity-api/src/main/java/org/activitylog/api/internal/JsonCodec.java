@@ -98,7 +98,7 @@ public final class JsonCodec {
     } else if (value instanceof JsonString s) {
       return stringLength(s.value());
     } else if (value instanceof JsonArray a) {
-      long total = 2 + Math.max(0, a.items().size() - 1);
+      long total = 2L + Math.max(0, a.items().size() - 1);
       for (JsonValue item : a.items()) {
         total += length(item, budget - total);
         if (total > budget) {
@@ -108,7 +108,7 @@ public final class JsonCodec {
       return total;
     }
     JsonObject o = (JsonObject) value;
-    long total = 2 + Math.max(0, o.members().size() - 1);
+    long total = 2L + Math.max(0, o.members().size() - 1);
     for (Map.Entry<String, JsonValue> e : o.members().entrySet()) {
       total += stringLength(e.getKey()) + 1 + length(e.getValue(), budget - total);
       if (total > budget) {

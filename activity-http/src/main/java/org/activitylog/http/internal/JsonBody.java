@@ -56,7 +56,8 @@ public final class JsonBody {
     if (header.isEmpty()) {
       throw unsupported("Content-Type is required: send application/json");
     }
-    String[] parts = header.get().split(";");
+    // The limit keeps empty parts, so a header of only ";" still has a first (empty) part.
+    String[] parts = header.get().split(";", -1);
     String type = parts[0].strip().toLowerCase(Locale.ROOT);
     boolean json =
         type.equals("application/json")

@@ -296,7 +296,7 @@ public final class ActivityJson {
 
   private static @Nullable Boolean bool(JsonNode o, String name) {
     JsonNode v = o.get(name);
-    return v == null || v.isNull() ? null : v.booleanValue();
+    return (v == null || v.isNull()) ? null : v.booleanValue();
   }
 
   private static @Nullable Instant instant(JsonNode o, String name) {
