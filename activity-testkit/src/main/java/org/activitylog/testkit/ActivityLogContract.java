@@ -78,7 +78,8 @@ public abstract class ActivityLogContract extends StoreContractSupport {
   }
 
   /**
-   * The uid the log's generator hands out for the n-th activity recorded without one in this test.
+   * {@return the uid the log's generator hands out for the n-th activity recorded without one in
+   * this test}
    *
    * @param n 1 for the first generated uid
    */

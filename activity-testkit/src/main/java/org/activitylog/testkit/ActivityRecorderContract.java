@@ -96,8 +96,9 @@ public abstract class ActivityRecorderContract extends StoreContractSupport {
   protected ActivityRecorderContract() {}
 
   /**
-   * A recorder builder writing through {@link #faulty} with the testkit clock, a sleeper that only
-   * records its waits, and no linger. Override to tune it for a slow backend, keeping those.
+   * {@return a recorder builder writing through {@link #faulty} with the testkit clock, a sleeper
+   * that only records its waits, and no linger} Override to tune it for a slow backend, keeping
+   * those.
    */
   protected ActivityRecorder.Builder recorderBuilder() {
     return ActivityRecorder.builder(faulty)
@@ -636,6 +637,7 @@ public abstract class ActivityRecorderContract extends StoreContractSupport {
      * Waits for an {@code insertAll} to arrive.
      *
      * @return false when none arrived within the contract's wait
+     * @throws InterruptedException when the test thread is interrupted while waiting
      */
     public boolean awaitInsert() throws InterruptedException {
       return entered.tryAcquire(WAIT.toSeconds(), TimeUnit.SECONDS);

@@ -99,7 +99,7 @@ public abstract class ActivityRepositoryContract extends StoreContractSupport {
 
   private static final long PURGE_ERA_HOURS = 9L * 365 * 24;
 
-  /** The repository of the store under test. */
+  /** {@return the repository of the store under test} */
   protected final ActivityRepository repository() {
     return store.activities();
   }

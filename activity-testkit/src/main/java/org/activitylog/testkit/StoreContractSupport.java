@@ -41,7 +41,8 @@ public abstract class StoreContractSupport {
   protected abstract ActivityStore createStore(MutableClock clock);
 
   /**
-   * A second store on the same storage as the first, for {@link Capability#SHARED_STORAGE}.
+   * {@return a second store on the same storage as the first, for {@link
+   * Capability#SHARED_STORAGE}}
    *
    * @param clock the same clock as the first store's
    * @throws UnsupportedOperationException unless overridden
@@ -51,7 +52,7 @@ public abstract class StoreContractSupport {
         "override createSecondStore(MutableClock) to declare Capability.SHARED_STORAGE");
   }
 
-  /** The optional capabilities the backend has. None by default. */
+  /** {@return the optional capabilities the backend has} None by default. */
   protected Set<Capability> capabilities() {
     return Set.of();
   }

@@ -21,13 +21,15 @@ public enum Endpoint {
     this.methods = methods;
   }
 
-  /** Whether the endpoint speaks Brightidea api3, which takes a {@code format} parameter. */
+  /**
+   * {@return whether the endpoint speaks Brightidea api3, which takes a {@code format} parameter}
+   */
   public boolean isBrightidea() {
     return brightidea;
   }
 
   /**
-   * Whether the endpoint serves a method.
+   * {@return whether the endpoint serves a method}
    *
    * @param method the upper-case HTTP method
    */
@@ -35,7 +37,7 @@ public enum Endpoint {
     return methods.contains(method);
   }
 
-  /** The {@code Allow} header's value, such as {@code GET, PUT, DELETE}. */
+  /** {@return the {@code Allow} header's value, such as {@code GET, PUT, DELETE}} */
   public String allowHeader() {
     return String.join(", ", methods);
   }

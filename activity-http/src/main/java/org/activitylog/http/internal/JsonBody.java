@@ -15,7 +15,7 @@ public final class JsonBody {
   private JsonBody() {}
 
   /**
-   * The body as text, after checking its size, its content type and its encoding.
+   * {@return the body as text, after checking its size, its content type and its encoding}
    *
    * @param request the request
    * @param maxBytes the largest body accepted

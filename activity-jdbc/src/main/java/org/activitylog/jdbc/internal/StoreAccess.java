@@ -45,7 +45,11 @@ public final class StoreAccess {
     return json;
   }
 
-  /** Marks the store closed; later calls fail as unavailable. Returns whether it was open. */
+  /**
+   * Marks the store closed; later calls fail as unavailable. Returns whether it was open.
+   *
+   * @return whether the store was open before this call
+   */
   public boolean markClosed() {
     return closed.compareAndSet(false, true);
   }

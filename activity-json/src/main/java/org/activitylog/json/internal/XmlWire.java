@@ -45,6 +45,7 @@ public final class XmlWire {
    *
    * @param root the root element's name
    * @param tree the root's content, in {@link XmlLayout}
+   * @return the XML document
    */
   public static String write(String root, ObjectNode tree) {
     try {
@@ -60,6 +61,7 @@ public final class XmlWire {
    * strings, repeated elements become arrays.
    *
    * @param body the body
+   * @return the root element's content
    * @throws ValidationException naming {@code body} when it is empty, too large, malformed or
    *     declares a document type
    */

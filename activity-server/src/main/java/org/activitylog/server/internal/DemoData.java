@@ -97,8 +97,8 @@ public final class DemoData {
   public record Summary(int activities, long aisquareId) {}
 
   /**
-   * The demo user: Max Power, the member of the seed's GET example, who may read and write the demo
-   * and team workspace groups.
+   * {@return the demo user: Max Power, the member of the seed's GET example, who may read and write
+   * the demo and team workspace groups}
    */
   public static Requester requester() {
     return Requester.user(
