@@ -69,7 +69,7 @@ public record Sort(Field field, Direction direction) {
     if (trimmed.isEmpty()) {
       return DEFAULT;
     }
-    String[] words = trimmed.split("\\s+");
+    String[] words = trimmed.split("\\s+", -1);
     if (words.length > 2) {
       throw invalid(text);
     }

@@ -17,6 +17,9 @@ import java.util.Optional;
  * @param headers further headers, such as {@code ETag}, {@code Location} or {@code Allow}
  * @param body the body bytes; empty for none
  */
+// Bytes are what every web framework writes; the identity equality that follows is documented
+// above, and the body is copied in and out.
+@SuppressWarnings("ArrayRecordComponent")
 public record ApiResponse(
     int status, String contentType, Map<String, String> headers, byte[] body) {
 

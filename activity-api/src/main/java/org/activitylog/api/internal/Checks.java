@@ -56,7 +56,10 @@ public final class Checks {
     if (text.isBlank()) {
       throw new ValidationException(field, "must not be blank");
     }
-    return text.length() > max ? fail(field, "must be at most " + max + " characters") : text;
+    if (text.length() > max) {
+      throw new ValidationException(field, "must be at most " + max + " characters");
+    }
+    return text;
   }
 
   /**
@@ -95,9 +98,5 @@ public final class Checks {
    */
   public static @Nullable Instant micros(@Nullable Instant instant) {
     return instant == null ? null : instant.truncatedTo(ChronoUnit.MICROS);
-  }
-
-  private static <T> T fail(String field, String rule) {
-    throw new ValidationException(field, rule);
   }
 }

@@ -14,6 +14,9 @@ public enum Endpoint {
   AISQUARE_ONE(false, List.of("GET", "PUT", "DELETE"));
 
   private final boolean brightidea;
+
+  // Always a List.of, which cannot change; Error Prone only trusts types it knows are immutable.
+  @SuppressWarnings("ImmutableEnumChecker")
   private final List<String> methods;
 
   Endpoint(boolean brightidea, List<String> methods) {

@@ -235,7 +235,7 @@ public final class DemoData {
         .resource(
             Map.of(
                 "kind",
-                type.label().split(" ")[0].toLowerCase(Locale.ROOT),
+                type.label().split(" ", -1)[0].toLowerCase(Locale.ROOT),
                 "id",
                 1 + random.nextInt(500)))
         .build();

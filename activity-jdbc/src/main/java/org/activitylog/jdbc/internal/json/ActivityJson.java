@@ -34,7 +34,7 @@ import org.jspecify.annotations.Nullable;
  */
 public final class ActivityJson {
   private final ObjectMapper mapper;
-  private final JsonNodeFactory nodes = JsonNodeFactory.withExactBigDecimals(true);
+  private final JsonNodeFactory nodes = new JsonNodeFactory(true);
 
   /** Creates the codec. */
   public ActivityJson() {
