@@ -4,7 +4,7 @@
  */
 @org.jspecify.annotations.NullMarked
 module org.activitylog.api {
-  requires static org.jspecify;
+  requires static transitive org.jspecify;
 
   exports org.activitylog.api;
   exports org.activitylog.spi;

@@ -9,7 +9,7 @@ module org.activitylog.http {
   requires transitive org.activitylog.api;
   requires org.activitylog.json;
   requires org.slf4j;
-  requires static org.jspecify;
+  requires static transitive org.jspecify;
 
   exports org.activitylog.http;
 }

@@ -12,7 +12,7 @@ module org.activitylog.jdbc {
   requires flyway.core;
   requires com.fasterxml.jackson.databind;
   requires org.slf4j;
-  requires static org.jspecify;
+  requires static transitive org.jspecify;
 
   exports org.activitylog.jdbc;
 }

@@ -8,7 +8,7 @@ module org.activitylog.json {
   requires com.fasterxml.jackson.databind;
   requires com.fasterxml.jackson.dataformat.xml;
   requires java.xml;
-  requires static org.jspecify;
+  requires static transitive org.jspecify;
 
   exports org.activitylog.json;
 }

@@ -5,7 +5,7 @@
 @org.jspecify.annotations.NullMarked
 module org.activitylog.memory {
   requires transitive org.activitylog.api;
-  requires static org.jspecify;
+  requires static transitive org.jspecify;
 
   exports org.activitylog.memory;
 }

@@ -10,7 +10,7 @@ module org.activitylog.server {
   requires org.activitylog.json;
   requires jdk.httpserver;
   requires org.slf4j;
-  requires static org.jspecify;
+  requires static transitive org.jspecify;
 
   exports org.activitylog.server;
 }

@@ -7,7 +7,7 @@ module org.activitylog.testkit {
   requires transitive org.activitylog.api;
   requires transitive org.junit.jupiter.api;
   requires transitive org.assertj.core;
-  requires static org.jspecify;
+  requires static transitive org.jspecify;
 
   exports org.activitylog.testkit;
 

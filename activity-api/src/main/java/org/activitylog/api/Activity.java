@@ -42,7 +42,21 @@ public record Activity(
   /** The longest {@code created_by}, {@code updated_by} or {@code deleted_by} accepted. */
   public static final int MAX_AUDIT_NAME = 255;
 
-  /** Checks required fields and normalises times to microseconds. */
+  /**
+   * Checks required fields and normalises times to microseconds.
+   *
+   * @param id the store-assigned numeric id (AISquare's {@code id})
+   * @param uid the idempotency key (AISquare's {@code uid}, Brightidea's {@code id})
+   * @param content what the activity says
+   * @param createdAt when it happened (Brightidea's {@code date_created})
+   * @param createdBy who recorded it
+   * @param updatedAt when it was last changed; equal to {@code createdAt} until then
+   * @param updatedBy who last changed it
+   * @param deletedAt when it was soft-deleted, or null while it is not
+   * @param deletedBy who soft-deleted it
+   * @param active false while soft-deleted
+   * @param version starts at 1 and grows by one with every change, for optimistic concurrency
+   */
   public Activity {
     Checks.required("uid", uid);
     Checks.required("content", content);
@@ -55,7 +69,7 @@ public record Activity(
   }
 
   /**
-   * A freshly stored activity: version 1, active, updated when created.
+   * {@return a freshly stored activity: version 1, active, updated when created}
    *
    * @param id the assigned id
    * @param draft the activity as recorded, with uid and creation time set
@@ -76,38 +90,38 @@ public record Activity(
         1);
   }
 
-  /** What happened. */
+  /** {@return what happened} */
   public ActivityType type() {
     return content.type();
   }
 
-  /** Who did it. */
+  /** {@return who did it} */
   public Actor actor() {
     return content.actor();
   }
 
-  /** The description, if any. */
+  /** {@return the description, if any} */
   public @Nullable String text() {
     return content.text();
   }
 
-  /** What it happened to. */
+  /** {@return what it happened to} */
   public JsonValue resource() {
     return content.resource();
   }
 
-  /** The owning workspace group (the tenant). */
+  /** {@return the owning workspace group (the tenant)} */
   public long workspaceGroupId() {
     return content.workspaceGroupId();
   }
 
-  /** Whether the activity is soft-deleted. */
+  /** {@return whether the activity is soft-deleted} */
   public boolean isDeleted() {
     return deletedAt != null;
   }
 
   /**
-   * This activity with new content, as an update stores it.
+   * {@return this activity with new content, as an update stores it}
    *
    * @param newContent the replacing content
    * @param at when the update happened
@@ -129,7 +143,7 @@ public record Activity(
   }
 
   /**
-   * This activity soft-deleted.
+   * {@return this activity soft-deleted}
    *
    * @param at when it was deleted
    * @param by who deleted it
@@ -139,7 +153,7 @@ public record Activity(
   }
 
   /**
-   * This activity restored from a soft delete.
+   * {@return this activity restored from a soft delete}
    *
    * @param at when it was restored
    * @param by who restored it
@@ -150,8 +164,8 @@ public record Activity(
   }
 
   /**
-   * This activity with its actor anonymised and every audit name cleared, as erasure by {@link
-   * org.activitylog.spi.ErasureMode#ANONYMISE} stores it.
+   * {@return this activity with its actor anonymised and every audit name cleared, as erasure by
+   * {@link org.activitylog.spi.ErasureMode#ANONYMISE} stores it}
    *
    * @param at when it was anonymised
    */

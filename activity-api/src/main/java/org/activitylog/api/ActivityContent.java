@@ -30,7 +30,22 @@ public record ActivityContent(
     @Nullable Campaign campaign,
     BrightideaDetails details) {
 
-  /** Checks required fields and size limits. */
+  /**
+   * Checks required fields and size limits.
+   *
+   * @param type what happened
+   * @param actor who did it, with the profile as it was then
+   * @param text a description, at most {@value Activity#MAX_TEXT} characters; absent for types that
+   *     have none
+   * @param resource what it happened to, as any JSON value; at most {@value Activity#MAX_RESOURCE}
+   *     characters of compact JSON
+   * @param workspaceGroupId the tenant: the workspace group that owns the activity and whose
+   *     members may read it
+   * @param workspaceGroup the workspace group derived from the resource's context, if different
+   * @param campaign the Brightidea campaign, if any
+   * @param details the Brightidea type-specific fields; {@link BrightideaDetails#NONE} when there
+   *     are none
+   */
   public ActivityContent {
     Checks.required("activity_type", type);
     Checks.required("actor", actor);
@@ -50,6 +65,7 @@ public record ActivityContent(
    * @param type what happened
    * @param actor who did it
    * @param workspaceGroupId the owning workspace group
+   * @return the content, with no text, resource, campaign or details
    */
   public static ActivityContent of(ActivityType type, Actor actor, long workspaceGroupId) {
     return new ActivityContent(

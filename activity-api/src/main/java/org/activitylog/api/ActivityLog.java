@@ -58,12 +58,13 @@ public final class ActivityLog {
    * Starts configuring a log over a store.
    *
    * @param store the storage backend
+   * @return a new builder
    */
   public static Builder builder(ActivityStore store) {
     return new Builder(store);
   }
 
-  /** Whether anonymous requesters may read (a public site). */
+  /** {@return whether anonymous requesters may read (a public site)} */
   public boolean isPublic() {
     return publicGroups != null;
   }
@@ -74,6 +75,7 @@ public final class ActivityLog {
    *
    * @param requester who records it; must be allowed to write the activity's workspace group
    * @param activity the activity
+   * @return the stored activity, or the one already stored under its uid
    * @throws UnauthorizedException when the requester is anonymous
    * @throws AccessDeniedException when it may not write the workspace group
    * @throws ConflictException when the uid belongs to an activity the requester may not read;
@@ -89,6 +91,7 @@ public final class ActivityLog {
    *
    * @param requester who records them
    * @param activities the activities
+   * @return the stored activities, in the order given
    */
   public List<Activity> recordAll(Requester requester, List<NewActivity> activities) {
     requireAuthenticated(requester, "recording activities");
@@ -123,7 +126,7 @@ public final class ActivityLog {
   }
 
   /**
-   * One activity by its numeric id (AISquare's {@code id}).
+   * {@return one activity by its numeric id (AISquare's {@code id})}
    *
    * @param requester who asks
    * @param id the id
@@ -136,7 +139,7 @@ public final class ActivityLog {
   }
 
   /**
-   * One activity by its uid (Brightidea's activity {@code id}).
+   * {@return one activity by its uid (Brightidea's activity {@code id})}
    *
    * @param requester who asks
    * @param uid the uid
@@ -158,6 +161,7 @@ public final class ActivityLog {
    * @param update the new values
    * @param expectedVersion when not null, the update fails with {@link ConflictException} unless
    *     the stored version is this one
+   * @return the activity as stored after the update
    * @throws NotFoundException when it does not exist, is soft-deleted, or the requester may not see
    *     it
    */
@@ -189,6 +193,7 @@ public final class ActivityLog {
    *
    * @param requester who deletes it
    * @param id the activity's id
+   * @return the activity as stored after the delete
    * @throws NotFoundException when it does not exist, is already deleted, or the requester may not
    *     see it
    */
@@ -203,6 +208,7 @@ public final class ActivityLog {
    *
    * @param requester who restores it
    * @param id the activity's id
+   * @return the activity as stored after the restore
    * @throws NotFoundException when it does not exist, is not deleted, or the requester may not see
    *     it
    */
@@ -218,7 +224,7 @@ public final class ActivityLog {
   }
 
   /**
-   * One page of the activities a query matches among those the requester may read.
+   * {@return one page of the activities a query matches among those the requester may read}
    *
    * @param requester who asks
    * @param query the filters
@@ -234,7 +240,7 @@ public final class ActivityLog {
   }
 
   /**
-   * How many activities a query matches among those the requester may read.
+   * {@return how many activities a query matches among those the requester may read}
    *
    * @param requester who asks
    * @param query the filters
@@ -251,6 +257,7 @@ public final class ActivityLog {
    * @param sort the order
    * @param after where the previous page ended, or null for the first page
    * @param limit the page size, {@value PageRequest#MIN_SIZE} to {@value PageRequest#MAX_SIZE}
+   * @return up to {@code limit} activities, in sort order; fewer only at the end
    */
   public List<Activity> listAfter(
       Requester requester, ActivityQuery query, Sort sort, @Nullable Cursor after, int limit) {
@@ -267,6 +274,7 @@ public final class ActivityLog {
    * @param requester who asks
    * @param query the filters
    * @param sort the order
+   * @return a lazy stream of the matching activities, to be closed by the caller
    */
   public Stream<Activity> scan(Requester requester, ActivityQuery query, Sort sort) {
     return scope(requester, query)
@@ -297,7 +305,7 @@ public final class ActivityLog {
   }
 
   /**
-   * Everyone the requester follows.
+   * {@return everyone the requester follows}
    *
    * @param requester the follower; must be an authenticated user
    */
@@ -311,6 +319,7 @@ public final class ActivityLog {
    *
    * @param actor the actor to erase
    * @param mode remove the activities or anonymise them
+   * @return how much was erased
    */
   public ErasureResult eraseActor(ActorRef actor, ErasureMode mode) {
     long activities = store.activities().eraseActor(actor, mode);
@@ -413,6 +422,7 @@ public final class ActivityLog {
      * Sets the clock that stamps creation times. Defaults to the system UTC clock.
      *
      * @param value the clock
+     * @return this builder
      */
     public Builder clock(Clock value) {
       this.clock = Objects.requireNonNull(value, "clock");
@@ -424,13 +434,18 @@ public final class ActivityLog {
      * version 7 UUIDs, which keep the uid index append-mostly.
      *
      * @param value the generator
+     * @return this builder
      */
     public Builder uidGenerator(Supplier<UUID> value) {
       this.uids = Objects.requireNonNull(value, "uidGenerator");
       return this;
     }
 
-    /** Makes the site private, the default: anonymous requesters get an unauthorized error. */
+    /**
+     * Makes the site private, the default: anonymous requesters get an unauthorized error.
+     *
+     * @return this builder
+     */
     public Builder privateAccess() {
       this.publicGroups = null;
       return this;
@@ -441,13 +456,18 @@ public final class ActivityLog {
      * else; they never write.
      *
      * @param groups the workspace groups anonymous requesters may read
+     * @return this builder
      */
     public Builder publicAccess(Set<Long> groups) {
       this.publicGroups = Set.copyOf(groups);
       return this;
     }
 
-    /** Builds the log. */
+    /**
+     * Builds the log.
+     *
+     * @return a new log
+     */
     public ActivityLog build() {
       return new ActivityLog(this);
     }

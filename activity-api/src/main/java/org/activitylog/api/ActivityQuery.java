@@ -51,7 +51,21 @@ public record ActivityQuery(
     ONLY
   }
 
-  /** Copies the sets and normalises the time bounds to microseconds. */
+  /**
+   * Copies the sets and normalises the time bounds to microseconds.
+   *
+   * @param ids match these numeric ids
+   * @param uids match these uids (Brightidea's activity {@code id})
+   * @param types match these types
+   * @param actors match activities of these actors
+   * @param workspaceGroups match activities owned by these workspace groups
+   * @param campaignIds match activities of these campaigns
+   * @param createdFrom match activities created at or after this instant
+   * @param createdBefore match activities created strictly before this instant
+   * @param followedBy match activities of the actors this actor follows
+   * @param deleted whether soft-deleted activities are excluded (the default), included or the only
+   *     ones
+   */
   public ActivityQuery {
     ids = Set.copyOf(ids);
     uids = Set.copyOf(uids);
@@ -64,12 +78,16 @@ public record ActivityQuery(
     Checks.required("deleted", deleted);
   }
 
-  /** Starts a query that matches every activity that is not soft-deleted. */
+  /**
+   * Starts a query that matches every activity that is not soft-deleted.
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** A builder holding this query's filters, to narrow it further. */
+  /** {@return a builder holding this query's filters, to narrow it further} */
   public Builder toBuilder() {
     Builder b = new Builder();
     b.ids.addAll(ids);
@@ -86,19 +104,19 @@ public record ActivityQuery(
   }
 
   /**
-   * Whether the time bounds leave no instant: such a query matches nothing and a backend may answer
-   * without asking its store.
+   * {@return whether the time bounds leave no instant: such a query matches nothing and a backend
+   * may answer without asking its store}
    */
   public boolean hasEmptyTimeRange() {
     return createdFrom != null && createdBefore != null && !createdFrom.isBefore(createdBefore);
   }
 
   /**
-   * Whether an activity matches every filter except {@code followedBy}, which needs the follow
-   * graph: pass the set of actors {@code followedBy} follows, or an empty set when it is null.
+   * {@return whether an activity matches every filter except {@link #followedBy()}, which needs the
+   * follow graph: pass the set of actors that actor follows, or an empty set when it is null}
    *
    * @param activity the activity to test
-   * @param followed the actors that {@code followedBy} follows
+   * @param followed the actors that the {@link #followedBy()} actor follows
    */
   public boolean matches(Activity activity, Set<ActorRef> followed) {
     return (ids.isEmpty() || ids.contains(activity.id()))
@@ -138,6 +156,7 @@ public record ActivityQuery(
      * Matches only these ids.
      *
      * @param values the ids
+     * @return this builder
      */
     public Builder ids(Collection<Long> values) {
       ids.addAll(values);
@@ -148,6 +167,7 @@ public record ActivityQuery(
      * Matches only this id.
      *
      * @param value the id
+     * @return this builder
      */
     public Builder id(long value) {
       ids.add(value);
@@ -158,6 +178,7 @@ public record ActivityQuery(
      * Matches only this uid.
      *
      * @param value the uid
+     * @return this builder
      */
     public Builder uid(UUID value) {
       uids.add(Checks.required("uid", value));
@@ -168,6 +189,7 @@ public record ActivityQuery(
      * Matches only these types.
      *
      * @param values the types
+     * @return this builder
      */
     public Builder types(Collection<ActivityType> values) {
       types.addAll(values);
@@ -178,6 +200,7 @@ public record ActivityQuery(
      * Matches only this type (more calls add more types).
      *
      * @param value the type
+     * @return this builder
      */
     public Builder type(ActivityType value) {
       types.add(Checks.required("type", value));
@@ -188,6 +211,7 @@ public record ActivityQuery(
      * Matches only activities of this actor (more calls add more actors).
      *
      * @param value the actor
+     * @return this builder
      */
     public Builder actor(ActorRef value) {
       actors.add(Checks.required("actor", value));
@@ -198,6 +222,7 @@ public record ActivityQuery(
      * Matches only activities owned by these workspace groups.
      *
      * @param values the workspace group ids
+     * @return this builder
      */
     public Builder workspaceGroups(Collection<Long> values) {
       workspaceGroups.addAll(values);
@@ -208,6 +233,7 @@ public record ActivityQuery(
      * Matches only activities owned by this workspace group (more calls add more groups).
      *
      * @param value the workspace group id
+     * @return this builder
      */
     public Builder workspaceGroup(long value) {
       workspaceGroups.add(value);
@@ -218,6 +244,7 @@ public record ActivityQuery(
      * Matches only activities of this campaign (more calls add more campaigns).
      *
      * @param value the campaign id
+     * @return this builder
      */
     public Builder campaign(UUID value) {
       campaignIds.add(Checks.required("campaign_id", value));
@@ -230,6 +257,7 @@ public record ActivityQuery(
      *
      * @param from the inclusive lower bound
      * @param before the exclusive upper bound
+     * @return this builder
      */
     public Builder createdBetween(@Nullable Instant from, @Nullable Instant before) {
       if (from != null && (createdFrom == null || from.isAfter(createdFrom))) {
@@ -248,6 +276,7 @@ public record ActivityQuery(
      *
      * @param date the day
      * @param zone the zone the day is in
+     * @return this builder
      */
     public Builder createdOn(LocalDate date, ZoneId zone) {
       return createdBetween(
@@ -258,6 +287,7 @@ public record ActivityQuery(
      * Brightidea's {@code following=1}: only activities of the actors this actor follows.
      *
      * @param follower the follower
+     * @return this builder
      */
     public Builder followedBy(ActorRef follower) {
       followedBy = Checks.required("following", follower);
@@ -268,13 +298,18 @@ public record ActivityQuery(
      * Sets how soft-deleted activities are treated.
      *
      * @param value the treatment
+     * @return this builder
      */
     public Builder deleted(DeletedFilter value) {
       deleted = Checks.required("deleted", value);
       return this;
     }
 
-    /** Builds the query. */
+    /**
+     * Builds the query.
+     *
+     * @return a new query
+     */
     public ActivityQuery build() {
       return new ActivityQuery(
           ids,

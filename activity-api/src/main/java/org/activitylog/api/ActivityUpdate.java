@@ -34,13 +34,24 @@ public record ActivityUpdate(
   public static final ActivityUpdate NONE =
       new ActivityUpdate(null, null, null, null, null, null, null, null);
 
-  /** Checks the limits of the given fields. */
+  /**
+   * Checks the limits of the given fields.
+   *
+   * @param type the new type
+   * @param actor the new actor profile
+   * @param text the new text
+   * @param resource the new resource
+   * @param workspaceGroupId the new owning workspace group
+   * @param workspaceGroup the new derived workspace group
+   * @param campaign the new campaign
+   * @param details the new type-specific fields
+   */
   public ActivityUpdate {
     Checks.maxLength("text", text, Activity.MAX_TEXT);
   }
 
   /**
-   * An update of the text alone.
+   * {@return an update of the text alone}
    *
    * @param text the new text
    */
@@ -49,7 +60,7 @@ public record ActivityUpdate(
   }
 
   /**
-   * This update also replacing the text.
+   * {@return this update also replacing the text}
    *
    * @param newText the new text
    */
@@ -59,7 +70,7 @@ public record ActivityUpdate(
   }
 
   /**
-   * This update also replacing the actor.
+   * {@return this update also replacing the actor}
    *
    * @param newActor the new actor profile
    */
@@ -69,7 +80,7 @@ public record ActivityUpdate(
   }
 
   /**
-   * This update also replacing the resource.
+   * {@return this update also replacing the resource}
    *
    * @param newResource the new resource
    */
@@ -79,7 +90,7 @@ public record ActivityUpdate(
   }
 
   /**
-   * This update also replacing the type.
+   * {@return this update also replacing the type}
    *
    * @param newType the new type
    */
@@ -89,7 +100,7 @@ public record ActivityUpdate(
   }
 
   /**
-   * This update also moving the activity to another workspace group.
+   * {@return this update also moving the activity to another workspace group}
    *
    * @param newWorkspaceGroupId the new owning workspace group
    */

@@ -6,9 +6,11 @@ package org.activitylog.api;
  */
 public sealed interface Actor permits UserSimple, Member {
 
-  /** The stable identity of this actor, used for filtering, following and erasure. */
+  /** {@return the stable identity of this actor, used for filtering, following and erasure} */
   ActorRef ref();
 
-  /** The same actor with every personal field removed, used when erasing by anonymisation. */
+  /**
+   * {@return the same actor with every personal field removed, used when erasing by anonymisation}
+   */
   Actor anonymised();
 }

@@ -21,7 +21,12 @@ public record ActorRef(Kind kind, String id) {
     MEMBER
   }
 
-  /** Checks that the id has the canonical form of its kind. */
+  /**
+   * Checks that the id has the canonical form of its kind.
+   *
+   * @param kind whether the id is a user's or a member's
+   * @param id the id in canonical text form: decimal for users, lower-case UUID for members
+   */
   public ActorRef {
     Checks.required("actor.kind", kind);
     Checks.required("actor.id", id);
@@ -37,7 +42,7 @@ public record ActorRef(Kind kind, String id) {
   }
 
   /**
-   * The reference of an AISquare user.
+   * {@return the reference of an AISquare user}
    *
    * @param userId the user's id, zero or more
    */
@@ -46,7 +51,7 @@ public record ActorRef(Kind kind, String id) {
   }
 
   /**
-   * The reference of a Brightidea member.
+   * {@return the reference of a Brightidea member}
    *
    * @param memberId the member's id
    */
@@ -58,6 +63,7 @@ public record ActorRef(Kind kind, String id) {
    * Parses the form {@link #toString()} prints: {@code user:42} or {@code member:<uuid>}.
    *
    * @param text the reference as text
+   * @return the reference
    * @throws ValidationException naming {@code actor} when the text has neither form
    */
   public static ActorRef parse(String text) {

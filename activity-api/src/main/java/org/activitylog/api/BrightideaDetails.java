@@ -33,7 +33,19 @@ public record BrightideaDetails(
   public static final BrightideaDetails NONE =
       new BrightideaDetails(null, null, null, null, null, null, List.of(), List.of(), null);
 
-  /** Copies the lists and checks text lengths. */
+  /**
+   * Copies the lists and checks text lengths.
+   *
+   * @param ideaId the idea's id
+   * @param ideaTitle the idea's title
+   * @param categoryName the idea's category
+   * @param anonymous whether the idea was posted anonymously
+   * @param teamSubmission whether the idea is a team submission
+   * @param updateId the update's id
+   * @param hifives the hi-fives on the update, in order
+   * @param comments the comments on the update, in order
+   * @param attachment the file attached to the update
+   */
   public BrightideaDetails {
     Checks.maxLength("idea_title", ideaTitle, Activity.MAX_TEXT);
     Checks.maxLength("category_name", categoryName, 2_000);
@@ -41,7 +53,7 @@ public record BrightideaDetails(
     comments = comments == null ? List.of() : List.copyOf(comments);
   }
 
-  /** Whether no field is set. */
+  /** {@return whether no field is set} */
   public boolean isEmpty() {
     return equals(NONE);
   }

@@ -11,7 +11,12 @@ import org.jspecify.annotations.Nullable;
  * @param name the campaign's name as shown with the activity, if known
  */
 public record Campaign(UUID id, @Nullable String name) {
-  /** Validates the fields. */
+  /**
+   * Validates the fields.
+   *
+   * @param id the campaign's UUID
+   * @param name the campaign's name as shown with the activity, if known
+   */
   public Campaign {
     Checks.required("campaign_id", id);
     Checks.maxLength("campaign_name", name, 2_000);

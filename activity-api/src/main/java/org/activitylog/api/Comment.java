@@ -19,7 +19,15 @@ public record Comment(
     @Nullable Instant dateCreated,
     @Nullable String updateId,
     @Nullable Member member) {
-  /** Checks the text length and normalises the time to microseconds. */
+  /**
+   * Checks the text length and normalises the time to microseconds.
+   *
+   * @param id the comment's id as the source system wrote it
+   * @param comment the comment text
+   * @param dateCreated when it was written
+   * @param updateId the update it comments on
+   * @param member who wrote it
+   */
   public Comment {
     Checks.maxLength("comments.comment", comment, Activity.MAX_TEXT);
     dateCreated = Checks.micros(dateCreated);

@@ -13,13 +13,18 @@ import org.activitylog.api.internal.Checks;
  */
 public record Cursor(Instant createdAt, long id) {
 
-  /** Normalises the time to microseconds. */
+  /**
+   * Normalises the time to microseconds.
+   *
+   * @param createdAt the last item's creation time
+   * @param id the last item's id
+   */
   public Cursor {
     createdAt = Checks.required("cursor", Checks.micros(createdAt));
   }
 
   /**
-   * The position right after an activity.
+   * {@return the position right after an activity}
    *
    * @param last the last activity seen
    */
@@ -28,7 +33,7 @@ public record Cursor(Instant createdAt, long id) {
   }
 
   /**
-   * Whether an activity comes after this position in a sort order.
+   * {@return whether an activity comes after this position in a sort order}
    *
    * @param activity the activity
    * @param sort the order

@@ -17,7 +17,14 @@ public record HiFive(
     @Nullable Instant dateCreated,
     @Nullable String updateId,
     @Nullable Member member) {
-  /** Normalises the time to microseconds. */
+  /**
+   * Normalises the time to microseconds.
+   *
+   * @param id the hi-five's id as the source system wrote it
+   * @param dateCreated when it was given
+   * @param updateId the update it was given on
+   * @param member who gave it
+   */
   public HiFive {
     dateCreated = Checks.micros(dateCreated);
   }

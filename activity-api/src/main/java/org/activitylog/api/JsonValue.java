@@ -36,6 +36,7 @@ public sealed interface JsonValue
    *
    * @param value a {@code Map<String, ?>}, {@code List<?>}, {@code CharSequence}, {@code Number},
    *     {@code Boolean}, {@code JsonValue} or {@code null}, nested freely
+   * @return the JSON value
    * @throws ValidationException naming {@code resource} for any other type, a non-finite number, a
    *     non-string key, or nesting deeper than {@value #MAX_DEPTH}
    */
@@ -43,12 +44,12 @@ public sealed interface JsonValue
     return JsonCodec.convert(value);
   }
 
-  /** JSON {@code null}. */
+  /** {@return JSON {@code null}} */
   static JsonValue nullValue() {
     return JsonNull.INSTANCE;
   }
 
-  /** Whether this is JSON {@code null}. */
+  /** {@return whether this is JSON {@code null}} */
   default boolean isNull() {
     return this == JsonNull.INSTANCE;
   }
@@ -57,10 +58,12 @@ public sealed interface JsonValue
    * Back to plain Java values: {@code Map}, {@code List}, {@code String}, {@code BigDecimal},
    * {@code Boolean} or {@code null}. Returned collections are unmodifiable and keep key order; JSON
    * null inside them becomes a Java {@code null}.
+   *
+   * @return the plain value, or null for JSON {@code null}
    */
   @Nullable Object toPlain();
 
-  /** This value as compact JSON text. */
+  /** {@return this value as compact JSON text} */
   default String toJson() {
     StringBuilder out = new StringBuilder();
     JsonCodec.write(this, out);
@@ -96,7 +99,11 @@ public sealed interface JsonValue
    * @param value the number, exact
    */
   record JsonNumber(BigDecimal value) implements JsonValue {
-    /** Rejects a missing value. */
+    /**
+     * Rejects a missing value.
+     *
+     * @param value the number, exact
+     */
     public JsonNumber {
       Objects.requireNonNull(value, "value");
     }
@@ -123,7 +130,11 @@ public sealed interface JsonValue
    * @param value the text
    */
   record JsonString(String value) implements JsonValue {
-    /** Rejects a missing value. */
+    /**
+     * Rejects a missing value.
+     *
+     * @param value the text
+     */
     public JsonString {
       Objects.requireNonNull(value, "value");
     }
@@ -140,7 +151,11 @@ public sealed interface JsonValue
    * @param items the elements in order, unmodifiable
    */
   record JsonArray(List<JsonValue> items) implements JsonValue {
-    /** Copies the elements into an unmodifiable list. */
+    /**
+     * Copies the elements into an unmodifiable list.
+     *
+     * @param items the elements in order, unmodifiable
+     */
     public JsonArray {
       items = List.copyOf(items);
     }
@@ -161,7 +176,11 @@ public sealed interface JsonValue
    * @param members the members, unmodifiable, in the order they were given
    */
   record JsonObject(Map<String, JsonValue> members) implements JsonValue {
-    /** Copies the members into an unmodifiable map that keeps their order. */
+    /**
+     * Copies the members into an unmodifiable map that keeps their order.
+     *
+     * @param members the members, unmodifiable, in the order they were given
+     */
     public JsonObject {
       LinkedHashMap<String, JsonValue> copy = new LinkedHashMap<>();
       members.forEach(
@@ -170,7 +189,7 @@ public sealed interface JsonValue
     }
 
     /**
-     * The member with that name, if present.
+     * {@return the member with that name, if present}
      *
      * @param name the member name
      */

@@ -49,7 +49,27 @@ public record Member(
 
   private static final int MAX_FIELD = 2_000;
 
-  /** Validates the e-mail address and field lengths. */
+  /**
+   * Validates the e-mail address and field lengths.
+   *
+   * @param id the member's UUID
+   * @param email the e-mail address, if known
+   * @param screenName the display name
+   * @param firstName the first name
+   * @param lastName the last name
+   * @param jobTitle the job title
+   * @param address the postal address
+   * @param phone the phone number
+   * @param mobilePhone the mobile phone number
+   * @param externalUserId the id in the host's user directory
+   * @param skills free-text skills
+   * @param workHistory free-text work history
+   * @param photoUrl the photo URL
+   * @param dateCreated when the member registered
+   * @param dateModified when the profile last changed
+   * @param active whether the member is active
+   * @param photoFileId the id of the photo file
+   */
   public Member {
     Checks.required("member.id", id);
     Checks.email("member.email", email);
@@ -70,7 +90,7 @@ public record Member(
   }
 
   /**
-   * A member with only an id and a screen name.
+   * {@return a member with only an id and a screen name}
    *
    * @param id the member's UUID
    * @param screenName the display name

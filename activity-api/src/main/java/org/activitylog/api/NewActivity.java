@@ -20,7 +20,14 @@ public record NewActivity(
     @Nullable Instant createdAt,
     @Nullable String createdBy) {
 
-  /** Checks the content and normalises the time to microseconds. */
+  /**
+   * Checks the content and normalises the time to microseconds.
+   *
+   * @param uid the idempotency key: recording the same uid twice stores one activity
+   * @param content what the activity says
+   * @param createdAt when it happened
+   * @param createdBy who recorded it, for the audit trail
+   */
   public NewActivity {
     Checks.required("content", content);
     createdAt = Checks.micros(createdAt);
@@ -32,13 +39,14 @@ public record NewActivity(
    *
    * @param type what happened
    * @param actor who did it
+   * @return a new builder
    */
   public static Builder builder(ActivityType type, Actor actor) {
     return new Builder(type, actor);
   }
 
   /**
-   * The same activity with the given uid.
+   * {@return the same activity with the given uid}
    *
    * @param newUid the uid
    */
@@ -47,7 +55,7 @@ public record NewActivity(
   }
 
   /**
-   * The same activity with the given creation time.
+   * {@return the same activity with the given creation time}
    *
    * @param time the creation time
    */
@@ -78,6 +86,7 @@ public record NewActivity(
      * Sets the description.
      *
      * @param value the text
+     * @return this builder
      */
     public Builder text(@Nullable String value) {
       this.text = value;
@@ -88,6 +97,7 @@ public record NewActivity(
      * Sets what the activity happened to.
      *
      * @param value any value {@link JsonValue#of(Object)} accepts
+     * @return this builder
      */
     public Builder resource(@Nullable Object value) {
       this.resource = JsonValue.of(value);
@@ -98,6 +108,7 @@ public record NewActivity(
      * Sets the owning workspace group (the tenant). Defaults to 0.
      *
      * @param value the workspace group id
+     * @return this builder
      */
     public Builder workspaceGroupId(long value) {
       this.workspaceGroupId = value;
@@ -108,6 +119,7 @@ public record NewActivity(
      * Sets the workspace group derived from the resource's context.
      *
      * @param value the workspace group, or null
+     * @return this builder
      */
     public Builder workspaceGroup(@Nullable Long value) {
       this.workspaceGroup = value;
@@ -118,6 +130,7 @@ public record NewActivity(
      * Sets the Brightidea campaign.
      *
      * @param value the campaign, or null
+     * @return this builder
      */
     public Builder campaign(@Nullable Campaign value) {
       this.campaign = value;
@@ -128,6 +141,7 @@ public record NewActivity(
      * Sets the Brightidea type-specific fields.
      *
      * @param value the fields
+     * @return this builder
      */
     public Builder details(BrightideaDetails value) {
       this.details = Checks.required("details", value);
@@ -138,6 +152,7 @@ public record NewActivity(
      * Sets the idempotency key; generated when not set.
      *
      * @param value the uid
+     * @return this builder
      */
     public Builder uid(@Nullable UUID value) {
       this.uid = value;
@@ -148,6 +163,7 @@ public record NewActivity(
      * Sets when it happened; the clock's now when not set.
      *
      * @param value the creation time
+     * @return this builder
      */
     public Builder createdAt(@Nullable Instant value) {
       this.createdAt = value;
@@ -158,6 +174,7 @@ public record NewActivity(
      * Sets who recorded it.
      *
      * @param value the recorder's name
+     * @return this builder
      */
     public Builder createdBy(@Nullable String value) {
       this.createdBy = value;
@@ -167,6 +184,7 @@ public record NewActivity(
     /**
      * Builds the activity.
      *
+     * @return a new activity
      * @throws ValidationException naming the first field that breaks a rule
      */
     public NewActivity build() {

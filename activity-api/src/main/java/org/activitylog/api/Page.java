@@ -15,7 +15,14 @@ import java.util.function.Function;
  */
 public record Page<T>(List<T> items, long total, int currentPage, int pageSize) {
 
-  /** Copies the items and checks the numbers. */
+  /**
+   * Copies the items and checks the numbers.
+   *
+   * @param items the items of this page, in order
+   * @param total how many items the whole listing has
+   * @param currentPage the page number that was requested
+   * @param pageSize the page size that was requested
+   */
   public Page {
     items = List.copyOf(items);
     if (total < 0 || currentPage < 1 || pageSize < 1 || items.size() > pageSize) {
@@ -32,7 +39,7 @@ public record Page<T>(List<T> items, long total, int currentPage, int pageSize) 
   }
 
   /**
-   * The page for a request.
+   * {@return the page for a request}
    *
    * @param items the items of the page
    * @param total the size of the whole listing
@@ -43,18 +50,18 @@ public record Page<T>(List<T> items, long total, int currentPage, int pageSize) 
     return new Page<>(items, total, request.page(), request.size());
   }
 
-  /** How many pages the whole listing has: 0 when it is empty. */
+  /** {@return how many pages the whole listing has: 0 when it is empty} */
   public int pageCount() {
     return (int) ((total + pageSize - 1) / pageSize);
   }
 
-  /** Whether a page follows this one. */
+  /** {@return whether a page follows this one} */
   public boolean hasNext() {
     return currentPage < pageCount();
   }
 
   /**
-   * The same page with every item converted.
+   * {@return the same page with every item converted}
    *
    * @param mapper the conversion
    * @param <R> the new item type

@@ -20,7 +20,12 @@ public record PageRequest(int page, int size) {
   /** The first page of {@value #DEFAULT_SIZE}. */
   public static final PageRequest DEFAULT = new PageRequest(1, DEFAULT_SIZE);
 
-  /** Checks the bounds; errors name {@code page} or {@code page_size}. */
+  /**
+   * Checks the bounds; errors name {@code page} or {@code page_size}.
+   *
+   * @param page the page number, 1 or more
+   * @param size the page size, {@value #MIN_SIZE} to {@value #MAX_SIZE}
+   */
   public PageRequest {
     if (page < 1) {
       throw new ValidationException("page", "must be 1 or more", page);
@@ -32,7 +37,7 @@ public record PageRequest(int page, int size) {
   }
 
   /**
-   * A page request.
+   * {@return a page request}
    *
    * @param page the page number, 1 or more
    * @param size the page size
@@ -41,7 +46,7 @@ public record PageRequest(int page, int size) {
     return new PageRequest(page, size);
   }
 
-  /** How many items come before this page. */
+  /** {@return how many items come before this page} */
   public long offset() {
     return (long) (page - 1) * size;
   }

@@ -25,20 +25,29 @@ public record Requester(
 
   private static final Requester ANONYMOUS = new Requester(null, null, Set.of(), Set.of(), false);
 
-  /** Copies the sets. */
+  /**
+   * Copies the sets.
+   *
+   * @param actor the requester's own actor identity, for {@code following}; null when anonymous or
+   *     when the requester is the host itself
+   * @param name the name written to {@code created_by}, {@code updated_by} and {@code deleted_by}
+   * @param readableGroups the workspace groups whose activities it may read
+   * @param writableGroups the workspace groups it may record into, update and delete in
+   * @param allGroups whether it may read and write every workspace group (the host itself)
+   */
   public Requester {
     readableGroups = Set.copyOf(readableGroups);
     writableGroups = Set.copyOf(writableGroups);
     Checks.maxLength("requester.name", name, Activity.MAX_AUDIT_NAME);
   }
 
-  /** Someone not authenticated: may read only on a public site, never write. */
+  /** {@return someone not authenticated: may read only on a public site, never write} */
   public static Requester anonymous() {
     return ANONYMOUS;
   }
 
   /**
-   * An authenticated user. A group it may write is also one it may read.
+   * {@return an authenticated user} A group it may write is also one it may read.
    *
    * @param actor the user's actor identity
    * @param name the name for audit fields, for example the username
@@ -55,8 +64,8 @@ public record Requester(
   }
 
   /**
-   * The host application itself, for trusted background work: reads and writes every workspace
-   * group.
+   * {@return the host application itself, for trusted background work: reads and writes every
+   * workspace group}
    *
    * @param name the name for audit fields, for example {@code "system"}
    */
@@ -64,13 +73,13 @@ public record Requester(
     return new Requester(null, Checks.required("requester.name", name), Set.of(), Set.of(), true);
   }
 
-  /** Whether the requester is authenticated: a user or the host itself. */
+  /** {@return whether the requester is authenticated: a user or the host itself} */
   public boolean isAuthenticated() {
     return actor != null || allGroups;
   }
 
   /**
-   * Whether the requester may read activities of a workspace group.
+   * {@return whether the requester may read activities of a workspace group}
    *
    * @param group the workspace group id
    */
@@ -79,7 +88,7 @@ public record Requester(
   }
 
   /**
-   * Whether the requester may write activities of a workspace group.
+   * {@return whether the requester may write activities of a workspace group}
    *
    * @param group the workspace group id
    */

@@ -30,7 +30,7 @@ public record Sort(Field field, Direction direction) {
       this.wireName = wireName;
     }
 
-    /** The name in an {@code order} parameter. */
+    /** {@return the name in an {@code order} parameter} */
     public String wireName() {
       return wireName;
     }
@@ -44,7 +44,12 @@ public record Sort(Field field, Direction direction) {
     DESC
   }
 
-  /** Rejects missing parts. */
+  /**
+   * Rejects missing parts.
+   *
+   * @param field what to order by
+   * @param direction which way
+   */
   public Sort {
     Checks.required("order", field);
     Checks.required("order", direction);
@@ -56,6 +61,7 @@ public record Sort(Field field, Direction direction) {
    * ascending, as in SQL. Blank text gives {@link #DEFAULT}.
    *
    * @param text the order text, for example {@code "date_created ASC"}
+   * @return the sort; the default one for blank text
    * @throws ValidationException naming {@code order} for anything else
    */
   public static Sort parse(String text) {
@@ -63,7 +69,7 @@ public record Sort(Field field, Direction direction) {
     if (trimmed.isEmpty()) {
       return DEFAULT;
     }
-    String[] words = trimmed.split("\\s+");
+    String[] words = trimmed.split("\\s+", -1);
     if (words.length > 2) {
       throw invalid(text);
     }
@@ -85,7 +91,7 @@ public record Sort(Field field, Direction direction) {
     return new Sort(field, direction);
   }
 
-  /** The order as a comparator of activities, including the id tie-break. */
+  /** {@return the order as a comparator of activities, including the id tie-break} */
   public Comparator<Activity> comparator() {
     Comparator<Activity> ascending =
         field == Field.ID

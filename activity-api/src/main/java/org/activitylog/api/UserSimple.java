@@ -39,7 +39,21 @@ public record UserSimple(
   private static final Pattern USERNAME = Pattern.compile("[\\p{L}\\p{N}_.@+-]+");
   private static final int MAX_FIELD = 2_000;
 
-  /** Validates the username, e-mail and field lengths. */
+  /**
+   * Validates the username, e-mail and field lengths.
+   *
+   * @param id the user's numeric id, zero or more
+   * @param username required; at most 150 characters of letters, digits and {@code @ . + - _}
+   * @param email required; an e-mail address
+   * @param fullName the display name, if known
+   * @param firstTimeLogin whether this is the user's first login
+   * @param theme the UI theme, if any
+   * @param isSuperuser whether the user has every permission, if known
+   * @param isStaff whether the user can log into the admin site, if known
+   * @param isActive whether the account is active, if known
+   * @param isVerified whether the account is verified, if known
+   * @param profilePicture the profile picture URL, if any
+   */
   public UserSimple {
     Checks.nonNegative("user.id", id);
     Checks.required("user.username", username);
@@ -58,7 +72,7 @@ public record UserSimple(
   }
 
   /**
-   * A user with only the required fields.
+   * {@return a user with only the required fields}
    *
    * @param id the user's id
    * @param username the username

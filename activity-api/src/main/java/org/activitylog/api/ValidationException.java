@@ -48,27 +48,27 @@ public class ValidationException extends ActivityLogException {
     this(field, rule, null, false);
   }
 
-  /** The wire name of the field that broke the rule. */
+  /** {@return the wire name of the field that broke the rule} */
   public String field() {
     return field;
   }
 
-  /** The rule that was broken, phrased to follow the field name. */
+  /** {@return the rule that was broken, phrased to follow the field name} */
   public String rule() {
     return rule;
   }
 
   /**
-   * The offending value as the message echoes it, shortened; empty when it was absent or not
-   * echoed.
+   * {@return the offending value as the message echoes it, shortened; empty when it was absent or
+   * not echoed}
    */
   public Optional<String> rejectedValue() {
     return Optional.ofNullable(shown);
   }
 
   /**
-   * The same error for a field nested in another, for example {@code comments[1].} before {@code
-   * member.email}.
+   * {@return the same error for a field nested in another, for example {@code comments[1].} before
+   * {@code member.email}}
    *
    * @param prefix what to put before the field name
    */

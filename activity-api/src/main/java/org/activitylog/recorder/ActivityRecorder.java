@@ -56,6 +56,7 @@ public interface ActivityRecorder extends AutoCloseable {
    * Starts configuring a recorder that writes to a store's activities.
    *
    * @param store the store; the recorder never closes it
+   * @return a new builder, asynchronous by default
    */
   static Builder builder(ActivityStore store) {
     return new Builder(Objects.requireNonNull(store, "store").activities());
@@ -66,6 +67,7 @@ public interface ActivityRecorder extends AutoCloseable {
    *
    * @param repository the repository; its {@code insertAll} must be idempotent on uid, as the SPI
    *     requires
+   * @return a new builder, asynchronous by default
    */
   static Builder builder(ActivityRepository repository) {
     return new Builder(repository);
@@ -76,6 +78,7 @@ public interface ActivityRecorder extends AutoCloseable {
    *
    * @param type what happened
    * @param actor who did it
+   * @return a recording to fill in and submit
    * @throws ValidationException when either is missing
    */
   default Recording record(ActivityType type, Actor actor) {
@@ -134,7 +137,7 @@ public interface ActivityRecorder extends AutoCloseable {
   @Override
   void close();
 
-  /** A snapshot of the counters. */
+  /** {@return a snapshot of the counters} */
   RecorderMetrics metrics();
 
   /**
@@ -167,13 +170,19 @@ public interface ActivityRecorder extends AutoCloseable {
     /**
      * {@code record} writes on the caller's thread and returns once the store has committed,
      * retrying as the {@link RetryPolicy} says. Queue and batch settings are ignored.
+     *
+     * @return this builder
      */
     public Builder synchronous() {
       this.synchronous = true;
       return this;
     }
 
-    /** {@code record} queues and returns; a background thread writes batches. The default. */
+    /**
+     * {@code record} queues and returns; a background thread writes batches. The default.
+     *
+     * @return this builder
+     */
     public Builder asynchronous() {
       this.synchronous = false;
       return this;
@@ -184,6 +193,7 @@ public interface ActivityRecorder extends AutoCloseable {
      * up front.
      *
      * @param value 1 or more
+     * @return this builder
      */
     public Builder queueCapacity(int value) {
       this.queueCapacity = atLeastOne("queueCapacity", value);
@@ -196,6 +206,7 @@ public interface ActivityRecorder extends AutoCloseable {
      * into an empty queue, so that no activity is refused for its size alone.
      *
      * @param value bytes, 1 or more
+     * @return this builder
      */
     public Builder queueBytes(long value) {
       if (value < 1) {
@@ -209,6 +220,7 @@ public interface ActivityRecorder extends AutoCloseable {
      * Sets the most activities written in one {@code insertAll}. Defaults to 500.
      *
      * @param value 1 or more
+     * @return this builder
      */
     public Builder batchSize(int value) {
       this.batchSize = atLeastOne("batchSize", value);
@@ -221,6 +233,7 @@ public interface ActivityRecorder extends AutoCloseable {
      * only delays activities when traffic is light.
      *
      * @param value zero or more
+     * @return this builder
      */
     public Builder linger(Duration value) {
       this.linger = notNegative("linger", value);
@@ -232,6 +245,7 @@ public interface ActivityRecorder extends AutoCloseable {
      * FullQueuePolicy#BLOCK}.
      *
      * @param value the policy
+     * @return this builder
      */
     public Builder fullQueuePolicy(FullQueuePolicy value) {
       this.fullQueuePolicy = Objects.requireNonNull(value, "fullQueuePolicy");
@@ -244,6 +258,7 @@ public interface ActivityRecorder extends AutoCloseable {
      * store is down.
      *
      * @param value zero or more
+     * @return this builder
      */
     public Builder blockTimeout(Duration value) {
       this.blockTimeout = notNegative("blockTimeout", value);
@@ -254,6 +269,7 @@ public interface ActivityRecorder extends AutoCloseable {
      * Sets how failed batches are retried. Defaults to {@link RetryPolicy#DEFAULT}.
      *
      * @param value the policy
+     * @return this builder
      */
     public Builder retry(RetryPolicy value) {
       this.retry = Objects.requireNonNull(value, "retry");
@@ -265,6 +281,7 @@ public interface ActivityRecorder extends AutoCloseable {
      * s.
      *
      * @param value zero or more
+     * @return this builder
      */
     public Builder closeTimeout(Duration value) {
       this.closeTimeout = notNegative("closeTimeout", value);
@@ -276,6 +293,7 @@ public interface ActivityRecorder extends AutoCloseable {
      * clock.
      *
      * @param value the clock
+     * @return this builder
      */
     public Builder clock(Clock value) {
       this.clock = Objects.requireNonNull(value, "clock");
@@ -287,6 +305,7 @@ public interface ActivityRecorder extends AutoCloseable {
      * version 7 UUIDs, which keep the store's uid index append-mostly.
      *
      * @param value the generator; must be thread-safe
+     * @return this builder
      */
     public Builder uidGenerator(Supplier<UUID> value) {
       this.uids = Objects.requireNonNull(value, "uidGenerator");
@@ -298,6 +317,7 @@ public interface ActivityRecorder extends AutoCloseable {
      * RecorderListener#NONE}.
      *
      * @param value the listener
+     * @return this builder
      */
     public Builder listener(RecorderListener value) {
       this.listener = Objects.requireNonNull(value, "listener");
@@ -309,6 +329,7 @@ public interface ActivityRecorder extends AutoCloseable {
      * one that does not wait.
      *
      * @param value the sleeper
+     * @return this builder
      */
     public Builder sleeper(Sleeper value) {
       this.sleeper = Objects.requireNonNull(value, "sleeper");
@@ -321,6 +342,7 @@ public interface ActivityRecorder extends AutoCloseable {
      * write what is queued, as with any asynchronous appender.
      *
      * @param value the factory
+     * @return this builder
      */
     public Builder threadFactory(ThreadFactory value) {
       this.threadFactory = Objects.requireNonNull(value, "threadFactory");
@@ -333,6 +355,7 @@ public interface ActivityRecorder extends AutoCloseable {
      * slf4j-jdk-platform-logging routes it elsewhere.
      *
      * @param value the logger
+     * @return this builder
      */
     public Builder logger(System.Logger value) {
       this.logger = Objects.requireNonNull(value, "logger");
@@ -344,6 +367,7 @@ public interface ActivityRecorder extends AutoCloseable {
      * message says how many were held back. Defaults to one minute.
      *
      * @param value more than zero
+     * @return this builder
      */
     public Builder logInterval(Duration value) {
       notNegative("logInterval", value);
@@ -354,7 +378,11 @@ public interface ActivityRecorder extends AutoCloseable {
       return this;
     }
 
-    /** Builds the recorder; in asynchronous mode this starts the writer thread. */
+    /**
+     * Builds the recorder; in asynchronous mode this starts the writer thread.
+     *
+     * @return a new, running recorder
+     */
     public ActivityRecorder build() {
       RecorderConfig config =
           new RecorderConfig(

@@ -22,13 +22,19 @@ public record Receipt(UUID uid, Status status) {
     DROPPED
   }
 
-  /** Checks that both parts are present. */
+  /**
+   * Checks that both parts are present.
+   *
+   * @param uid the activity's uid, fixed when it was accepted: look the activity up with it, or
+   *     record it again with it without creating a second one
+   * @param status whether it is stored, queued or dropped
+   */
   public Receipt {
     Checks.required("uid", uid);
     Checks.required("status", status);
   }
 
-  /** Whether the activity was dropped instead of stored or queued. */
+  /** {@return whether the activity was dropped instead of stored or queued} */
   public boolean isDropped() {
     return status == Status.DROPPED;
   }

@@ -47,7 +47,27 @@ public record RecorderMetrics(
     Duration maxBatchLatency,
     Duration totalBatchLatency) {
 
-  /** Copies the drop counts, with every reason present. */
+  /**
+   * Copies the drop counts, with every reason present.
+   *
+   * @param accepted activities {@code record} returned a {@link Receipt} for, dropped ones included
+   * @param stored activities the store committed
+   * @param dropped accepted activities that were never written, by reason
+   * @param failed accepted activities the store refused, or that were still failing after the last
+   *     retry; each is logged
+   * @param rejected {@code record} calls that threw instead of accepting: queue full under {@link
+   *     FullQueuePolicy#BLOCK} or {@link FullQueuePolicy#FAIL_FAST}, recorder closed, caller
+   *     interrupted. Not part of {@code accepted}
+   * @param retried retries of a batch after the store was unavailable
+   * @param queueDepth activities waiting in the queue now
+   * @param queueBytes the estimated size of the activities waiting in the queue now
+   * @param inFlight activities in the batch being written now
+   * @param batches batches the store committed
+   * @param lastBatchLatency how long the last committed batch took, retries included
+   * @param maxBatchLatency the longest a committed batch took
+   * @param totalBatchLatency the time all committed batches took; divide by {@code batches} for the
+   *     mean
+   */
   public RecorderMetrics {
     Checks.required("dropped", dropped);
     EnumMap<DropReason, Long> all = new EnumMap<>(DropReason.class);
@@ -60,7 +80,7 @@ public record RecorderMetrics(
     Checks.required("totalBatchLatency", totalBatchLatency);
   }
 
-  /** Dropped activities of every reason. */
+  /** {@return dropped activities of every reason} */
   public long droppedTotal() {
     long total = 0;
     for (long n : dropped.values()) {
@@ -70,15 +90,15 @@ public record RecorderMetrics(
   }
 
   /**
-   * Dropped activities of one reason.
+   * {@return dropped activities of one reason}
    *
    * @param reason the reason
    */
   public long dropped(DropReason reason) {
-    return dropped.get(reason);
+    return dropped.getOrDefault(reason, 0L);
   }
 
-  /** Accepted activities not yet stored, dropped or failed: queued or being written. */
+  /** {@return accepted activities not yet stored, dropped or failed: queued or being written} */
   public long pending() {
     return accepted - stored - droppedTotal() - failed;
   }

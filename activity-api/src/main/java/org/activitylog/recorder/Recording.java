@@ -31,6 +31,7 @@ public final class Recording {
    * Sets the description.
    *
    * @param value the text, at most {@value org.activitylog.api.Activity#MAX_TEXT} characters
+   * @return this recording
    */
   public Recording text(@Nullable String value) {
     builder.text(value);
@@ -41,6 +42,7 @@ public final class Recording {
    * Sets what the activity happened to.
    *
    * @param value any value {@link org.activitylog.api.JsonValue#of(Object)} accepts
+   * @return this recording
    * @throws org.activitylog.api.ValidationException naming {@code resource} when it is not JSON
    */
   public Recording resource(@Nullable Object value) {
@@ -52,6 +54,7 @@ public final class Recording {
    * Sets the owning workspace group (the tenant). Defaults to 0.
    *
    * @param workspaceGroupId the workspace group id
+   * @return this recording
    */
   public Recording workspace(long workspaceGroupId) {
     builder.workspaceGroupId(workspaceGroupId);
@@ -62,6 +65,7 @@ public final class Recording {
    * Sets the workspace group derived from the resource's context.
    *
    * @param value the workspace group, or null
+   * @return this recording
    */
   public Recording workspaceGroup(@Nullable Long value) {
     builder.workspaceGroup(value);
@@ -72,6 +76,7 @@ public final class Recording {
    * Sets the Brightidea campaign.
    *
    * @param value the campaign, or null
+   * @return this recording
    */
   public Recording campaign(@Nullable Campaign value) {
     builder.campaign(value);
@@ -82,6 +87,7 @@ public final class Recording {
    * Sets the Brightidea type-specific fields.
    *
    * @param value the fields
+   * @return this recording
    */
   public Recording details(BrightideaDetails value) {
     builder.details(value);
@@ -93,6 +99,7 @@ public final class Recording {
    * request). Generated when not set.
    *
    * @param value the uid
+   * @return this recording
    */
   public Recording uid(@Nullable UUID value) {
     builder.uid(value);
@@ -103,6 +110,7 @@ public final class Recording {
    * Sets when it happened. The recorder's clock at {@link #submit()} when not set.
    *
    * @param value the creation time
+   * @return this recording
    */
   public Recording createdAt(@Nullable Instant value) {
     builder.createdAt(value);
@@ -113,6 +121,7 @@ public final class Recording {
    * Sets who recorded it, for the audit trail.
    *
    * @param value the name
+   * @return this recording
    */
   public Recording createdBy(@Nullable String value) {
     builder.createdBy(value);
@@ -123,6 +132,7 @@ public final class Recording {
    * Validates the activity and hands it to the recorder; see {@link
    * ActivityRecorder#record(NewActivity)}.
    *
+   * @return the receipt: the activity's uid and whether it was queued, stored or dropped
    * @throws org.activitylog.api.ValidationException naming the first field that breaks a rule
    */
   public Receipt submit() {

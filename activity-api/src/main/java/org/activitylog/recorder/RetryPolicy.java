@@ -28,7 +28,13 @@ public record RetryPolicy(int maxAttempts, Duration initialBackoff, Duration max
   public static final RetryPolicy DEFAULT =
       new RetryPolicy(10, Duration.ofMillis(100), Duration.ofSeconds(30));
 
-  /** Checks the bounds. */
+  /**
+   * Checks the bounds.
+   *
+   * @param maxAttempts attempts per batch, the first included; 1 means no retry
+   * @param initialBackoff the wait before the first retry, more than zero
+   * @param maxBackoff the longest wait between two attempts, at least {@code initialBackoff}
+   */
   public RetryPolicy {
     if (maxAttempts < 1) {
       throw new ValidationException("maxAttempts", "must be 1 or more", maxAttempts);
@@ -43,13 +49,13 @@ public record RetryPolicy(int maxAttempts, Duration initialBackoff, Duration max
     }
   }
 
-  /** One attempt, no retry: a failing batch is counted as failed at once. */
+  /** {@return one attempt, no retry: a failing batch is counted as failed at once} */
   public static RetryPolicy none() {
     return new RetryPolicy(1, Duration.ofMillis(1), Duration.ofMillis(1));
   }
 
   /**
-   * The wait before a retry, before jitter.
+   * {@return the wait before a retry, before jitter}
    *
    * @param retry 1 for the first retry, 2 for the second, and so on
    */

@@ -19,7 +19,11 @@ public interface Sleeper {
    */
   void sleep(Duration duration) throws InterruptedException;
 
-  /** Sleeps the calling thread for real. */
+  /**
+   * Sleeps the calling thread for real.
+   *
+   * @return a sleeper that blocks the calling thread
+   */
   static Sleeper system() {
     return duration -> TimeUnit.NANOSECONDS.sleep(TimeUnit.NANOSECONDS.convert(duration));
   }

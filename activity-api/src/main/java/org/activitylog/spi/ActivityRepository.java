@@ -64,6 +64,7 @@ public interface ActivityRepository {
    * Finds an activity by its numeric id, soft-deleted ones included.
    *
    * @param id the id
+   * @return the activity, or empty when no activity has that id
    */
   Optional<Activity> findById(long id);
 
@@ -71,6 +72,7 @@ public interface ActivityRepository {
    * Finds an activity by its uid, soft-deleted ones included.
    *
    * @param uid the uid
+   * @return the activity, or empty when no activity has that uid
    */
   Optional<Activity> findByUid(UUID uid);
 
@@ -96,6 +98,7 @@ public interface ActivityRepository {
    *
    * @param id the activity's id
    * @param deletedBy who deletes it
+   * @return the activity as stored after the delete
    * @throws NotFoundException when no activity has the id
    */
   Activity softDelete(long id, @Nullable String deletedBy);
@@ -108,6 +111,7 @@ public interface ActivityRepository {
    *
    * @param id the activity's id
    * @param restoredBy who restores it
+   * @return the activity as stored after the restore
    * @throws NotFoundException when no activity has the id
    */
   Activity restore(long id, @Nullable String restoredBy);
@@ -132,7 +136,7 @@ public interface ActivityRepository {
   long eraseActor(ActorRef actor, ErasureMode mode);
 
   /**
-   * One page of the activities a query matches, in a sort order, with the total.
+   * {@return one page of the activities a query matches, in a sort order, with the total}
    *
    * @param query the filters
    * @param page which page
@@ -141,15 +145,15 @@ public interface ActivityRepository {
   Page<Activity> list(ActivityQuery query, PageRequest page, Sort sort);
 
   /**
-   * How many activities a query matches.
+   * {@return how many activities a query matches}
    *
    * @param query the filters
    */
   long count(ActivityQuery query);
 
   /**
-   * Up to {@code limit} matching activities that come after a cursor in a sort order, without an
-   * offset: keyset paging.
+   * {@return up to {@code limit} matching activities that come after a cursor in a sort order,
+   * without an offset: keyset paging}
    *
    * @param query the filters
    * @param sort the order; ties broken by id
@@ -160,9 +164,9 @@ public interface ActivityRepository {
   List<Activity> listAfter(ActivityQuery query, Sort sort, @Nullable Cursor after, int limit);
 
   /**
-   * Every matching activity in sort order, fetched lazily in keyset batches: for exports of any
-   * size. No connection or lock is held between batches; activities written during the scan may or
-   * may not appear, but none is returned twice.
+   * {@return every matching activity in sort order, fetched lazily in keyset batches: for exports
+   * of any size} No connection or lock is held between batches; activities written during the scan
+   * may or may not appear, but none is returned twice.
    *
    * @param query the filters
    * @param sort the order

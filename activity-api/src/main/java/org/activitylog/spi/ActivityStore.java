@@ -7,10 +7,10 @@ package org.activitylog.spi;
  */
 public interface ActivityStore extends AutoCloseable {
 
-  /** The activities. */
+  /** {@return the activities} */
   ActivityRepository activities();
 
-  /** The follow graph. */
+  /** {@return the follow graph} */
   FollowGraph follows();
 
   /** Releases what the store owns. Idempotent. */

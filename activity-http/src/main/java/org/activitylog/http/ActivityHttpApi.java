@@ -81,14 +81,15 @@ public final class ActivityHttpApi {
    * Starts configuring the endpoints over a log. The log decides public or private access.
    *
    * @param log the facade the endpoints call
+   * @return a new builder
    */
   public static Builder builder(ActivityLog log) {
     return new Builder(log);
   }
 
   /**
-   * The largest request body accepted, in bytes. A host may stop reading a body after one byte
-   * more: the answer is 413 either way.
+   * {@return the largest request body accepted, in bytes} A host may stop reading a body after one
+   * byte more: the answer is 413 either way.
    */
   public int maxBodyBytes() {
     return maxBodyBytes;
@@ -186,6 +187,7 @@ public final class ActivityHttpApi {
      * request is anonymous or, with a token, unauthorized.
      *
      * @param value the host's authenticator
+     * @return this builder
      */
     public Builder authenticator(Authenticator value) {
       this.authenticator = Objects.requireNonNull(value, "authenticator");
@@ -197,6 +199,7 @@ public final class ActivityHttpApi {
      * the {@code date_created} values written. Defaults to UTC.
      *
      * @param value the zone
+     * @return this builder
      */
     public Builder zone(ZoneId value) {
       this.zone = Objects.requireNonNull(value, "zone");
@@ -208,6 +211,7 @@ public final class ActivityHttpApi {
      * Defaults to 0.
      *
      * @param value the workspace group id, 0 or more
+     * @return this builder
      */
     public Builder defaultWorkspaceGroup(long value) {
       if (value < 0) {
@@ -222,6 +226,7 @@ public final class ActivityHttpApi {
      * #DEFAULT_MAX_BODY_BYTES}.
      *
      * @param value the limit in bytes, 1 or more
+     * @return this builder
      */
     public Builder maxBodyBytes(int value) {
       if (value < 1) {
@@ -231,7 +236,11 @@ public final class ActivityHttpApi {
       return this;
     }
 
-    /** Builds the endpoints. */
+    /**
+     * Builds the endpoints.
+     *
+     * @return the endpoints
+     */
     public ActivityHttpApi build() {
       return new ActivityHttpApi(this);
     }

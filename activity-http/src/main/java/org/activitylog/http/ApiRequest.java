@@ -29,6 +29,9 @@ import org.jspecify.annotations.Nullable;
  * @param headers the headers, each name with its values in order
  * @param body the request body; empty when there is none
  */
+// Bytes are what every web framework hands over; the identity equality that follows is
+// documented above, and the body is copied in and out.
+@SuppressWarnings("ArrayRecordComponent")
 public record ApiRequest(
     String method,
     String path,
@@ -36,7 +39,15 @@ public record ApiRequest(
     Map<String, List<String>> headers,
     byte[] body) {
 
-  /** Copies everything; header names are stored lower-case. */
+  /**
+   * Copies everything; header names are stored lower-case.
+   *
+   * @param method the HTTP method, such as {@code GET}
+   * @param path the decoded path, without the query string, such as {@code /api3/activity}
+   * @param query the query parameters, each name with its values in order
+   * @param headers the headers, each name with its values in order
+   * @param body the request body; empty when there is none
+   */
   public ApiRequest {
     method = method.toUpperCase(Locale.ROOT);
     query = copy(query, false);
@@ -45,7 +56,7 @@ public record ApiRequest(
   }
 
   /**
-   * A request from the parts a web framework usually hands over.
+   * {@return a request from the parts a web framework usually hands over}
    *
    * @param method the HTTP method
    * @param path the decoded path, without the query string
@@ -67,13 +78,14 @@ public record ApiRequest(
    * Decodes a raw query string ({@code a=1&b=x%20y}) into parameters.
    *
    * @param rawQuery the raw query, or null or empty for none
+   * @return the parameters by name, each with its values in order; empty for no query
    */
   public static Map<String, List<String>> parseQuery(@Nullable String rawQuery) {
     Map<String, List<String>> params = new LinkedHashMap<>();
     if (rawQuery == null || rawQuery.isEmpty()) {
       return params;
     }
-    for (String pair : rawQuery.split("&")) {
+    for (String pair : rawQuery.split("&", -1)) {
       if (pair.isEmpty()) {
         continue;
       }
@@ -86,7 +98,7 @@ public record ApiRequest(
   }
 
   /**
-   * The first value of a query parameter.
+   * {@return the first value of a query parameter}
    *
    * @param name the parameter name, case-sensitive
    */
@@ -96,7 +108,7 @@ public record ApiRequest(
   }
 
   /**
-   * The first value of a header.
+   * {@return the first value of a header}
    *
    * @param name the header name, in any case
    */
@@ -106,7 +118,7 @@ public record ApiRequest(
   }
 
   /**
-   * Every value of a query parameter, in order.
+   * {@return every value of a query parameter, in order}
    *
    * @param name the parameter name, case-sensitive
    */
@@ -114,7 +126,7 @@ public record ApiRequest(
     return query.getOrDefault(name, List.of());
   }
 
-  /** The body; a copy, since arrays are mutable. */
+  /** {@return the body; a copy, since arrays are mutable} */
   @Override
   public byte[] body() {
     return body.clone();

@@ -17,17 +17,27 @@ import java.util.Optional;
  * @param headers further headers, such as {@code ETag}, {@code Location} or {@code Allow}
  * @param body the body bytes; empty for none
  */
+// Bytes are what every web framework writes; the identity equality that follows is documented
+// above, and the body is copied in and out.
+@SuppressWarnings("ArrayRecordComponent")
 public record ApiResponse(
     int status, String contentType, Map<String, String> headers, byte[] body) {
 
-  /** Copies the headers and body. */
+  /**
+   * Copies the headers and body.
+   *
+   * @param status the HTTP status code
+   * @param contentType the {@code Content-Type}, with charset; empty when there is no body
+   * @param headers further headers, such as {@code ETag}, {@code Location} or {@code Allow}
+   * @param body the body bytes; empty for none
+   */
   public ApiResponse {
     headers = Map.copyOf(headers);
     body = body.clone();
   }
 
   /**
-   * A response with a text body, encoded as UTF-8.
+   * {@return a response with a text body, encoded as UTF-8}
    *
    * @param status the HTTP status code
    * @param contentType the content type, with {@code charset=UTF-8}
@@ -40,7 +50,7 @@ public record ApiResponse(
   }
 
   /**
-   * A response without a body, such as {@code 204 No Content}.
+   * {@return a response without a body, such as {@code 204 No Content}}
    *
    * @param status the HTTP status code
    * @param headers further headers
@@ -50,7 +60,7 @@ public record ApiResponse(
   }
 
   /**
-   * A further header's value, by name in any case.
+   * {@return a further header's value, by name in any case}
    *
    * @param name the header name
    */
@@ -61,13 +71,13 @@ public record ApiResponse(
         .findFirst();
   }
 
-  /** The body; a copy, since arrays are mutable. */
+  /** {@return the body; a copy, since arrays are mutable} */
   @Override
   public byte[] body() {
     return body.clone();
   }
 
-  /** The body as UTF-8 text. */
+  /** {@return the body as UTF-8 text} */
   public String bodyText() {
     return new String(body, StandardCharsets.UTF_8);
   }

@@ -23,13 +23,13 @@ public interface Authenticator {
    */
   Optional<Requester> authenticate(String token);
 
-  /** An authenticator that knows no token: every request is anonymous or unauthorized. */
+  /** {@return an authenticator that knows no token: every request is anonymous or unauthorized} */
   static Authenticator none() {
     return token -> Optional.empty();
   }
 
   /**
-   * A fixed table of tokens, for demos and tests.
+   * {@return a fixed table of tokens, for demos and tests}
    *
    * @param tokens each token with its requester
    */

@@ -250,7 +250,8 @@ class StatusesTest {
           "text/plain",
           "application/x-www-form-urlencoded",
           "application/xml",
-          "application/json; charset=ISO-8859-1"
+          "application/json; charset=ISO-8859-1",
+          ";"
         })
     @DisplayName("a PUT or POST body that is not JSON in UTF-8 is a 415")
     void notJson(String contentType) {

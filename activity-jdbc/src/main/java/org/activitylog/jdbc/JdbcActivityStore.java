@@ -81,15 +81,17 @@ public final class JdbcActivityStore implements ActivityStore {
 
   /**
    * Starts configuring a store; with no settings it uses an H2 file under {@code ./activity-data/}.
+   *
+   * @return a new builder
    */
   public static Builder builder() {
     return new Builder();
   }
 
   /**
-   * The DDL of the whole schema for a database, as the migrations apply it: for a DBA who reviews
-   * it or applies it by hand and builds the store with {@link Builder#migrate(boolean)
-   * migrate(false)}.
+   * {@return the DDL of the whole schema for a database, as the migrations apply it: for a DBA who
+   * reviews it or applies it by hand and builds the store with {@link Builder#migrate(boolean)
+   * migrate(false)}}
    *
    * @param dialect the database
    */
@@ -97,7 +99,7 @@ public final class JdbcActivityStore implements ActivityStore {
     return SchemaMigrations.ddl(Objects.requireNonNull(dialect, "dialect"));
   }
 
-  /** The database this store talks to, detected from its connection. */
+  /** {@return the database this store talks to, detected from its connection} */
   public Dialect dialect() {
     return dialect;
   }
@@ -174,9 +176,11 @@ public final class JdbcActivityStore implements ActivityStore {
 
     /**
      * Keeps the data in an embedded H2 file database in this directory (the file is {@code
-     * activitylog.mv.db}); created when missing. The default is {@value #DEFAULT_H2_LABEL}.
+     * activitylog.mv.db}); created when missing. The default is {@link #DEFAULT_H2_DIRECTORY},
+     * {@code ./activity-data/}.
      *
      * @param directory the directory
+     * @return this builder
      */
     public Builder h2Directory(Path directory) {
       requireNoLocation("h2Directory");
@@ -189,9 +193,6 @@ public final class JdbcActivityStore implements ActivityStore {
       return this;
     }
 
-    /** The label of the default directory, for the javadoc above. */
-    private static final String DEFAULT_H2_LABEL = "./activity-data/";
-
     /**
      * Connects to a JDBC URL whose driver is on the class path (H2 and PostgreSQL are); user and
      * password may be in the URL instead. The store owns the pool and closes it on {@link
@@ -200,6 +201,7 @@ public final class JdbcActivityStore implements ActivityStore {
      * @param url the JDBC URL, for example {@code jdbc:postgresql://db:5432/app}
      * @param user the user, or null
      * @param password the password, or null
+     * @return this builder
      */
     public Builder jdbcUrl(String url, @Nullable String user, @Nullable String password) {
       requireNoLocation("jdbcUrl");
@@ -217,6 +219,7 @@ public final class JdbcActivityStore implements ActivityStore {
      * Connects to a JDBC URL that carries any credentials itself.
      *
      * @param url the JDBC URL
+     * @return this builder
      */
     public Builder jdbcUrl(String url) {
       return jdbcUrl(url, null, null);
@@ -227,6 +230,7 @@ public final class JdbcActivityStore implements ActivityStore {
      * and pool settings ({@link #poolSize}, {@link #connectionTimeout}) are the host's to make.
      *
      * @param hostDataSource the DataSource
+     * @return this builder
      */
     public Builder dataSource(DataSource hostDataSource) {
       requireNoLocation("dataSource");
@@ -239,6 +243,7 @@ public final class JdbcActivityStore implements ActivityStore {
      * clock.
      *
      * @param value the clock
+     * @return this builder
      */
     public Builder clock(Clock value) {
       this.clock = Objects.requireNonNull(value, "clock");
@@ -250,6 +255,7 @@ public final class JdbcActivityStore implements ActivityStore {
      * to exist, for databases whose DDL a DBA applies from {@link #schemaSql(Dialect)}.
      *
      * @param value true to migrate on start
+     * @return this builder
      */
     public Builder migrate(boolean value) {
       this.migrate = value;
@@ -260,6 +266,7 @@ public final class JdbcActivityStore implements ActivityStore {
      * The most connections of the pool the store owns. Defaults to {@value #DEFAULT_POOL_SIZE}.
      *
      * @param value 1 or more
+     * @return this builder
      */
     public Builder poolSize(int value) {
       if (value < 1) {
@@ -274,6 +281,7 @@ public final class JdbcActivityStore implements ActivityStore {
      * org.activitylog.api.StoreUnavailableException}. Defaults to 5 seconds.
      *
      * @param value at least 250 milliseconds
+     * @return this builder
      */
     public Builder connectionTimeout(Duration value) {
       if (value.toMillis() < 250) {
@@ -289,6 +297,7 @@ public final class JdbcActivityStore implements ActivityStore {
      * current one; the migrations create it when missing.
      *
      * @param value a lower-case identifier: letters, digits and {@code _}
+     * @return this builder
      */
     public Builder schema(String value) {
       this.schema = ActivitySql.requireSchemaName(Objects.requireNonNull(value, "schema"));
@@ -298,6 +307,7 @@ public final class JdbcActivityStore implements ActivityStore {
     /**
      * Connects, detects the dialect, migrates unless told not to, and returns the store.
      *
+     * @return the open store; close it to release its pool
      * @throws org.activitylog.api.StoreUnavailableException when the database cannot be reached
      * @throws ActivityLogException when the database is not supported or a migration fails
      */

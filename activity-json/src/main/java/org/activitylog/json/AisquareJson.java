@@ -39,7 +39,7 @@ public final class AisquareJson {
 
   private AisquareJson() {}
 
-  /** The AISquare format. It has no settings: its times are always ISO-8601 in UTC. */
+  /** {@return the AISquare format} It has no settings: its times are always ISO-8601 in UTC. */
   public static AisquareJson create() {
     return INSTANCE;
   }
@@ -60,6 +60,7 @@ public final class AisquareJson {
    * workspace_group_id} and the actor. The wire carries no version, so the result has version 1.
    *
    * @param body the JSON body
+   * @return the activity
    * @throws org.activitylog.api.ValidationException naming the first member that breaks a rule
    */
   public Activity readActivity(String body) {
@@ -74,6 +75,7 @@ public final class AisquareJson {
    * {@code is_active}) are ignored.
    *
    * @param body the JSON body
+   * @return the activity to record
    * @throws org.activitylog.api.ValidationException naming the first member that breaks a rule
    */
   public NewActivity readNew(String body) {
@@ -86,6 +88,7 @@ public final class AisquareJson {
    *
    * @param body the JSON body
    * @param defaultWorkspaceGroupId the workspace group when {@code workspace_group_id} is absent
+   * @return the activity to record
    * @throws org.activitylog.api.ValidationException naming the first member that breaks a rule
    */
   public NewActivity readNew(String body, long defaultWorkspaceGroupId) {
@@ -111,6 +114,7 @@ public final class AisquareJson {
    *
    * @param body the JSON body
    * @param current the activity as stored now
+   * @return the update to apply
    * @throws org.activitylog.api.ValidationException naming the first member that breaks a rule
    */
   public ActivityUpdate readUpdate(String body, Activity current) {

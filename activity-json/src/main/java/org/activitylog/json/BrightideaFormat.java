@@ -47,13 +47,13 @@ public interface BrightideaFormat {
   /** The longest body read, in characters. */
   int MAX_BODY_CHARS = WireLimits.MAX_BODY_CHARS;
 
-  /** JSON with times in UTC. */
+  /** {@return JSON with times in UTC} */
   static BrightideaFormat json() {
     return json(DEFAULT_ZONE);
   }
 
   /**
-   * JSON with times in the given zone.
+   * {@return JSON with times in the given zone}
    *
    * @param zone the zone {@code date_created} values are written and read in
    */
@@ -61,13 +61,13 @@ public interface BrightideaFormat {
     return new BrightideaJsonFormat(zone);
   }
 
-  /** XML with times in UTC. */
+  /** {@return XML with times in UTC} */
   static BrightideaFormat xml() {
     return xml(DEFAULT_ZONE);
   }
 
   /**
-   * XML with times in the given zone.
+   * {@return XML with times in the given zone}
    *
    * @param zone the zone {@code date_created} values are written and read in
    */
@@ -76,8 +76,8 @@ public interface BrightideaFormat {
   }
 
   /**
-   * The format a {@code format} parameter names: {@code json} (also when absent) or {@code xml}, in
-   * any case.
+   * {@return the format a {@code format} parameter names: {@code json} (also when absent) or {@code
+   * xml}, in any case}
    *
    * @param format the parameter's value, or null when absent
    * @param zone the zone times are in
@@ -93,31 +93,31 @@ public interface BrightideaFormat {
     throw new ValidationException("format", "must be json or xml", format.toLowerCase(Locale.ROOT));
   }
 
-  /** The format's name, {@code json} or {@code xml}. */
+  /** {@return the format's name, {@code json} or {@code xml}} */
   String name();
 
-  /** The media type of what this writes, with its charset. */
+  /** {@return the media type of what this writes, with its charset} */
   String mediaType();
 
-  /** The zone Brightidea's zone-less times are written and read in. */
+  /** {@return the zone Brightidea's zone-less times are written and read in} */
   ZoneId zone();
 
   /**
-   * {@code {"activity": {...}}} or its XML.
+   * {@return {@code {"activity": {...}}} or its XML}
    *
    * @param activity the activity
    */
   String writeActivity(Activity activity);
 
   /**
-   * {@code {"activity_list": [...], "stats": {...}}} or its XML.
+   * {@return {@code {"activity_list": [...], "stats": {...}}} or its XML}
    *
    * @param page the page with its stats
    */
   String writePage(Page<Activity> page);
 
   /**
-   * An error body in this format; see {@link ErrorBody}.
+   * {@return an error body in this format; see {@link ErrorBody}}
    *
    * @param error the error
    */
@@ -130,6 +130,7 @@ public interface BrightideaFormat {
    *
    * @param body the body
    * @param workspaceGroupId the workspace group to record it in
+   * @return the activity to record
    * @throws ValidationException naming the first member that breaks a rule
    */
   NewActivity readActivity(String body, long workspaceGroupId);
@@ -139,6 +140,7 @@ public interface BrightideaFormat {
    *
    * @param body the body
    * @param workspaceGroupId the workspace group to record them in
+   * @return the activities to record, in order
    * @throws ValidationException naming the first member that breaks a rule
    */
   List<NewActivity> readList(String body, long workspaceGroupId);

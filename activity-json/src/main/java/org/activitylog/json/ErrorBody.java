@@ -27,15 +27,20 @@ import org.jspecify.annotations.Nullable;
  */
 public record ErrorBody(String message, @Nullable String field) {
 
-  /** Checks that the message is present. */
+  /**
+   * Checks that the message is present.
+   *
+   * @param message what went wrong, safe to show to the requester
+   * @param field the wire name of the field at fault, or null
+   */
   public ErrorBody {
     Objects.requireNonNull(message, "message");
   }
 
   /**
-   * The body for a library error: its message, and for a {@link ValidationException} its field. The
-   * library's messages are safe to show: they never carry SQL, credentials or another tenant's
-   * data, and quote at most a short prefix of a rejected value.
+   * {@return the body for a library error: its message, and for a {@link ValidationException} its
+   * field} The library's messages are safe to show: they never carry SQL, credentials or another
+   * tenant's data, and quote at most a short prefix of a rejected value.
    *
    * @param error the error
    */
@@ -45,12 +50,12 @@ public record ErrorBody(String message, @Nullable String field) {
     return new ErrorBody(message == null ? error.getClass().getSimpleName() : message, field);
   }
 
-  /** This body as JSON. */
+  /** {@return this body as JSON} */
   public String toJson() {
     return ErrorBodies.json(this);
   }
 
-  /** This body as XML. */
+  /** {@return this body as XML} */
   public String toXml() {
     return ErrorBodies.xml(this);
   }

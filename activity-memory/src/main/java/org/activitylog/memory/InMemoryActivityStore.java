@@ -48,7 +48,7 @@ public final class InMemoryActivityStore implements ActivityStore {
   }
 
   /**
-   * A new, empty store.
+   * {@return a new, empty store}
    *
    * @param clock the clock that stamps {@code updated_at} and {@code deleted_at}
    */
@@ -57,8 +57,8 @@ public final class InMemoryActivityStore implements ActivityStore {
   }
 
   /**
-   * Another store on the same storage as an existing one: what one writes, the other reads at once.
-   * Closing either does not affect the other.
+   * {@return another store on the same storage as an existing one: what one writes, the other reads
+   * at once} Closing either does not affect the other.
    *
    * @param existing the store whose storage to share
    * @param clock the clock of the new store

@@ -102,6 +102,7 @@ public final class ActivityServer implements AutoCloseable {
    * Starts a server as configured, authenticating only the demo token.
    *
    * @param config the settings
+   * @return the running server
    * @throws ActivityLogException when the store cannot be opened
    * @throws UncheckedIOException when the port cannot be bound
    */
@@ -114,6 +115,7 @@ public final class ActivityServer implements AutoCloseable {
    *
    * @param config the settings
    * @param moreTokens asked for every token that is not the demo token
+   * @return the running server
    * @throws ActivityLogException when the store cannot be opened
    * @throws UncheckedIOException when the port cannot be bound
    */
@@ -167,12 +169,12 @@ public final class ActivityServer implements AutoCloseable {
     }
   }
 
-  /** The base URI, such as {@code http://127.0.0.1:8080/}. */
+  /** {@return the base URI, such as {@code http://127.0.0.1:8080/}} */
   public URI uri() {
     return uri;
   }
 
-  /** The port the server listens on; the one picked when the settings asked for port 0. */
+  /** {@return the port the server listens on; the one picked when the settings asked for port 0} */
   public int port() {
     return http.getAddress().getPort();
   }

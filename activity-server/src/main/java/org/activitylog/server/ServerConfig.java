@@ -101,6 +101,7 @@ public record ServerConfig(
    *
    * @param args the command-line arguments
    * @param env the environment, usually {@code System::getenv}
+   * @return the settings, with defaults for what is not given
    * @throws ValidationException naming the flag when a value is wrong or a flag is unknown
    */
   public static ServerConfig parse(String[] args, Function<String, @Nullable String> env) {

@@ -78,7 +78,8 @@ public abstract class ActivityLogContract extends StoreContractSupport {
   }
 
   /**
-   * The uid the log's generator hands out for the n-th activity recorded without one in this test.
+   * {@return the uid the log's generator hands out for the n-th activity recorded without one in
+   * this test}
    *
    * @param n 1 for the first generated uid
    */
@@ -210,7 +211,7 @@ public abstract class ActivityLogContract extends StoreContractSupport {
           .as("follow")
           .isInstanceOf(UnauthorizedException.class);
 
-      assertThat(activities().findByUid(draft.uid()))
+      assertThat(activities().findByUid(uidOf(draft)))
           .as("the activity anonymous recorded")
           .isEmpty();
       assertThat(activities().findById(stored.id()))
@@ -332,7 +333,7 @@ public abstract class ActivityLogContract extends StoreContractSupport {
           .as("delete")
           .isInstanceOf(UnauthorizedException.class);
 
-      assertThat(activities().findByUid(draft.uid()))
+      assertThat(activities().findByUid(uidOf(draft)))
           .as("the activity anonymous recorded")
           .isEmpty();
       assertThat(activities().findById(stored.id())).as("the public activity").contains(stored);
@@ -749,10 +750,10 @@ public abstract class ActivityLogContract extends StoreContractSupport {
           .as("record into a foreign group")
           .isInstanceOf(AccessDeniedException.class);
 
-      assertThat(activities().findByUid(intoReadOnly.uid()))
+      assertThat(activities().findByUid(uidOf(intoReadOnly)))
           .as("stored into the read-only group")
           .isEmpty();
-      assertThat(activities().findByUid(intoForeign.uid()))
+      assertThat(activities().findByUid(uidOf(intoForeign)))
           .as("stored into the foreign group")
           .isEmpty();
     }
@@ -771,10 +772,10 @@ public abstract class ActivityLogContract extends StoreContractSupport {
       assertThatThrownBy(() -> log.recordAll(alice, List.of(allowed, denied)))
           .isInstanceOf(AccessDeniedException.class);
 
-      assertThat(activities().findByUid(allowed.uid()))
+      assertThat(activities().findByUid(uidOf(allowed)))
           .as("the allowed activity of the batch")
           .isEmpty();
-      assertThat(activities().findByUid(denied.uid()))
+      assertThat(activities().findByUid(uidOf(denied)))
           .as("the denied activity of the batch")
           .isEmpty();
     }
@@ -798,7 +799,7 @@ public abstract class ActivityLogContract extends StoreContractSupport {
       assertThat(thrown.getMessage())
           .as("the error message")
           .doesNotContain(String.valueOf(foreign.workspaceGroupId()));
-      assertThat(activities().findByUid(fresh.uid()))
+      assertThat(activities().findByUid(uidOf(fresh)))
           .as("the fresh activity of the batch")
           .isEmpty();
       assertThat(activities().findById(foreign.id()))

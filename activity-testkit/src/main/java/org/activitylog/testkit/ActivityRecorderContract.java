@@ -49,6 +49,7 @@ import org.activitylog.spi.ActivityRepository;
 import org.activitylog.spi.ErasureMode;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.RepeatedTest;
@@ -82,7 +83,10 @@ public abstract class ActivityRecorderContract extends StoreContractSupport {
 
   private final List<ActivityRecorder> recorders = new ArrayList<>();
 
-  /** The decorator the recorders of a test write through; faults are switched on here. */
+  /**
+   * The decorator the recorders of a test write through; faults are switched on here. New for every
+   * test, around that test's store.
+   */
   protected FaultyRepository faulty;
 
   /** The waits the recorder asked for between retries, in order. */
@@ -92,22 +96,22 @@ public abstract class ActivityRecorderContract extends StoreContractSupport {
   protected ActivityRecorderContract() {}
 
   /**
-   * A recorder builder writing through {@link #faulty} with the testkit clock, a sleeper that only
-   * records its waits, and no linger. Override to tune it for a slow backend, keeping those.
+   * {@return a recorder builder writing through {@link #faulty} with the testkit clock, a sleeper
+   * that only records its waits, and no linger} Override to tune it for a slow backend, keeping
+   * those.
    */
   protected ActivityRecorder.Builder recorderBuilder() {
-    return ActivityRecorder.builder(faulty())
+    return ActivityRecorder.builder(faulty)
         .clock(clock)
         .sleeper(retryWaits::add)
         .linger(Duration.ZERO)
         .closeTimeout(WAIT);
   }
 
-  private FaultyRepository faulty() {
-    if (faulty == null) {
-      faulty = new FaultyRepository(store.activities());
-    }
-    return faulty;
+  // Runs after StoreContractSupport's @BeforeEach, which opens the store.
+  @BeforeEach
+  final void wrapStore() {
+    faulty = new FaultyRepository(store.activities());
   }
 
   private ActivityRecorder open(ActivityRecorder.Builder builder) {
@@ -118,6 +122,7 @@ public abstract class ActivityRecorderContract extends StoreContractSupport {
 
   @AfterEach
   final void closeRecorders() {
+    // Null only when the store could not be opened: JUnit still runs @AfterEach methods then.
     if (faulty != null) {
       faulty.up();
       faulty.resume();
@@ -126,7 +131,6 @@ public abstract class ActivityRecorderContract extends StoreContractSupport {
       r.close(WAIT);
     }
     recorders.clear();
-    faulty = null;
   }
 
   /** A login in this test's workspace, with no uid or time: the recorder fixes both. */
@@ -633,6 +637,7 @@ public abstract class ActivityRecorderContract extends StoreContractSupport {
      * Waits for an {@code insertAll} to arrive.
      *
      * @return false when none arrived within the contract's wait
+     * @throws InterruptedException when the test thread is interrupted while waiting
      */
     public boolean awaitInsert() throws InterruptedException {
       return entered.tryAcquire(WAIT.toSeconds(), TimeUnit.SECONDS);

@@ -99,7 +99,7 @@ public abstract class ActivityRepositoryContract extends StoreContractSupport {
 
   private static final long PURGE_ERA_HOURS = 9L * 365 * 24;
 
-  /** The repository of the store under test. */
+  /** {@return the repository of the store under test} */
   protected final ActivityRepository repository() {
     return store.activities();
   }
@@ -168,7 +168,7 @@ public abstract class ActivityRepositoryContract extends StoreContractSupport {
         assertThat(repository().findById(stored.id()))
             .as("findById(%d)", stored.id())
             .contains(expected);
-        assertThat(repository().findByUid(draft.uid()))
+        assertThat(repository().findByUid(uidOf(draft)))
             .as("findByUid(%s)", draft.uid())
             .contains(expected);
       }
@@ -196,7 +196,7 @@ public abstract class ActivityRepositoryContract extends StoreContractSupport {
       Activity again = repository().insert(retry);
 
       assertThat(again).as("second insert of uid %s", first.uid()).isEqualTo(stored);
-      assertThat(repository().findByUid(first.uid()))
+      assertThat(repository().findByUid(uidOf(first)))
           .as("stored activity of uid %s", first.uid())
           .contains(stored);
       assertThat(repository().count(data.query().deleted(DeletedFilter.INCLUDE).build()))
@@ -212,7 +212,7 @@ public abstract class ActivityRepositoryContract extends StoreContractSupport {
     @DisplayName("A uid given twice in one batch is stored once, and both positions return it")
     void insertAllDeduplicatesWithinBatch() {
       NewActivity a = data.any();
-      NewActivity sameUid = data.login(data.user()).withUid(a.uid());
+      NewActivity sameUid = data.login(data.user()).withUid(uidOf(a));
       NewActivity b = data.any();
 
       List<Activity> result = repository().insertAll(List.of(a, sameUid, b));
@@ -241,7 +241,7 @@ public abstract class ActivityRepositoryContract extends StoreContractSupport {
       clock.advance(Duration.ofSeconds(1));
 
       List<Activity> second =
-          repository().insertAll(List.of(data.login(data.user()).withUid(b.uid()), data.any()));
+          repository().insertAll(List.of(data.login(data.user()).withUid(uidOf(b)), data.any()));
 
       assertThat(second.get(0)).as("result for the repeated uid").isEqualTo(first.get(1));
       assertThat(second.get(1).id())
@@ -827,8 +827,12 @@ public abstract class ActivityRepositoryContract extends StoreContractSupport {
 
       assertThat(changed).as("activities anonymised for %s", erased.ref()).isEqualTo(3);
       for (Activity before : List.of(a1, a2, a3)) {
-        Activity after = repository().findById(before.id()).orElse(null);
-        assertThat(after).as("anonymised activity %s", describe(before)).isNotNull();
+        Activity after =
+            repository()
+                .findById(before.id())
+                .orElseThrow(
+                    () ->
+                        new AssertionError("anonymised activity " + describe(before) + " is gone"));
         ActivityContent c = before.content();
         assertThat(after.content())
             .as("content of %s", describe(after))
@@ -1720,8 +1724,10 @@ public abstract class ActivityRepositoryContract extends StoreContractSupport {
                                   .build()));
 
       List<Activity> results = valuesOf(outcomes);
-      Activity stored = repository().findByUid(uid).orElse(null);
-      assertThat(stored).as("activity of the contended uid").isNotNull();
+      Activity stored =
+          repository()
+              .findByUid(uid)
+              .orElseThrow(() -> new AssertionError("no activity of the contended uid was stored"));
       assertThat(results).as("what each thread's insert returned").allMatch(stored::equals);
       assertThat(repository().count(data.query().deleted(DeletedFilter.INCLUDE).build()))
           .as("activities stored for one uid inserted by %d threads", THREADS)
@@ -1796,7 +1802,7 @@ public abstract class ActivityRepositoryContract extends StoreContractSupport {
       Activity stored = repository().findById(target.id()).orElseThrow();
       assertThat(stored.version())
           .as("version after %d threads made %d updates each", THREADS, perThread)
-          .isEqualTo(1L + THREADS * perThread);
+          .isEqualTo(1L + (long) THREADS * perThread);
       assertThat(stored.text()).as("text after the updates").endsWith("-" + (perThread - 1));
     }
 

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.Objects;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -45,12 +46,13 @@ public final class MutableClock extends Clock {
    * @param instant the new time
    */
   public void set(Instant instant) {
-    now.set(instant);
+    now.set(Objects.requireNonNull(instant, "instant"));
   }
 
   @Override
   public Instant instant() {
-    return now.get();
+    // Never null: the clock starts at START and set() refuses null.
+    return Objects.requireNonNull(now.get());
   }
 
   @Override

@@ -23,7 +23,7 @@ import org.activitylog.api.UserSimple;
 public final class SeedActivities {
   private SeedActivities() {}
 
-  /** Max Power, as the GET example embeds him. */
+  /** {@return Max Power, as the GET example embeds him} */
   public static Member maxPower() {
     return new Member(
         UUID.fromString("B471BFED-BCC2-49CC-A917-5F09AA73EEB3"),
@@ -45,7 +45,7 @@ public final class SeedActivities {
         null);
   }
 
-  /** John Doe, who comments in the LIST example. */
+  /** {@return John Doe, who comments in the LIST example} */
   public static Member johnDoe() {
     return new Member(
         UUID.fromString("866144B1-E302-42EF-AF80-75DE988885AE"),
@@ -67,7 +67,7 @@ public final class SeedActivities {
         "02F11D0E-BA74-4A7D-B1BE-4F7F651B2507");
   }
 
-  /** Lillian Smith, who posts both updates of the LIST example. */
+  /** {@return Lillian Smith, who posts both updates of the LIST example} */
   public static Member lillianSmith() {
     return new Member(
         UUID.fromString("8FA49B96-3693-4282-8919-014618D7B3B8"),
@@ -90,7 +90,7 @@ public final class SeedActivities {
   }
 
   /**
-   * The GET example: a {@code POST_IDEA} with its campaign and idea fields.
+   * {@return the GET example: a {@code POST_IDEA} with its campaign and idea fields}
    *
    * @param workspace the workspace group to record it in
    */
@@ -117,7 +117,7 @@ public final class SeedActivities {
   }
 
   /**
-   * The LIST example's first item: a {@code POST_UPDATE} with a hi-five and a comment.
+   * {@return the LIST example's first item: a {@code POST_UPDATE} with a hi-five and a comment}
    *
    * @param workspace the workspace group to record it in
    */
@@ -173,7 +173,7 @@ public final class SeedActivities {
   }
 
   /**
-   * The LIST example's second item: a {@code POST_UPDATE} with an image attachment.
+   * {@return the LIST example's second item: a {@code POST_UPDATE} with an image attachment}
    *
    * @param workspace the workspace group to record it in
    */
@@ -206,7 +206,7 @@ public final class SeedActivities {
         .build();
   }
 
-  /** John Doe of the AISquare PUT example, with every {@code UserSimple} field set. */
+  /** {@return John Doe of the AISquare PUT example, with every {@code UserSimple} field set} */
   public static UserSimple johndoe() {
     return new UserSimple(
         1,
@@ -223,8 +223,8 @@ public final class SeedActivities {
   }
 
   /**
-   * An AISquare login as the PUT example describes it, with a JSON resource and a derived workspace
-   * group.
+   * {@return an AISquare login as the PUT example describes it, with a JSON resource and a derived
+   * workspace group}
    *
    * @param workspace the workspace group to record it in
    */
@@ -250,8 +250,8 @@ public final class SeedActivities {
   }
 
   /**
-   * Every seed activity, each with a uid of its own so that tests sharing a database do not collide
-   * on the seeds' fixed ids.
+   * {@return every seed activity, each with a uid of its own so that tests sharing a database do
+   * not collide on the seeds' fixed ids}
    *
    * @param workspace the workspace group to record them in
    */

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.UUID;
+import org.activitylog.api.NewActivity;
 import org.activitylog.spi.ActivityStore;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -39,7 +41,8 @@ public abstract class StoreContractSupport {
   protected abstract ActivityStore createStore(MutableClock clock);
 
   /**
-   * A second store on the same storage as the first, for {@link Capability#SHARED_STORAGE}.
+   * {@return a second store on the same storage as the first, for {@link
+   * Capability#SHARED_STORAGE}}
    *
    * @param clock the same clock as the first store's
    * @throws UnsupportedOperationException unless overridden
@@ -49,7 +52,7 @@ public abstract class StoreContractSupport {
         "override createSecondStore(MutableClock) to declare Capability.SHARED_STORAGE");
   }
 
-  /** The optional capabilities the backend has. None by default. */
+  /** {@return the optional capabilities the backend has} None by default. */
   protected Set<Capability> capabilities() {
     return Set.of();
   }
@@ -87,6 +90,23 @@ public abstract class StoreContractSupport {
     ActivityStore second = createSecondStore(clock);
     opened.add(second);
     return second;
+  }
+
+  /**
+   * The uid of an activity from {@link #data}, which always sets one; for the calls that need a
+   * uid, such as {@code findByUid}.
+   *
+   * @param activity an activity built by {@link TestActivities}
+   * @return its uid
+   * @throws IllegalArgumentException if the activity has no uid
+   */
+  protected static UUID uidOf(NewActivity activity) {
+    UUID uid = activity.uid();
+    if (uid == null) {
+      throw new IllegalArgumentException(
+          "the activity has no uid; build it with TestActivities, which sets one");
+    }
+    return uid;
   }
 
   @BeforeEach

@@ -36,24 +36,27 @@ public final class TestActivities {
     this.workspace = newWorkspace();
   }
 
-  /** The default workspace group of this test: every activity goes here unless told otherwise. */
+  /**
+   * {@return the default workspace group of this test: every activity goes here unless told
+   * otherwise}
+   */
   public long workspace() {
     return workspace;
   }
 
-  /** A new workspace group, private to this test. */
+  /** {@return a new workspace group, private to this test} */
   public long newWorkspace() {
     long id = randomId();
     workspaces.add(id);
     return id;
   }
 
-  /** Every workspace group this test has made, the default one first. */
+  /** {@return every workspace group this test has made, the default one first} */
   public List<Long> workspaces() {
     return List.copyOf(workspaces);
   }
 
-  /** A new AISquare user with every field set. */
+  /** {@return a new AISquare user with every field set} */
   public UserSimple user() {
     long id = randomId();
     return new UserSimple(
@@ -70,7 +73,7 @@ public final class TestActivities {
         "https://example.com/pictures/" + id + ".png");
   }
 
-  /** A new Brightidea member with an id, a screen name and an e-mail address. */
+  /** {@return a new Brightidea member with an id, a screen name and an e-mail address} */
   public Member member() {
     UUID id = UUID.randomUUID();
     Member m = Member.of(id, "Member " + id.toString().substring(0, 8));
@@ -95,8 +98,8 @@ public final class TestActivities {
   }
 
   /**
-   * A builder for an activity in this test's workspace, created now by the clock, with a fresh uid,
-   * some text and a small resource.
+   * {@return a builder for an activity in this test's workspace, created now by the clock, with a
+   * fresh uid, some text and a small resource}
    *
    * @param type what happened
    * @param actor who did it
@@ -112,7 +115,7 @@ public final class TestActivities {
   }
 
   /**
-   * A complete activity in this test's workspace: a login by the given actor.
+   * {@return a complete activity in this test's workspace: a login by the given actor}
    *
    * @param actor who logged in
    */
@@ -120,12 +123,12 @@ public final class TestActivities {
     return activity(ActivityType.USER_LOGIN, actor).build();
   }
 
-  /** A complete activity in this test's workspace: a login by a new user. */
+  /** {@return a complete activity in this test's workspace: a login by a new user} */
   public NewActivity any() {
     return login(user());
   }
 
-  /** A query builder restricted to every workspace group this test has made so far. */
+  /** {@return a query builder restricted to every workspace group this test has made so far} */
   public ActivityQuery.Builder query() {
     return ActivityQuery.builder().workspaceGroups(workspaces);
   }

@@ -16,7 +16,13 @@ public final class Checks {
 
   private Checks() {}
 
-  /** Returns the value, or throws naming the field when it is missing. */
+  /**
+   * {@return the value, or throws naming the field when it is missing}
+   *
+   * @param <T> the value's type
+   * @param field the field the error names
+   * @param value the value to check
+   */
   public static <T> T required(String field, @Nullable T value) {
     if (value == null) {
       throw new ValidationException(field, "is required");
@@ -24,7 +30,13 @@ public final class Checks {
     return value;
   }
 
-  /** Returns the text when it is at most {@code max} characters long, or null when absent. */
+  /**
+   * {@return the text when it is at most {@code max} characters long, or null when absent}
+   *
+   * @param field the field the error names
+   * @param value the text, or null
+   * @param max the most characters allowed
+   */
   public static @Nullable String maxLength(String field, @Nullable String value, int max) {
     if (value != null && value.length() > max) {
       throw new ValidationException(field, "must be at most " + max + " characters");
@@ -32,16 +44,30 @@ public final class Checks {
     return value;
   }
 
-  /** Returns a present, non-blank text of at most {@code max} characters. */
+  /**
+   * {@return a present, non-blank text of at most {@code max} characters}
+   *
+   * @param field the field the error names
+   * @param value the text to check
+   * @param max the most characters allowed
+   */
   public static String requiredText(String field, @Nullable String value, int max) {
     String text = required(field, value);
     if (text.isBlank()) {
       throw new ValidationException(field, "must not be blank");
     }
-    return text.length() > max ? fail(field, "must be at most " + max + " characters") : text;
+    if (text.length() > max) {
+      throw new ValidationException(field, "must be at most " + max + " characters");
+    }
+    return text;
   }
 
-  /** Returns the address when it is absent or looks like an e-mail address. */
+  /**
+   * {@return the address when it is absent or looks like an e-mail address}
+   *
+   * @param field the field the error names
+   * @param value the address, or null
+   */
   public static @Nullable String email(String field, @Nullable String value) {
     if (value != null && (value.length() > MAX_EMAIL || !EMAIL.matcher(value).matches())) {
       throw new ValidationException(
@@ -50,7 +76,12 @@ public final class Checks {
     return value;
   }
 
-  /** Returns the number when it is zero or more. */
+  /**
+   * {@return the number when it is zero or more}
+   *
+   * @param field the field the error names
+   * @param value the number to check
+   */
   public static long nonNegative(String field, long value) {
     if (value < 0) {
       throw new ValidationException(field, "must be zero or more", value);
@@ -61,12 +92,11 @@ public final class Checks {
   /**
    * Truncates an instant to microseconds, the finest precision SQL timestamps keep, so that a
    * stored activity equals the one that was written on every backend.
+   *
+   * @param instant the instant, or null
+   * @return the truncated instant, or null for null
    */
   public static @Nullable Instant micros(@Nullable Instant instant) {
     return instant == null ? null : instant.truncatedTo(ChronoUnit.MICROS);
-  }
-
-  private static <T> T fail(String field, String rule) {
-    throw new ValidationException(field, rule);
   }
 }

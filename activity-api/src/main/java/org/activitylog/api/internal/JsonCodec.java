@@ -19,7 +19,12 @@ import org.jspecify.annotations.Nullable;
 public final class JsonCodec {
   private JsonCodec() {}
 
-  /** Converts plain values; see {@link JsonValue#of(Object)}. */
+  /**
+   * Converts plain values; see {@link JsonValue#of(Object)}.
+   *
+   * @param value a plain value
+   * @return the JSON value
+   */
   public static JsonValue convert(@Nullable Object value) {
     return convert(value, 0);
   }
@@ -81,8 +86,12 @@ public final class JsonCodec {
   }
 
   /**
-   * Whether the compact JSON text of a value is longer than a limit. Counts without building the
-   * text and stops as soon as the limit is passed, so checking a resource costs no allocation.
+   * {@return whether the compact JSON text of a value is longer than a limit} Counts without
+   * building the text and stops as soon as the limit is passed, so checking a resource costs no
+   * allocation.
+   *
+   * @param value the value
+   * @param limit the most characters allowed
    */
   public static boolean longerThan(JsonValue value, int limit) {
     return length(value, limit) > limit;
@@ -98,7 +107,7 @@ public final class JsonCodec {
     } else if (value instanceof JsonString s) {
       return stringLength(s.value());
     } else if (value instanceof JsonArray a) {
-      long total = 2 + Math.max(0, a.items().size() - 1);
+      long total = 2L + Math.max(0, a.items().size() - 1);
       for (JsonValue item : a.items()) {
         total += length(item, budget - total);
         if (total > budget) {
@@ -108,7 +117,7 @@ public final class JsonCodec {
       return total;
     }
     JsonObject o = (JsonObject) value;
-    long total = 2 + Math.max(0, o.members().size() - 1);
+    long total = 2L + Math.max(0, o.members().size() - 1);
     for (Map.Entry<String, JsonValue> e : o.members().entrySet()) {
       total += stringLength(e.getKey()) + 1 + length(e.getValue(), budget - total);
       if (total > budget) {
@@ -133,7 +142,12 @@ public final class JsonCodec {
     return n;
   }
 
-  /** Appends compact JSON text. */
+  /**
+   * Appends compact JSON text.
+   *
+   * @param value the value
+   * @param out where the text is appended
+   */
   public static void write(JsonValue value, StringBuilder out) {
     if (value instanceof JsonNull) {
       out.append("null");

@@ -3,6 +3,8 @@ package org.activitylog.recorder.internal;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
 import java.util.List;
+import java.util.Objects;
+import java.util.UUID;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -66,6 +68,7 @@ public final class AsyncRecorder extends AbstractRecorder {
   @Override
   public Receipt record(NewActivity activity) {
     NewActivity complete = complete(activity);
+    UUID uid = Objects.requireNonNull(complete.uid(), "complete() fills in the uid");
     int size = SizeEstimate.of(complete);
     // Counted before it is queued, so that a snapshot never shows an outcome without its
     // acceptance; taken back below when the activity is refused.
@@ -84,7 +87,7 @@ public final class AsyncRecorder extends AbstractRecorder {
       throw rejected(e);
     }
     if (offer == ActivityBuffer.Offer.QUEUED) {
-      return new Receipt(complete.uid(), Receipt.Status.QUEUED);
+      return new Receipt(uid, Receipt.Status.QUEUED);
     }
     if (config.fullQueuePolicy() == FullQueuePolicy.DROP) {
       counters.dropped(DropReason.QUEUE_FULL, 1);
@@ -94,7 +97,7 @@ public final class AsyncRecorder extends AbstractRecorder {
           Level.WARNING,
           () -> "the recorder's queue is full; dropping activities (" + limits() + ")",
           null);
-      return new Receipt(complete.uid(), Receipt.Status.DROPPED);
+      return new Receipt(uid, Receipt.Status.DROPPED);
     }
     counters.accepted.decrement();
     QueueFullException full =

@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
@@ -54,7 +55,8 @@ final class RateLimitedLog {
     if (!logger.isLoggable(level)) {
       return;
     }
-    Window window = windows.get(topic);
+    // The constructor gives every topic a window.
+    Window window = Objects.requireNonNull(windows.get(topic));
     long now = clock.millis();
     long next = window.nextAllowed.get();
     if (now < next || !window.nextAllowed.compareAndSet(next, now + intervalMillis)) {

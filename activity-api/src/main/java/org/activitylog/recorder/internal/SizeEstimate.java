@@ -37,7 +37,7 @@ final class SizeEstimate {
   }
 
   private static long details(BrightideaDetails details) {
-    if (details == BrightideaDetails.NONE) {
+    if (details.equals(BrightideaDetails.NONE)) {
       return 0;
     }
     long bytes = NODE + chars(details.ideaTitle()) + chars(details.categoryName());

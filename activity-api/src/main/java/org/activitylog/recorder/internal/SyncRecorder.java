@@ -2,6 +2,8 @@ package org.activitylog.recorder.internal;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Objects;
+import java.util.UUID;
 import org.activitylog.api.ActivityLogException;
 import org.activitylog.api.NewActivity;
 import org.activitylog.api.internal.Checks;
@@ -30,20 +32,21 @@ public final class SyncRecorder extends AbstractRecorder {
   @Override
   public Receipt record(NewActivity activity) {
     NewActivity complete = complete(activity);
+    UUID uid = Objects.requireNonNull(complete.uid(), "complete() fills in the uid");
     if (closed) {
       throw rejected(new RecorderClosedException());
     }
     counters.accepted.increment();
     BatchWriter.Tally tally = writer.write(List.of(complete), this::pause);
     if (tally.stored == 1) {
-      return new Receipt(complete.uid(), Receipt.Status.STORED);
+      return new Receipt(uid, Receipt.Status.STORED);
     }
     if (tally.abandoned == 1) {
       InterruptedException cause = new InterruptedException("interrupted between attempts");
       writer.countFailed(1, cause);
       throw interrupted(
           "interrupted while waiting to retry the store; activity "
-              + complete.uid()
+              + uid
               + " may or may not be stored: record it again with the same uid to be sure");
     }
     Throwable failure = tally.lastFailure;
@@ -52,6 +55,10 @@ public final class SyncRecorder extends AbstractRecorder {
     }
     if (failure instanceof Error e) {
       throw e;
+    }
+    if (failure == null) {
+      // Not expected: a write that neither stored nor abandoned the activity records its failure.
+      throw new ActivityLogException("the activity store failed");
     }
     throw new ActivityLogException("the activity store failed", failure);
   }

@@ -46,6 +46,7 @@ public final class AisquareEndpoints {
    *
    * @param id the id segment of the path
    * @param requester who asks
+   * @return 200 with the activity as {@code UserActivity} JSON and its {@code ETag}
    */
   public ApiResponse get(String id, Requester requester) {
     return answer(200, log.get(requester, id(id)), Map.of());
@@ -59,6 +60,7 @@ public final class AisquareEndpoints {
    * @param id the id segment of the path
    * @param request the request, with its JSON body
    * @param requester who asks
+   * @return 200 with the updated activity and its {@code ETag}
    */
   public ApiResponse put(String id, ApiRequest request, Requester requester) {
     long activityId = id(id);
@@ -93,6 +95,7 @@ public final class AisquareEndpoints {
    *
    * @param request the request, with its JSON body
    * @param requester who asks
+   * @return 201 with the stored activity, its {@code Location} and {@code ETag}
    */
   public ApiResponse post(ApiRequest request, Requester requester) {
     String body = JsonBody.read(request, maxBodyBytes);
@@ -106,6 +109,7 @@ public final class AisquareEndpoints {
    *
    * @param id the id segment of the path
    * @param requester who asks
+   * @return 204 without a body
    */
   public ApiResponse delete(String id, Requester requester) {
     log.delete(requester, id(id));

@@ -34,6 +34,7 @@ public final class BrightideaEndpoints {
    * @param request the request, with its LIST parameters
    * @param requester who asks
    * @param format the answer's format
+   * @return 200 with the page in the requested format
    */
   public ApiResponse list(ApiRequest request, Requester requester, BrightideaFormat format) {
     Parameters.ListRequest list = Parameters.list(request, requester, zone);
@@ -48,6 +49,7 @@ public final class BrightideaEndpoints {
    * @param id the id segment of the path
    * @param requester who asks
    * @param format the answer's format
+   * @return 200 with the activity in the requested format
    */
   public ApiResponse get(String id, Requester requester, BrightideaFormat format) {
     UUID uid = Parameters.uuid(id).orElseThrow(NotFoundException::new);

@@ -14,6 +14,9 @@ public enum Endpoint {
   AISQUARE_ONE(false, List.of("GET", "PUT", "DELETE"));
 
   private final boolean brightidea;
+
+  // Always a List.of, which cannot change; Error Prone only trusts types it knows are immutable.
+  @SuppressWarnings("ImmutableEnumChecker")
   private final List<String> methods;
 
   Endpoint(boolean brightidea, List<String> methods) {
@@ -21,13 +24,15 @@ public enum Endpoint {
     this.methods = methods;
   }
 
-  /** Whether the endpoint speaks Brightidea api3, which takes a {@code format} parameter. */
+  /**
+   * {@return whether the endpoint speaks Brightidea api3, which takes a {@code format} parameter}
+   */
   public boolean isBrightidea() {
     return brightidea;
   }
 
   /**
-   * Whether the endpoint serves a method.
+   * {@return whether the endpoint serves a method}
    *
    * @param method the upper-case HTTP method
    */
@@ -35,7 +40,7 @@ public enum Endpoint {
     return methods.contains(method);
   }
 
-  /** The {@code Allow} header's value, such as {@code GET, PUT, DELETE}. */
+  /** {@return the {@code Allow} header's value, such as {@code GET, PUT, DELETE}} */
   public String allowHeader() {
     return String.join(", ", methods);
   }

@@ -31,7 +31,7 @@ public final class Failures {
   private Failures() {}
 
   /**
-   * The answer to a failure.
+   * {@return the answer to a failure}
    *
    * @param failure what went wrong
    * @param format the format the error body is written in

@@ -30,17 +30,17 @@ public final class HttpProblem extends RuntimeException {
     this.headers = Map.copyOf(headers);
   }
 
-  /** The HTTP status. */
+  /** {@return the HTTP status} */
   public int status() {
     return status;
   }
 
-  /** The header, parameter or body part at fault, or null. */
+  /** {@return the header, parameter or body part at fault, or null} */
   public @Nullable String field() {
     return field;
   }
 
-  /** Headers the answer must carry. */
+  /** {@return headers the answer must carry} */
   public Map<String, String> headers() {
     return headers;
   }

@@ -13,7 +13,7 @@ public final class IfMatch {
   private IfMatch() {}
 
   /**
-   * The strong entity tag of an activity.
+   * {@return the strong entity tag of an activity}
    *
    * @param activity the activity
    */
@@ -48,7 +48,7 @@ public final class IfMatch {
     throw failed();
   }
 
-  /** The 412 answered when the stored version is not the one {@code If-Match} names. */
+  /** {@return the 412 answered when the stored version is not the one {@code If-Match} names} */
   public static HttpProblem failed() {
     return new HttpProblem(
         412,

@@ -15,7 +15,7 @@ public final class JsonBody {
   private JsonBody() {}
 
   /**
-   * The body as text, after checking its size, its content type and its encoding.
+   * {@return the body as text, after checking its size, its content type and its encoding}
    *
    * @param request the request
    * @param maxBytes the largest body accepted
@@ -56,7 +56,8 @@ public final class JsonBody {
     if (header.isEmpty()) {
       throw unsupported("Content-Type is required: send application/json");
     }
-    String[] parts = header.get().split(";");
+    // The limit keeps empty parts, so a header of only ";" still has a first (empty) part.
+    String[] parts = header.get().split(";", -1);
     String type = parts[0].strip().toLowerCase(Locale.ROOT);
     boolean json =
         type.equals("application/json")

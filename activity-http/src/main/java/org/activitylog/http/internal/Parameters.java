@@ -62,6 +62,7 @@ public final class Parameters {
    * @param request the request
    * @param requester who asks, for {@code following=1}
    * @param zone the zone that {@code date_created} days are in
+   * @return the filters, sort and page the parameters ask for
    * @throws ValidationException naming the first parameter with a bad value
    * @throws UnauthorizedException for {@code following=1} from an anonymous requester
    */
@@ -98,7 +99,7 @@ public final class Parameters {
   }
 
   /**
-   * The value of a parameter that may be given once.
+   * {@return the value of a parameter that may be given once}
    *
    * @param request the request
    * @param name the parameter

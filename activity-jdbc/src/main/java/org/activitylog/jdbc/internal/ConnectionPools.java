@@ -29,6 +29,7 @@ public final class ConnectionPools {
    * @param size the most connections
    * @param connectionTimeout how long a caller waits for a connection before the store reports
    *     itself unavailable
+   * @return the pool; the caller closes it
    */
   public static HikariDataSource create(
       String url,

@@ -172,19 +172,14 @@ public final class JdbcActivityRepository implements ActivityRepository {
 
   @Override
   public Optional<Activity> findById(long id) {
-    return access.call(() -> access.jdbi().withHandle(h -> byId(h, id)));
+    return access.withHandle(h -> byId(h, id));
   }
 
   @Override
   public Optional<Activity> findByUid(UUID uid) {
     Objects.requireNonNull(uid, "uid");
-    return access.call(
-        () ->
-            access
-                .jdbi()
-                .withHandle(
-                    h ->
-                        h.createQuery(sql.findByUid()).bind("uid", uuid(uid)).map(rows).findOne()));
+    return access.withHandle(
+        h -> h.createQuery(sql.findByUid()).bind("uid", uuid(uid)).map(rows).findOne());
   }
 
   @Override
@@ -192,39 +187,35 @@ public final class JdbcActivityRepository implements ActivityRepository {
       long id, ActivityUpdate update, @Nullable Long expectedVersion, @Nullable String updatedBy) {
     Objects.requireNonNull(update, "update");
     requireAuditName("updated_by", updatedBy);
-    return access.call(
-        () ->
-            access
-                .jdbi()
-                .inTransaction(
-                    h -> {
-                      // The row lock makes concurrent updates without an expected version queue
-                      // up instead of overwriting each other; the version in the WHERE clause is
-                      // the optimistic check the SPI promises, and guards against a database
-                      // that ignores FOR UPDATE.
-                      Activity current =
-                          h.createQuery(sql.findByIdForUpdate())
-                              .bind("id", int64(id))
-                              .map(rows)
-                              .findOne()
-                              .orElseThrow(NotFoundException::new);
-                      if (expectedVersion != null && expectedVersion != current.version()) {
-                        throw conflict();
-                      }
-                      ActivityContent next = update.applyTo(current.content());
-                      Instant now = now();
-                      int changed =
-                          bindContent(h.createUpdate(sql.update()), next)
-                              .bind("updatedAt", time(now))
-                              .bind("updatedBy", text(updatedBy))
-                              .bind("id", int64(id))
-                              .bind("version", int64(current.version()))
-                              .execute();
-                      if (changed != 1) {
-                        throw conflict();
-                      }
-                      return current.updated(next, now, updatedBy);
-                    }));
+    return access.inTransaction(
+        h -> {
+          // The row lock makes concurrent updates without an expected version queue
+          // up instead of overwriting each other; the version in the WHERE clause is
+          // the optimistic check the SPI promises, and guards against a database
+          // that ignores FOR UPDATE.
+          Activity current =
+              h.createQuery(sql.findByIdForUpdate())
+                  .bind("id", int64(id))
+                  .map(rows)
+                  .findOne()
+                  .orElseThrow(NotFoundException::new);
+          if (expectedVersion != null && expectedVersion != current.version()) {
+            throw conflict();
+          }
+          ActivityContent next = update.applyTo(current.content());
+          Instant now = now();
+          int changed =
+              bindContent(h.createUpdate(sql.update()), next)
+                  .bind("updatedAt", time(now))
+                  .bind("updatedBy", text(updatedBy))
+                  .bind("id", int64(id))
+                  .bind("version", int64(current.version()))
+                  .execute();
+          if (changed != 1) {
+            throw conflict();
+          }
+          return current.updated(next, now, updatedBy);
+        });
   }
 
   @Override
@@ -242,34 +233,21 @@ public final class JdbcActivityRepository implements ActivityRepository {
   /** Runs a soft delete or restore, which changes nothing when the row is already in that state. */
   private Activity changeDeletion(String statement, long id, @Nullable String by) {
     Instant now = now();
-    return access.call(
-        () ->
-            access
-                .jdbi()
-                .inTransaction(
-                    h -> {
-                      h.createUpdate(statement)
-                          .bind("at", time(now))
-                          .bind("by", text(by))
-                          .bind("id", int64(id))
-                          .execute();
-                      return byId(h, id).orElseThrow(NotFoundException::new);
-                    }));
+    return access.inTransaction(
+        h -> {
+          h.createUpdate(statement)
+              .bind("at", time(now))
+              .bind("by", text(by))
+              .bind("id", int64(id))
+              .execute();
+          return byId(h, id).orElseThrow(NotFoundException::new);
+        });
   }
 
   @Override
   public long purgeCreatedBefore(Instant cutoff) {
     Objects.requireNonNull(cutoff, "cutoff");
-    return access.call(
-        () ->
-            access
-                .jdbi()
-                .withHandle(
-                    h ->
-                        (long)
-                            h.createUpdate(sql.purgeCreatedBefore())
-                                .bind("cutoff", time(cutoff))
-                                .execute()));
+    return access.update(sql.purgeCreatedBefore(), u -> u.bind("cutoff", time(cutoff)));
   }
 
   @Override
@@ -277,36 +255,22 @@ public final class JdbcActivityRepository implements ActivityRepository {
     Objects.requireNonNull(actor, "actor");
     Objects.requireNonNull(mode, "mode");
     if (mode == ErasureMode.REMOVE) {
-      return access.call(
-          () ->
-              access
-                  .jdbi()
-                  .withHandle(
-                      h ->
-                          (long)
-                              h.createUpdate(sql.deleteOfActor())
-                                  .bind("kind", text(actor.kind().name()))
-                                  .bind("id", text(actor.id()))
-                                  .execute()));
+      return access.update(
+          sql.deleteOfActor(),
+          u -> u.bind("kind", text(actor.kind().name())).bind("id", text(actor.id())));
     }
     Actor replacement = anonymous(actor.kind());
     String profile = access.json().writeActor(replacement);
     Instant now = now();
-    return access.call(
-        () ->
-            access
-                .jdbi()
-                .withHandle(
-                    h ->
-                        (long)
-                            h.createUpdate(sql.anonymiseActor())
-                                .bind("kind", text(actor.kind().name()))
-                                .bind("id", text(actor.id()))
-                                .bind("newKind", text(replacement.ref().kind().name()))
-                                .bind("newId", text(replacement.ref().id()))
-                                .bind("actor", text(profile))
-                                .bind("at", time(now))
-                                .execute()));
+    return access.update(
+        sql.anonymiseActor(),
+        u ->
+            u.bind("kind", text(actor.kind().name()))
+                .bind("id", text(actor.id()))
+                .bind("newKind", text(replacement.ref().kind().name()))
+                .bind("newId", text(replacement.ref().id()))
+                .bind("actor", text(profile))
+                .bind("at", time(now)));
   }
 
   @Override
@@ -317,21 +281,16 @@ public final class JdbcActivityRepository implements ActivityRepository {
     if (query.hasEmptyTimeRange()) {
       return Page.of(List.of(), 0, page);
     }
-    return access.call(
-        () ->
-            access
-                .jdbi()
-                .withHandle(
-                    h -> {
-                      BoundSql select = queries.page(query, sort, page.offset(), page.size());
-                      List<Activity> items =
-                          select.bindTo(h.createQuery(select.sql())).map(rows).list();
-                      // A short page that is not past the end shows the total by itself.
-                      boolean totalKnown =
-                          items.size() < page.size() && (!items.isEmpty() || page.offset() == 0);
-                      long total = totalKnown ? page.offset() + items.size() : count(h, query);
-                      return Page.of(items, total, page);
-                    }));
+    return access.withHandle(
+        h -> {
+          BoundSql select = queries.page(query, sort, page.offset(), page.size());
+          List<Activity> items = select.bindTo(h.createQuery(select.sql())).map(rows).list();
+          // A short page that is not past the end shows the total by itself.
+          boolean totalKnown =
+              items.size() < page.size() && (!items.isEmpty() || page.offset() == 0);
+          long total = totalKnown ? page.offset() + items.size() : count(h, query);
+          return Page.of(items, total, page);
+        });
   }
 
   @Override
@@ -340,7 +299,7 @@ public final class JdbcActivityRepository implements ActivityRepository {
     if (query.hasEmptyTimeRange()) {
       return 0;
     }
-    return access.call(() -> access.jdbi().withHandle(h -> count(h, query)));
+    return access.withHandle(h -> count(h, query));
   }
 
   @Override
@@ -354,15 +313,11 @@ public final class JdbcActivityRepository implements ActivityRepository {
     if (query.hasEmptyTimeRange()) {
       return List.of();
     }
-    return access.call(
-        () ->
-            access
-                .jdbi()
-                .withHandle(
-                    h -> {
-                      BoundSql select = queries.after(query, sort, after, limit);
-                      return select.bindTo(h.createQuery(select.sql())).map(rows).list();
-                    }));
+    return access.withHandle(
+        h -> {
+          BoundSql select = queries.after(query, sort, after, limit);
+          return select.bindTo(h.createQuery(select.sql())).map(rows).list();
+        });
   }
 
   private long count(Handle h, ActivityQuery query) {

@@ -54,38 +54,24 @@ public final class JdbcFollowGraph implements FollowGraph {
   @Override
   public Set<ActorRef> following(ActorRef follower) {
     Objects.requireNonNull(follower, "follower");
-    return access.call(
-        () ->
-            access
-                .jdbi()
-                .withHandle(
-                    h ->
-                        Set.copyOf(
-                            h.createQuery(access.sql().following())
-                                .bind("fk", text(follower.kind().name()))
-                                .bind("fi", text(follower.id()))
-                                .map(
-                                    (rs, ctx) ->
-                                        new ActorRef(
-                                            ActorRef.Kind.valueOf(rs.getString(1)),
-                                            rs.getString(2)))
-                                .list())));
+    return access.withHandle(
+        h ->
+            Set.copyOf(
+                h.createQuery(access.sql().following())
+                    .bind("fk", text(follower.kind().name()))
+                    .bind("fi", text(follower.id()))
+                    .map(
+                        (rs, ctx) ->
+                            new ActorRef(ActorRef.Kind.valueOf(rs.getString(1)), rs.getString(2)))
+                    .list()));
   }
 
   @Override
   public long removeActor(ActorRef actor) {
     Objects.requireNonNull(actor, "actor");
-    return access.call(
-        () ->
-            access
-                .jdbi()
-                .withHandle(
-                    h ->
-                        (long)
-                            h.createUpdate(access.sql().deleteFollowsOf())
-                                .bind("kind", text(actor.kind().name()))
-                                .bind("id", text(actor.id()))
-                                .execute()));
+    return access.update(
+        access.sql().deleteFollowsOf(),
+        u -> u.bind("kind", text(actor.kind().name())).bind("id", text(actor.id())));
   }
 
   private int edge(String statement, ActorRef follower, ActorRef followee) {

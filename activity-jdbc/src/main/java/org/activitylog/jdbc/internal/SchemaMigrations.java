@@ -41,7 +41,7 @@ public final class SchemaMigrations {
   private SchemaMigrations() {}
 
   /**
-   * The whole schema of a dialect as one script, for a DBA to review or apply by hand.
+   * {@return the whole schema of a dialect as one script, for a DBA to review or apply by hand}
    *
    * @param dialect the database
    */

@@ -38,7 +38,7 @@ public final class SqlErrors {
   private SqlErrors() {}
 
   /**
-   * The library exception for a failure while talking to the database.
+   * {@return the library exception for a failure while talking to the database}
    *
    * @param failure a Jdbi, pool or driver exception
    */
@@ -72,7 +72,7 @@ public final class SqlErrors {
   }
 
   /**
-   * Whether a failure is a unique-key violation, as when two transactions insert one uid.
+   * {@return whether a failure is a unique-key violation, as when two transactions insert one uid}
    *
    * @param failure any exception
    */
@@ -82,7 +82,8 @@ public final class SqlErrors {
   }
 
   /**
-   * Whether a failure means the database cannot be reached, as opposed to refusing a statement.
+   * {@return whether a failure means the database cannot be reached, as opposed to refusing a
+   * statement}
    *
    * @param failure any exception
    */

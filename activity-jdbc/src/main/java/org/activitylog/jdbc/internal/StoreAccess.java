@@ -3,16 +3,20 @@ package org.activitylog.jdbc.internal;
 import java.sql.SQLException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 import org.activitylog.api.StoreUnavailableException;
 import org.activitylog.jdbc.internal.json.ActivityJson;
 import org.activitylog.jdbc.internal.sql.ActivitySql;
+import org.jdbi.v3.core.HandleCallback;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.JdbiException;
+import org.jdbi.v3.core.statement.Update;
 
 /**
  * What the repository and the follow graph of one store share: the Jdbi instance, the dialect's
  * statements, the JSON codec, and the open/closed state. Every database call goes through {@link
- * #call}, which is where driver failures become library exceptions.
+ * #call} (directly or through {@link #withHandle}, {@link #inTransaction} and {@link #update}),
+ * which is where driver failures become library exceptions.
  */
 public final class StoreAccess {
   private final Jdbi jdbi;
@@ -45,7 +49,11 @@ public final class StoreAccess {
     return json;
   }
 
-  /** Marks the store closed; later calls fail as unavailable. Returns whether it was open. */
+  /**
+   * Marks the store closed; later calls fail as unavailable. Returns whether it was open.
+   *
+   * @return whether the store was open before this call
+   */
   public boolean markClosed() {
     return closed.compareAndSet(false, true);
   }
@@ -58,8 +66,7 @@ public final class StoreAccess {
    */
   <T> T call(Supplier<T> work) {
     if (closed.get()) {
-      throw new StoreUnavailableException(
-          "the activity store is closed", new IllegalStateException("closed"));
+      throw new StoreUnavailableException("the activity store is closed");
     }
     try {
       return work.get();
@@ -71,5 +78,35 @@ public final class StoreAccess {
       }
       throw e;
     }
+  }
+
+  /**
+   * Runs database work on a handle of its own, each statement committing by itself.
+   *
+   * @param work the work
+   * @param <T> its result
+   */
+  <T> T withHandle(HandleCallback<T, RuntimeException> work) {
+    return call(() -> jdbi.withHandle(work));
+  }
+
+  /**
+   * Runs database work in one transaction, rolled back when it throws.
+   *
+   * @param work the work
+   * @param <T> its result
+   */
+  <T> T inTransaction(HandleCallback<T, RuntimeException> work) {
+    return call(() -> jdbi.inTransaction(work));
+  }
+
+  /**
+   * Runs one insert, update or delete.
+   *
+   * @param statement the SQL text
+   * @param bindings binds the statement's parameters
+   */
+  long update(String statement, UnaryOperator<Update> bindings) {
+    return withHandle(h -> (long) bindings.apply(h.createUpdate(statement)).execute());
   }
 }

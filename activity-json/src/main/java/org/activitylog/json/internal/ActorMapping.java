@@ -50,7 +50,7 @@ public final class ActorMapping {
   }
 
   /**
-   * A user as AISquare's {@code UserSimple}.
+   * {@return a user as AISquare's {@code UserSimple}}
    *
    * @param user the user
    */
@@ -71,7 +71,7 @@ public final class ActorMapping {
   }
 
   /**
-   * A member as Brightidea's {@code member}, the id in upper case.
+   * {@return a member as Brightidea's {@code member}, the id in upper case}
    *
    * @param member the member
    */
@@ -101,6 +101,7 @@ public final class ActorMapping {
    * Reads the actor of an activity: exactly one of {@code user} and {@code member}.
    *
    * @param activity the activity's members
+   * @return the actor
    */
   public Actor read(Fields activity) {
     Fields user = activity.object(USER);
@@ -123,6 +124,7 @@ public final class ActorMapping {
    * Reads a whole user: {@code id}, {@code username} and {@code email} are required.
    *
    * @param in the user's members
+   * @return the user
    */
   public UserSimple readUser(Fields in) {
     return in.build(
@@ -146,6 +148,7 @@ public final class ActorMapping {
    * Reads a whole member: only {@code id} is required.
    *
    * @param in the member's members
+   * @return the member
    */
   public Member readMember(Fields in) {
     return in.build("member.", f -> member(f.requiredUuid("id"), f, null));
@@ -157,6 +160,7 @@ public final class ActorMapping {
    *
    * @param in the members sent
    * @param current the user stored now
+   * @return the merged user
    */
   public UserSimple mergeUser(Fields in, UserSimple current) {
     return in.build(
@@ -181,6 +185,7 @@ public final class ActorMapping {
    *
    * @param in the members sent
    * @param current the member stored now
+   * @return the merged member
    */
   public Member mergeMember(Fields in, Member current) {
     return in.build("member.", f -> member(current.id(), f, current));

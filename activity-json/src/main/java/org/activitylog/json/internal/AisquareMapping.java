@@ -31,7 +31,7 @@ public final class AisquareMapping {
   private final ActorMapping actors = new ActorMapping(Absent.WRITE_NULL, IsoWireTime.INSTANCE);
 
   /**
-   * The {@code UserActivity} object of an activity.
+   * {@return the {@code UserActivity} object of an activity}
    *
    * @param activity the activity
    */
@@ -59,6 +59,7 @@ public final class AisquareMapping {
    * result has version 1; {@code is_active} defaults to whether {@code deleted_at} is absent.
    *
    * @param in the activity's members
+   * @return the activity
    */
   public Activity readActivity(Fields in) {
     Instant deletedAt = in.time("deleted_at", IsoWireTime.INSTANCE);
@@ -85,6 +86,7 @@ public final class AisquareMapping {
    * @param in the body's members
    * @param defaultWorkspaceGroupId the workspace group when the body names none, or null to require
    *     one
+   * @return the activity to record
    */
   public NewActivity readNew(Fields in, @Nullable Long defaultWorkspaceGroupId) {
     return new NewActivity(
@@ -105,6 +107,7 @@ public final class AisquareMapping {
    *
    * @param in the body's members
    * @param current the activity stored now
+   * @return the update to apply
    */
   public ActivityUpdate readUpdate(Fields in, Activity current) {
     ActivityType type = null;

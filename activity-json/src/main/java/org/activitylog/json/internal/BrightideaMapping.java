@@ -60,7 +60,7 @@ public final class BrightideaMapping {
   }
 
   /**
-   * {@code {"activity": {...}}}.
+   * {@return {@code {"activity": {...}}}}
    *
    * @param activity the activity
    */
@@ -71,8 +71,8 @@ public final class BrightideaMapping {
   }
 
   /**
-   * {@code {"activity_list": [...], "stats": {...}}}, with {@code total} as a string, as the seed
-   * shows it.
+   * {@return {@code {"activity_list": [...], "stats": {...}}}, with {@code total} as a string, as
+   * the seed shows it}
    *
    * @param page the page
    */
@@ -88,7 +88,7 @@ public final class BrightideaMapping {
   }
 
   /**
-   * One activity's object.
+   * {@return one activity's object}
    *
    * @param activity the activity
    */
@@ -130,6 +130,7 @@ public final class BrightideaMapping {
    *
    * @param in the activity's members
    * @param workspaceGroupId the workspace group to record it in: Brightidea's format has none
+   * @return the activity to record
    */
   public NewActivity read(Fields in, long workspaceGroupId) {
     String code = in.requiredString("type");
@@ -253,7 +254,7 @@ public final class BrightideaMapping {
   }
 
   /**
-   * The items of a page object.
+   * {@return the items of a page object}
    *
    * @param in the page's members
    * @param workspaceGroupId the workspace group to record them in

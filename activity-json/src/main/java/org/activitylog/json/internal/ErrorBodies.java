@@ -12,7 +12,7 @@ public final class ErrorBodies {
   private ErrorBodies() {}
 
   /**
-   * {@code {"error": {"message": ..., "field": ...}}}.
+   * {@return {@code {"error": {"message": ..., "field": ...}}}}
    *
    * @param error the error
    */
@@ -23,7 +23,7 @@ public final class ErrorBodies {
   }
 
   /**
-   * {@code <error><message>...</message><field>...</field></error>}.
+   * {@return {@code <error><message>...</message><field>...</field></error>}}
    *
    * @param error the error
    */

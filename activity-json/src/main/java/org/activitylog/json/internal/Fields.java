@@ -49,13 +49,13 @@ public final class Fields {
     this.scalars = scalars;
   }
 
-  /** The wire path prefix of this object's members, such as {@code user.}. */
+  /** {@return the wire path prefix of this object's members, such as {@code user.}} */
   public String path() {
     return path;
   }
 
   /**
-   * The full wire name of a member.
+   * {@return the full wire name of a member}
    *
    * @param name the member's name
    */
@@ -64,7 +64,7 @@ public final class Fields {
   }
 
   /**
-   * Whether the member is present, even as {@code null}.
+   * {@return whether the member is present, even as {@code null}}
    *
    * @param name the member's name
    */
@@ -73,7 +73,7 @@ public final class Fields {
   }
 
   /**
-   * Whether the member is present with a value other than {@code null}.
+   * {@return whether the member is present with a value other than {@code null}}
    *
    * @param name the member's name
    */
@@ -83,7 +83,7 @@ public final class Fields {
   }
 
   /**
-   * The member's raw value, or null when absent or {@code null}.
+   * {@return the member's raw value, or null when absent or {@code null}}
    *
    * @param name the member's name
    */
@@ -110,7 +110,7 @@ public final class Fields {
   }
 
   /**
-   * A text member that must be present.
+   * {@return a text member that must be present}
    *
    * @param name the member's name
    */
@@ -142,7 +142,7 @@ public final class Fields {
   }
 
   /**
-   * A boolean member that must be present.
+   * {@return a boolean member that must be present}
    *
    * @param name the member's name
    */
@@ -175,7 +175,7 @@ public final class Fields {
   }
 
   /**
-   * An integer member that must be present.
+   * {@return an integer member that must be present}
    *
    * @param name the member's name
    */
@@ -202,7 +202,7 @@ public final class Fields {
   }
 
   /**
-   * A UUID member that must be present.
+   * {@return a UUID member that must be present}
    *
    * @param name the member's name
    */
@@ -237,9 +237,9 @@ public final class Fields {
   }
 
   /**
-   * An object member that wraps the whole payload, such as Brightidea's {@code activity}: its
-   * members are named without the wrapper's name ({@code type}, not {@code activity.type}), the
-   * same as in XML, where the wrapper is the root element.
+   * {@return an object member that wraps the whole payload, such as Brightidea's {@code activity}:
+   * its members are named without the wrapper's name ({@code type}, not {@code activity.type}), the
+   * same as in XML, where the wrapper is the root element}
    *
    * @param name the member's name
    * @throws ValidationException naming the member when it is absent or not an object
@@ -295,6 +295,7 @@ public final class Fields {
    * @param recordPrefix the prefix the record's constructor uses, such as {@code member.}
    * @param build builds the value from these fields
    * @param <T> the value type
+   * @return what {@code build} returned
    */
   public <T> T build(String recordPrefix, Function<Fields, T> build) {
     try {
@@ -308,7 +309,7 @@ public final class Fields {
   }
 
   /**
-   * An error for a required member that is missing.
+   * {@return an error for a required member that is missing}
    *
    * @param name the member's name
    */

@@ -49,6 +49,7 @@ public final class JsonWire {
    * Parses a body that must be one JSON object.
    *
    * @param body the body
+   * @return the object
    * @throws ValidationException naming {@code body} when it is empty, too large, malformed or not
    *     an object
    */
@@ -77,6 +78,7 @@ public final class JsonWire {
    * Prints a tree as compact JSON.
    *
    * @param tree the tree
+   * @return the JSON text
    */
   public static String write(JsonNode tree) {
     try {

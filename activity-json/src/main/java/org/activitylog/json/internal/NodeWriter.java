@@ -29,7 +29,7 @@ public final class NodeWriter {
     this.time = time;
   }
 
-  /** The object written so far. */
+  /** {@return the object written so far} */
   public ObjectNode node() {
     return node;
   }
@@ -39,6 +39,7 @@ public final class NodeWriter {
    *
    * @param name the member's name
    * @param value the text, or null when absent
+   * @return this writer
    */
   public NodeWriter text(String name, @Nullable String value) {
     if (value != null) {
@@ -54,6 +55,7 @@ public final class NodeWriter {
    *
    * @param name the member's name
    * @param value the value, or null when absent
+   * @return this writer
    */
   public NodeWriter bool(String name, @Nullable Boolean value) {
     if (value != null) {
@@ -69,6 +71,7 @@ public final class NodeWriter {
    *
    * @param name the member's name
    * @param value the number, or null when absent
+   * @return this writer
    */
   public NodeWriter integer(String name, @Nullable Long value) {
     if (value != null) {
@@ -84,6 +87,7 @@ public final class NodeWriter {
    *
    * @param name the member's name
    * @param value the time, or null when absent
+   * @return this writer
    */
   public NodeWriter time(String name, @Nullable Instant value) {
     return text(name, value == null ? null : time.format(value));
@@ -94,6 +98,7 @@ public final class NodeWriter {
    *
    * @param name the member's name
    * @param value the UUID, or null when absent
+   * @return this writer
    */
   public NodeWriter upperUuid(String name, @Nullable UUID value) {
     return text(name, value == null ? null : value.toString().toUpperCase(Locale.ROOT));
@@ -104,6 +109,7 @@ public final class NodeWriter {
    *
    * @param name the member's name
    * @param value the value, or null when absent
+   * @return this writer
    */
   public NodeWriter node(String name, @Nullable JsonNode value) {
     if (value != null) {

@@ -25,7 +25,7 @@ public final class ResourceCodec {
   private ResourceCodec() {}
 
   /**
-   * The tree of a value.
+   * {@return the tree of a value}
    *
    * @param value the resource
    */
@@ -55,7 +55,7 @@ public final class ResourceCodec {
   }
 
   /**
-   * The value of a tree, checked by {@link JsonValue#of(Object)}'s rules.
+   * {@return the value of a tree, checked by {@link JsonValue#of(Object)}'s rules}
    *
    * @param node the tree, or null for JSON null
    * @throws org.activitylog.api.ValidationException naming {@code resource} when it nests too

@@ -6,7 +6,7 @@ import java.time.Instant;
 public interface WireTime {
 
   /**
-   * The instant as the format writes it.
+   * {@return the instant as the format writes it}
    *
    * @param instant the time
    */
@@ -17,6 +17,7 @@ public interface WireTime {
    *
    * @param text the text on the wire
    * @param field the wire name, for the error
+   * @return the instant
    * @throws org.activitylog.api.ValidationException naming the field when the text is not a time
    */
   Instant parse(String text, String field);

@@ -25,7 +25,7 @@ public final class XmlLayout {
   private XmlLayout() {}
 
   /**
-   * The XML layout of a JSON-layout object.
+   * {@return the XML layout of a JSON-layout object}
    *
    * @param json the object in JSON layout
    */

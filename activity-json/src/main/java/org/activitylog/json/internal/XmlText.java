@@ -13,7 +13,7 @@ public final class XmlText {
   private XmlText() {}
 
   /**
-   * The text with every character XML 1.0 cannot carry replaced.
+   * {@return the text with every character XML 1.0 cannot carry replaced}
    *
    * @param text any text
    */

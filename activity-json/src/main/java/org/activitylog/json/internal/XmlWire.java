@@ -15,6 +15,7 @@ import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
 import org.activitylog.api.ValidationException;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Parses and prints XML bodies. Parsing refuses any document type declaration, so no DTD is read
@@ -44,6 +45,7 @@ public final class XmlWire {
    *
    * @param root the root element's name
    * @param tree the root's content, in {@link XmlLayout}
+   * @return the XML document
    */
   public static String write(String root, ObjectNode tree) {
     try {
@@ -59,6 +61,7 @@ public final class XmlWire {
    * strings, repeated elements become arrays.
    *
    * @param body the body
+   * @return the root element's content
    * @throws ValidationException naming {@code body} when it is empty, too large, malformed or
    *     declares a document type
    */
@@ -69,7 +72,7 @@ public final class XmlWire {
     if (body.isBlank()) {
       throw new ValidationException(JsonWire.BODY, "is required: send an XML document");
     }
-    XMLStreamReader reader = null;
+    @Nullable XMLStreamReader reader = null;
     try {
       reader =
           INPUT.createFilteredReader(
@@ -121,7 +124,7 @@ public final class XmlWire {
     return false;
   }
 
-  private static void close(XMLStreamReader reader) {
+  private static void close(@Nullable XMLStreamReader reader) {
     if (reader != null) {
       try {
         reader.close();

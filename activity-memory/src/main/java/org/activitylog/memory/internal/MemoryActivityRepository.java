@@ -68,50 +68,44 @@ public final class MemoryActivityRepository implements ActivityRepository {
         throw new ValidationException("created_at", "is required", null);
       }
     }
-    MemoryStorage.requireOpen(closed);
-    storage.lock.writeLock().lock();
-    try {
-      List<Activity> stored = new ArrayList<>(activities.size());
-      for (NewActivity a : activities) {
-        UUID uid = Objects.requireNonNull(a.uid());
-        Long existing = storage.idByUid.get(uid);
-        if (existing != null) {
-          stored.add(storage.byId.get(existing));
-        } else {
-          Activity created = Activity.created(storage.nextId.getAndIncrement(), a);
-          storage.byId.put(created.id(), created);
-          storage.idByUid.put(uid, created.id());
-          stored.add(created);
-        }
-      }
-      return stored;
-    } finally {
-      storage.lock.writeLock().unlock();
-    }
+    return storage.write(
+        closed,
+        () -> {
+          List<Activity> stored = new ArrayList<>(activities.size());
+          for (NewActivity a : activities) {
+            UUID uid = Objects.requireNonNull(a.uid());
+            Long existing = storage.idByUid.get(uid);
+            if (existing != null) {
+              stored.add(storage.byId.get(existing));
+            } else {
+              Activity created = Activity.created(storage.nextId.getAndIncrement(), a);
+              storage.byId.put(created.id(), created);
+              storage.idByUid.put(uid, created.id());
+              stored.add(created);
+            }
+          }
+          return stored;
+        });
   }
 
   @Override
   public Optional<Activity> findById(long id) {
-    MemoryStorage.requireOpen(closed);
-    storage.lock.readLock().lock();
-    try {
-      return Optional.ofNullable(storage.byId.get(id));
-    } finally {
-      storage.lock.readLock().unlock();
-    }
+    return storage.read(
+        closed,
+        () -> {
+          return Optional.ofNullable(storage.byId.get(id));
+        });
   }
 
   @Override
   public Optional<Activity> findByUid(UUID uid) {
     Objects.requireNonNull(uid, "uid");
-    MemoryStorage.requireOpen(closed);
-    storage.lock.readLock().lock();
-    try {
-      Long id = storage.idByUid.get(uid);
-      return id == null ? Optional.empty() : Optional.ofNullable(storage.byId.get(id));
-    } finally {
-      storage.lock.readLock().unlock();
-    }
+    return storage.read(
+        closed,
+        () -> {
+          Long id = storage.idByUid.get(uid);
+          return id == null ? Optional.empty() : Optional.ofNullable(storage.byId.get(id));
+        });
   }
 
   @Override
@@ -119,49 +113,43 @@ public final class MemoryActivityRepository implements ActivityRepository {
       long id, ActivityUpdate update, @Nullable Long expectedVersion, @Nullable String updatedBy) {
     Objects.requireNonNull(update, "update");
     requireAuditName("updated_by", updatedBy);
-    MemoryStorage.requireOpen(closed);
-    storage.lock.writeLock().lock();
-    try {
-      Activity current = existing(id);
-      if (expectedVersion != null && expectedVersion != current.version()) {
-        throw new ConflictException(
-            "activity "
-                + id
-                + " is at version "
-                + current.version()
-                + ", not the expected version "
-                + expectedVersion);
-      }
-      return replace(current.updated(update.applyTo(current.content()), now(), updatedBy));
-    } finally {
-      storage.lock.writeLock().unlock();
-    }
+    return storage.write(
+        closed,
+        () -> {
+          Activity current = existing(id);
+          if (expectedVersion != null && expectedVersion != current.version()) {
+            throw new ConflictException(
+                "activity "
+                    + id
+                    + " is at version "
+                    + current.version()
+                    + ", not the expected version "
+                    + expectedVersion);
+          }
+          return replace(current.updated(update.applyTo(current.content()), now(), updatedBy));
+        });
   }
 
   @Override
   public Activity softDelete(long id, @Nullable String deletedBy) {
     requireAuditName("deleted_by", deletedBy);
-    MemoryStorage.requireOpen(closed);
-    storage.lock.writeLock().lock();
-    try {
-      Activity current = existing(id);
-      return current.isDeleted() ? current : replace(current.deleted(now(), deletedBy));
-    } finally {
-      storage.lock.writeLock().unlock();
-    }
+    return storage.write(
+        closed,
+        () -> {
+          Activity current = existing(id);
+          return current.isDeleted() ? current : replace(current.deleted(now(), deletedBy));
+        });
   }
 
   @Override
   public Activity restore(long id, @Nullable String restoredBy) {
     requireAuditName("updated_by", restoredBy);
-    MemoryStorage.requireOpen(closed);
-    storage.lock.writeLock().lock();
-    try {
-      Activity current = existing(id);
-      return current.isDeleted() ? replace(current.restored(now(), restoredBy)) : current;
-    } finally {
-      storage.lock.writeLock().unlock();
-    }
+    return storage.write(
+        closed,
+        () -> {
+          Activity current = existing(id);
+          return current.isDeleted() ? replace(current.restored(now(), restoredBy)) : current;
+        });
   }
 
   @Override
@@ -178,18 +166,16 @@ public final class MemoryActivityRepository implements ActivityRepository {
     if (mode == ErasureMode.REMOVE) {
       return removeIf(ofActor);
     }
-    MemoryStorage.requireOpen(closed);
-    storage.lock.writeLock().lock();
-    try {
-      Instant now = now();
-      List<Activity> matching = storage.byId.values().stream().filter(ofActor).toList();
-      for (Activity a : matching) {
-        replace(a.anonymised(now));
-      }
-      return matching.size();
-    } finally {
-      storage.lock.writeLock().unlock();
-    }
+    return storage.write(
+        closed,
+        () -> {
+          Instant now = now();
+          List<Activity> matching = storage.byId.values().stream().filter(ofActor).toList();
+          for (Activity a : matching) {
+            replace(a.anonymised(now));
+          }
+          return matching.size();
+        });
   }
 
   @Override
@@ -207,14 +193,12 @@ public final class MemoryActivityRepository implements ActivityRepository {
     if (query.hasEmptyTimeRange()) {
       return 0;
     }
-    MemoryStorage.requireOpen(closed);
-    storage.lock.readLock().lock();
-    try {
-      Set<ActorRef> followed = followedSet(query);
-      return storage.byId.values().stream().filter(a -> query.matches(a, followed)).count();
-    } finally {
-      storage.lock.readLock().unlock();
-    }
+    return storage.read(
+        closed,
+        () -> {
+          Set<ActorRef> followed = followedSet(query);
+          return storage.byId.values().stream().filter(a -> query.matches(a, followed)).count();
+        });
   }
 
   @Override
@@ -234,35 +218,34 @@ public final class MemoryActivityRepository implements ActivityRepository {
     if (query.hasEmptyTimeRange()) {
       return List.of();
     }
-    MemoryStorage.requireOpen(closed);
-    storage.lock.readLock().lock();
-    try {
-      Set<ActorRef> followed = followedSet(query);
-      Predicate<Activity> wanted =
-          a -> query.matches(a, followed) && (after == null || after.precedes(a, sort));
-      if (sort.field() == Sort.Field.ID) {
-        // The map is already in id order: walk it and stop at the limit instead of sorting.
-        Collection<Activity> inOrder =
-            sort.direction() == Sort.Direction.ASC
-                ? storage.byId.values()
-                : storage.byId.descendingMap().values();
-        List<Activity> found = new ArrayList<>();
-        for (Iterator<Activity> it = inOrder.iterator(); it.hasNext() && found.size() < limit; ) {
-          Activity a = it.next();
-          if (wanted.test(a)) {
-            found.add(a);
+    return storage.read(
+        closed,
+        () -> {
+          Set<ActorRef> followed = followedSet(query);
+          Predicate<Activity> wanted =
+              a -> query.matches(a, followed) && (after == null || after.precedes(a, sort));
+          if (sort.field() == Sort.Field.ID) {
+            // The map is already in id order: walk it and stop at the limit instead of sorting.
+            Collection<Activity> inOrder =
+                sort.direction() == Sort.Direction.ASC
+                    ? storage.byId.values()
+                    : storage.byId.descendingMap().values();
+            List<Activity> found = new ArrayList<>();
+            for (Iterator<Activity> it = inOrder.iterator();
+                it.hasNext() && found.size() < limit; ) {
+              Activity a = it.next();
+              if (wanted.test(a)) {
+                found.add(a);
+              }
+            }
+            return found;
           }
-        }
-        return found;
-      }
-      return storage.byId.values().stream()
-          .filter(wanted)
-          .sorted(sort.comparator())
-          .limit(limit)
-          .toList();
-    } finally {
-      storage.lock.readLock().unlock();
-    }
+          return storage.byId.values().stream()
+              .filter(wanted)
+              .sorted(sort.comparator())
+              .limit(limit)
+              .toList();
+        });
   }
 
   /** Who the query's {@code followedBy} actor follows; the caller holds the lock. */
@@ -272,23 +255,21 @@ public final class MemoryActivityRepository implements ActivityRepository {
   }
 
   private long removeIf(Predicate<Activity> doomed) {
-    MemoryStorage.requireOpen(closed);
-    storage.lock.writeLock().lock();
-    try {
-      long removed = 0;
-      for (Iterator<Map.Entry<Long, Activity>> it = storage.byId.entrySet().iterator();
-          it.hasNext(); ) {
-        Activity a = it.next().getValue();
-        if (doomed.test(a)) {
-          it.remove();
-          storage.idByUid.remove(a.uid());
-          removed++;
-        }
-      }
-      return removed;
-    } finally {
-      storage.lock.writeLock().unlock();
-    }
+    return storage.write(
+        closed,
+        () -> {
+          long removed = 0;
+          for (Iterator<Map.Entry<Long, Activity>> it = storage.byId.entrySet().iterator();
+              it.hasNext(); ) {
+            Activity a = it.next().getValue();
+            if (doomed.test(a)) {
+              it.remove();
+              storage.idByUid.remove(a.uid());
+              removed++;
+            }
+          }
+          return removed;
+        });
   }
 
   /** The stored activity with an id; the caller holds the write lock. */

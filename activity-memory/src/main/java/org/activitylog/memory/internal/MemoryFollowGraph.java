@@ -32,75 +32,67 @@ public final class MemoryFollowGraph implements FollowGraph {
     if (follower.equals(followee)) {
       throw new ValidationException("followee", "must not be the follower itself", followee);
     }
-    MemoryStorage.requireOpen(closed);
-    storage.lock.writeLock().lock();
-    try {
-      boolean added =
-          storage.following.computeIfAbsent(follower, k -> new HashSet<>()).add(followee);
-      storage.followers.computeIfAbsent(followee, k -> new HashSet<>()).add(follower);
-      return added;
-    } finally {
-      storage.lock.writeLock().unlock();
-    }
+    return storage.write(
+        closed,
+        () -> {
+          boolean added =
+              storage.following.computeIfAbsent(follower, k -> new HashSet<>()).add(followee);
+          storage.followers.computeIfAbsent(followee, k -> new HashSet<>()).add(follower);
+          return added;
+        });
   }
 
   @Override
   public boolean unfollow(ActorRef follower, ActorRef followee) {
     Objects.requireNonNull(follower, "follower");
     Objects.requireNonNull(followee, "followee");
-    MemoryStorage.requireOpen(closed);
-    storage.lock.writeLock().lock();
-    try {
-      boolean removed = removeFrom(storage.following.get(follower), followee);
-      removeFrom(storage.followers.get(followee), follower);
-      // Empty sets are dropped so that churn does not leave the maps growing.
-      storage.following.remove(follower, Set.of());
-      storage.followers.remove(followee, Set.of());
-      return removed;
-    } finally {
-      storage.lock.writeLock().unlock();
-    }
+    return storage.write(
+        closed,
+        () -> {
+          boolean removed = removeFrom(storage.following.get(follower), followee);
+          removeFrom(storage.followers.get(followee), follower);
+          // Empty sets are dropped so that churn does not leave the maps growing.
+          storage.following.remove(follower, Set.of());
+          storage.followers.remove(followee, Set.of());
+          return removed;
+        });
   }
 
   @Override
   public Set<ActorRef> following(ActorRef follower) {
     Objects.requireNonNull(follower, "follower");
-    MemoryStorage.requireOpen(closed);
-    storage.lock.readLock().lock();
-    try {
-      return followedBy(storage, follower);
-    } finally {
-      storage.lock.readLock().unlock();
-    }
+    return storage.read(
+        closed,
+        () -> {
+          return followedBy(storage, follower);
+        });
   }
 
   @Override
   public long removeActor(ActorRef actor) {
     Objects.requireNonNull(actor, "actor");
-    MemoryStorage.requireOpen(closed);
-    storage.lock.writeLock().lock();
-    try {
-      long removed = 0;
-      Set<ActorRef> followees = storage.following.remove(actor);
-      if (followees != null) {
-        for (ActorRef followee : followees) {
-          removeFrom(storage.followers.get(followee), actor);
-          storage.followers.remove(followee, Set.of());
-        }
-        removed += followees.size();
-      }
-      Set<ActorRef> followersOfActor = storage.followers.remove(actor);
-      if (followersOfActor != null) {
-        for (ActorRef follower : followersOfActor) {
-          removeFrom(storage.following.get(follower), actor);
-          storage.following.remove(follower, Set.of());
-        }
-        removed += followersOfActor.size();
-      }
-      return removed;
-    } finally {
-      storage.lock.writeLock().unlock();
-    }
+    return storage.write(
+        closed,
+        () -> {
+          long removed = 0;
+          Set<ActorRef> followees = storage.following.remove(actor);
+          if (followees != null) {
+            for (ActorRef followee : followees) {
+              removeFrom(storage.followers.get(followee), actor);
+              storage.followers.remove(followee, Set.of());
+            }
+            removed += followees.size();
+          }
+          Set<ActorRef> followersOfActor = storage.followers.remove(actor);
+          if (followersOfActor != null) {
+            for (ActorRef follower : followersOfActor) {
+              removeFrom(storage.following.get(follower), actor);
+              storage.following.remove(follower, Set.of());
+            }
+            removed += followersOfActor.size();
+          }
+          return removed;
+        });
   }
 
   /** Who an actor follows; the caller holds the lock. */

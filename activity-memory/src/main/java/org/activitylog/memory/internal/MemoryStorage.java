@@ -10,6 +10,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Supplier;
 import org.activitylog.api.Activity;
 import org.activitylog.api.ActorRef;
 import org.activitylog.api.StoreUnavailableException;
@@ -20,7 +21,7 @@ import org.activitylog.api.StoreUnavailableException;
  * see the follow graph and the activities at the same instant.
  */
 public final class MemoryStorage {
-  final ReadWriteLock lock = new ReentrantReadWriteLock();
+  private final ReadWriteLock lock = new ReentrantReadWriteLock();
 
   /** Sorted by id, so a listing by id can walk it in order and stop early. */
   final NavigableMap<Long, Activity> byId = new TreeMap<>();
@@ -38,7 +39,41 @@ public final class MemoryStorage {
   /** Creates empty storage. */
   public MemoryStorage() {}
 
-  static void requireOpen(AtomicBoolean closed) {
+  /**
+   * Runs a read under the read lock, once the store is known to be open.
+   *
+   * @param closed the owning store's closed flag
+   * @param work the read
+   * @param <T> its result
+   */
+  <T> T read(AtomicBoolean closed, Supplier<T> work) {
+    requireOpen(closed);
+    lock.readLock().lock();
+    try {
+      return work.get();
+    } finally {
+      lock.readLock().unlock();
+    }
+  }
+
+  /**
+   * Runs a change under the write lock, once the store is known to be open.
+   *
+   * @param closed the owning store's closed flag
+   * @param work the change
+   * @param <T> its result
+   */
+  <T> T write(AtomicBoolean closed, Supplier<T> work) {
+    requireOpen(closed);
+    lock.writeLock().lock();
+    try {
+      return work.get();
+    } finally {
+      lock.writeLock().unlock();
+    }
+  }
+
+  private static void requireOpen(AtomicBoolean closed) {
     if (closed.get()) {
       throw new StoreUnavailableException("the in-memory store is closed");
     }

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -96,8 +97,8 @@ public final class DemoData {
   public record Summary(int activities, long aisquareId) {}
 
   /**
-   * The demo user: Max Power, the member of the seed's GET example, who may read and write the demo
-   * and team workspace groups.
+   * {@return the demo user: Max Power, the member of the seed's GET example, who may read and write
+   * the demo and team workspace groups}
    */
   public static Requester requester() {
     return Requester.user(
@@ -210,7 +211,7 @@ public final class DemoData {
   }
 
   private static NewActivity update(int i, long group, Member member, Instant at) {
-    String updateId = uid("update-" + i).toString().toUpperCase();
+    String updateId = uid("update-" + i).toString().toUpperCase(Locale.ROOT);
     return NewActivity.builder(ActivityType.POST_UPDATE, member)
         .uid(uid("activity-" + i))
         .createdAt(at)
@@ -232,7 +233,11 @@ public final class DemoData {
         .workspaceGroup(group)
         .text(type.label() + " by " + user.username())
         .resource(
-            Map.of("kind", type.label().split(" ")[0].toLowerCase(), "id", 1 + random.nextInt(500)))
+            Map.of(
+                "kind",
+                type.label().split(" ", -1)[0].toLowerCase(Locale.ROOT),
+                "id",
+                1 + random.nextInt(500)))
         .build();
   }
 
@@ -255,7 +260,7 @@ public final class DemoData {
                 campaign == 0 ? "Sample Campaign" : "Campaign " + (campaign + 1)));
         b.details(
             new BrightideaDetails(
-                uid("idea-" + topic).toString().toUpperCase(),
+                uid("idea-" + topic).toString().toUpperCase(Locale.ROOT),
                 "Idea: " + topic,
                 "Category " + (1 + random.nextInt(4)),
                 random.nextInt(10) == 0,
@@ -278,7 +283,7 @@ public final class DemoData {
                       List.of(),
                       List.of(
                           new Comment(
-                              uid("comment-" + i).toString().toUpperCase(),
+                              uid("comment-" + i).toString().toUpperCase(Locale.ROOT),
                               "I like " + topic,
                               at,
                               null,
@@ -304,7 +309,7 @@ public final class DemoData {
   private static Member member(String first, String last, String job) {
     return new Member(
         uid("member-" + first + last),
-        (first + "." + last + "@example.com").toLowerCase(),
+        (first + "." + last + "@example.com").toLowerCase(Locale.ROOT),
         first + " " + last,
         first,
         last,

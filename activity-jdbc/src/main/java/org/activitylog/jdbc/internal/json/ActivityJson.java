@@ -34,7 +34,7 @@ import org.jspecify.annotations.Nullable;
  */
 public final class ActivityJson {
   private final ObjectMapper mapper;
-  private final JsonNodeFactory nodes = JsonNodeFactory.withExactBigDecimals(true);
+  private final JsonNodeFactory nodes = new JsonNodeFactory(true);
 
   /** Creates the codec. */
   public ActivityJson() {
@@ -52,7 +52,7 @@ public final class ActivityJson {
   }
 
   /**
-   * The actor's profile as JSON.
+   * {@return the actor's profile as JSON}
    *
    * @param actor the actor
    */
@@ -65,6 +65,7 @@ public final class ActivityJson {
    *
    * @param kind the kind stored beside it
    * @param json the profile
+   * @return the actor
    */
   public Actor readActor(ActorRef.Kind kind, String json) {
     JsonNode node = read(json);
@@ -72,7 +73,7 @@ public final class ActivityJson {
   }
 
   /**
-   * The resource as JSON, or null for JSON null, which is stored as SQL NULL.
+   * {@return the resource as JSON, or null for JSON null, which is stored as SQL NULL}
    *
    * @param resource the resource
    */
@@ -84,13 +85,14 @@ public final class ActivityJson {
    * Reads a resource written by {@link #writeResource}.
    *
    * @param json the stored text, or null for JSON null
+   * @return the resource
    */
   public JsonValue readResource(@Nullable String json) {
     return json == null ? JsonValue.nullValue() : JsonValueNodes.fromNode(read(json));
   }
 
   /**
-   * The type-specific fields as JSON, or null when there are none.
+   * {@return the type-specific fields as JSON, or null when there are none}
    *
    * @param details the fields
    */
@@ -148,6 +150,7 @@ public final class ActivityJson {
    * Reads type-specific fields written by {@link #writeDetails}.
    *
    * @param json the stored text, or null when there are none
+   * @return the details
    */
   public BrightideaDetails readDetails(@Nullable String json) {
     if (json == null) {
@@ -296,7 +299,7 @@ public final class ActivityJson {
 
   private static @Nullable Boolean bool(JsonNode o, String name) {
     JsonNode v = o.get(name);
-    return v == null || v.isNull() ? null : v.booleanValue();
+    return (v == null || v.isNull()) ? null : v.booleanValue();
   }
 
   private static @Nullable Instant instant(JsonNode o, String name) {

@@ -37,7 +37,7 @@ public final class ActivityQuerySql {
   }
 
   /**
-   * The count of a query's matches.
+   * {@return the count of a query's matches}
    *
    * @param query the filters
    */
@@ -48,7 +48,7 @@ public final class ActivityQuerySql {
   }
 
   /**
-   * One offset page of a query's matches.
+   * {@return one offset page of a query's matches}
    *
    * @param query the filters
    * @param sort the order
@@ -67,8 +67,8 @@ public final class ActivityQuerySql {
   }
 
   /**
-   * The matches after a cursor, without an offset: the condition on the sort key lets the index
-   * start right at the cursor, so a deep page costs what the first one does.
+   * {@return the matches after a cursor, without an offset: the condition on the sort key lets the
+   * index start right at the cursor, so a deep page costs what the first one does}
    *
    * @param query the filters
    * @param sort the order
@@ -149,7 +149,7 @@ public final class ActivityQuerySql {
   }
 
   /**
-   * Placeholders for a list of values, as in {@code IN (:p0, :p1)}.
+   * {@return placeholders for a list of values, as in {@code IN (:p0, :p1)}}
    *
    * @param out the statement
    * @param values the values, at least one

@@ -44,7 +44,7 @@ public abstract class ActivitySql {
   }
 
   /**
-   * The statements of a dialect.
+   * {@return the statements of a dialect}
    *
    * @param dialect the database
    * @param schema the schema, or null for the connection's current one
@@ -71,11 +71,11 @@ public abstract class ActivitySql {
     return schema;
   }
 
-  /** The database these statements are written for. */
+  /** {@return the database these statements are written for} */
   public abstract Dialect dialect();
 
   /**
-   * A placeholder for a JSON document given as text.
+   * {@return a placeholder for a JSON document given as text}
    *
    * @param parameter the parameter name, without the colon
    */
@@ -85,26 +85,30 @@ public abstract class ActivitySql {
    * Inserts one activity unless its uid is stored already; the update count tells which happened
    * and the generated key {@link #generatedIdColumn()} is the new id. Parameters: those of {@link
    * #insertValues()}.
+   *
+   * @return the statement
    */
   public abstract String insertIfAbsent();
 
-  /** The name of the generated id column as the driver wants it for generated keys. */
+  /** {@return the name of the generated id column as the driver wants it for generated keys} */
   public abstract String generatedIdColumn();
 
   /**
    * Adds a follow edge unless it exists; the update count tells which happened. Parameters: {@code
    * fk, fi, ek, ei} (follower kind and id, followee kind and id).
+   *
+   * @return the statement
    */
   public abstract String insertFollowIfAbsent();
 
   /**
-   * The query plan of a select, one row per line of plan text.
+   * {@return the query plan of a select, one row per line of plan text}
    *
    * @param select a select of this dialect
    */
   public abstract String explain(String select);
 
-  /** The value expressions of an insert, matching {@link #INSERT_COLUMNS}. */
+  /** {@return the value expressions of an insert, matching {@link #INSERT_COLUMNS}} */
   protected String insertValues() {
     return ":uid, :type, :actorKind, :actorId, "
         + json("actor")
@@ -115,22 +119,22 @@ public abstract class ActivitySql {
         + ", :createdAt, :createdBy, :createdAt, :createdBy, TRUE, 1";
   }
 
-  /** One activity by id. Parameter: {@code id}. */
+  /** {@return one activity by id} Parameter: {@code id}. */
   public String findById() {
     return "SELECT " + COLUMNS + " FROM " + activity + " a WHERE a.id = :id";
   }
 
-  /** One activity by id, locked until the transaction ends. Parameter: {@code id}. */
+  /** {@return one activity by id, locked until the transaction ends} Parameter: {@code id}. */
   public String findByIdForUpdate() {
     return findById() + " FOR UPDATE";
   }
 
-  /** One activity by uid. Parameter: {@code uid}. */
+  /** {@return one activity by uid} Parameter: {@code uid}. */
   public String findByUid() {
     return "SELECT " + COLUMNS + " FROM " + activity + " a WHERE a.uid = :uid";
   }
 
-  /** The start of a select by many uids, to be followed by {@code (p0, p1, …)}. */
+  /** {@return the start of a select by many uids, to be followed by {@code (p0, p1, …)}} */
   public String findByUidsIn() {
     return "SELECT " + COLUMNS + " FROM " + activity + " a WHERE a.uid IN ";
   }
@@ -162,6 +166,8 @@ public abstract class ActivitySql {
    * Replaces an activity's content when its version is the one read; the update count is 0 when
    * another writer came first. Parameters: the content parameters of {@link #insertValues()} but
    * uid and creation, plus {@code updatedAt, updatedBy, id, version}.
+   *
+   * @return the statement
    */
   public String update() {
     return "UPDATE "
@@ -177,7 +183,11 @@ public abstract class ActivitySql {
         + " WHERE id = :id AND version = :version";
   }
 
-  /** Soft-deletes an activity that is not deleted. Parameters: {@code at, by, id}. */
+  /**
+   * Soft-deletes an activity that is not deleted. Parameters: {@code at, by, id}.
+   *
+   * @return the statement
+   */
   public String softDelete() {
     return "UPDATE "
         + activity
@@ -185,7 +195,11 @@ public abstract class ActivitySql {
         + " is_active = FALSE, version = version + 1 WHERE id = :id AND deleted_at IS NULL";
   }
 
-  /** Restores a soft-deleted activity. Parameters: {@code at, by, id}. */
+  /**
+   * Restores a soft-deleted activity. Parameters: {@code at, by, id}.
+   *
+   * @return the statement
+   */
   public String restore() {
     return "UPDATE "
         + activity
@@ -193,12 +207,20 @@ public abstract class ActivitySql {
         + " is_active = TRUE, version = version + 1 WHERE id = :id AND deleted_at IS NOT NULL";
   }
 
-  /** Deletes every activity created before a cutoff. Parameter: {@code cutoff}. */
+  /**
+   * Deletes every activity created before a cutoff. Parameter: {@code cutoff}.
+   *
+   * @return the statement
+   */
   public String purgeCreatedBefore() {
     return "DELETE FROM " + activity + " WHERE created_at < :cutoff";
   }
 
-  /** Deletes every activity of an actor. Parameters: {@code kind, id}. */
+  /**
+   * Deletes every activity of an actor. Parameters: {@code kind, id}.
+   *
+   * @return the statement
+   */
   public String deleteOfActor() {
     return "DELETE FROM " + activity + " WHERE actor_kind = :kind AND actor_id = :id";
   }
@@ -207,6 +229,8 @@ public abstract class ActivitySql {
    * Replaces an actor in all its activities and clears the audit names, which may name the person,
    * as an update by nobody. Parameters: {@code kind, id} (the erased actor), {@code newKind, newId,
    * actor} (the replacement), {@code at}.
+   *
+   * @return the statement
    */
   public String anonymiseActor() {
     return "UPDATE "
@@ -218,7 +242,11 @@ public abstract class ActivitySql {
         + " WHERE actor_kind = :kind AND actor_id = :id";
   }
 
-  /** Removes a follow edge. Parameters: {@code fk, fi, ek, ei}. */
+  /**
+   * Removes a follow edge. Parameters: {@code fk, fi, ek, ei}.
+   *
+   * @return the statement
+   */
   public String deleteFollow() {
     return "DELETE FROM "
         + follow
@@ -226,14 +254,18 @@ public abstract class ActivitySql {
         + " AND followee_kind = :ek AND followee_id = :ei";
   }
 
-  /** Whom an actor follows. Parameters: {@code fk, fi}. */
+  /** {@return whom an actor follows} Parameters: {@code fk, fi}. */
   public String following() {
     return "SELECT followee_kind, followee_id FROM "
         + follow
         + " WHERE follower_kind = :fk AND follower_id = :fi";
   }
 
-  /** Removes every edge from or to an actor. Parameters: {@code kind, id}. */
+  /**
+   * Removes every edge from or to an actor. Parameters: {@code kind, id}.
+   *
+   * @return the statement
+   */
   public String deleteFollowsOf() {
     return "DELETE FROM "
         + follow

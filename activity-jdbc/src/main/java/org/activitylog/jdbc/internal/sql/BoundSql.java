@@ -17,6 +17,7 @@ public final class BoundSql {
    * Appends a fixed fragment.
    *
    * @param fragment SQL written in this library
+   * @return this statement
    */
   public BoundSql append(String fragment) {
     sql.append(fragment);
@@ -27,6 +28,7 @@ public final class BoundSql {
    * Appends a placeholder for a value.
    *
    * @param argument the value's binding
+   * @return this statement
    */
   public BoundSql param(Argument argument) {
     String name = "p" + arguments.size();
@@ -35,7 +37,7 @@ public final class BoundSql {
     return this;
   }
 
-  /** The SQL text so far. */
+  /** {@return the SQL text so far} */
   public String sql() {
     return sql.toString();
   }
@@ -45,6 +47,7 @@ public final class BoundSql {
    *
    * @param statement the statement
    * @param <S> the statement type
+   * @return the statement, with every value bound
    */
   public <S extends SqlStatement<S>> S bindTo(S statement) {
     arguments.forEach(statement::bind);

@@ -16,7 +16,11 @@ import org.jspecify.annotations.Nullable;
 public final class SqlArguments {
   private SqlArguments() {}
 
-  /** A timestamp-with-time-zone value, or NULL. */
+  /**
+   * {@return a timestamp-with-time-zone value, or NULL}
+   *
+   * @param value the instant, or null
+   */
   public static Argument time(@Nullable Instant value) {
     if (value == null) {
       return (pos, stmt, ctx) -> stmt.setNull(pos, Types.TIMESTAMP_WITH_TIMEZONE);
@@ -25,26 +29,42 @@ public final class SqlArguments {
     return (pos, stmt, ctx) -> stmt.setObject(pos, utc);
   }
 
-  /** A UUID value, or NULL. */
+  /**
+   * {@return a UUID value, or NULL}
+   *
+   * @param value the uid, or null
+   */
   public static Argument uuid(@Nullable UUID value) {
     return value == null
         ? (pos, stmt, ctx) -> stmt.setNull(pos, Types.OTHER)
         : (pos, stmt, ctx) -> stmt.setObject(pos, value);
   }
 
-  /** A text value, or NULL. */
+  /**
+   * {@return a text value, or NULL}
+   *
+   * @param value the text, or null
+   */
   public static Argument text(@Nullable String value) {
     return value == null
         ? (pos, stmt, ctx) -> stmt.setNull(pos, Types.VARCHAR)
         : (pos, stmt, ctx) -> stmt.setString(pos, value);
   }
 
-  /** A BIGINT value. */
+  /**
+   * {@return a BIGINT value}
+   *
+   * @param value the number
+   */
   public static Argument int64(long value) {
     return (pos, stmt, ctx) -> stmt.setLong(pos, value);
   }
 
-  /** A BIGINT value, or NULL. */
+  /**
+   * {@return a BIGINT value, or NULL}
+   *
+   * @param value the number, or null
+   */
   public static Argument nullableInt64(@Nullable Long value) {
     return value == null
         ? (pos, stmt, ctx) -> stmt.setNull(pos, Types.BIGINT)
