@@ -192,6 +192,12 @@ class ValuesTest {
         List.of(
             Map.of("a", List.of(1, 2.50, true, false), "b", Map.of()),
             List.of("quote\" back\\ nl\n tab\t ctl\u0001 é"),
+            List.of(
+                new BigDecimal("-1.234E-400"),
+                new BigDecimal("1E+999999999"),
+                new BigDecimal("0.000001"),
+                new BigDecimal("-0.0000001"),
+                "\u0001\u0002\u001f"),
             List.of(),
             "plain");
     for (Object sample : samples) {
