@@ -35,6 +35,34 @@ class ValuesTest {
   }
 
   /**
+   * If this fails, the username loop in UserSimple no longer follows the rule it replaced: the
+   * regular expression kept here.
+   */
+  @Test
+  @DisplayName("A username is accepted exactly when it matches the letters-digits-symbols pattern")
+  void usernameLoopFollowsThePattern() {
+    Pattern rule = Pattern.compile("[\\p{L}\\p{N}_.@+-]+");
+    String alphabet = "aZ0_.@+-é ½Ⅻ٣!/\uD835\uDC00\uD83D\uDE00\u0301\uD800";
+    Random random = new Random(20261124);
+    for (int n = 0; n < 50_000; n++) {
+      StringBuilder candidate = new StringBuilder();
+      int length = 1 + random.nextInt(8);
+      for (int i = 0; i < length; i++) {
+        candidate.append(alphabet.charAt(random.nextInt(alphabet.length())));
+      }
+      String username = candidate.toString();
+      boolean accepted;
+      try {
+        UserSimple.of(1, username, "a@example.com");
+        accepted = true;
+      } catch (ValidationException e) {
+        accepted = false;
+      }
+      assertThat(accepted).as("%s", username).isEqualTo(rule.matcher(username).matches());
+    }
+  }
+
+  /**
    * If this fails, the hand-written e-mail scanner in Checks no longer follows the rule it
    * replaced: the regular expression kept here.
    */
