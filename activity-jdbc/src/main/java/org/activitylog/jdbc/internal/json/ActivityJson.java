@@ -55,6 +55,42 @@ public final class ActivityJson {
           "photo_url",
           "photo_file_id");
 
+  /** A user's fields in the order {@link #writeActor} writes them. */
+  private static final FieldOrder USER_FIELDS =
+      new FieldOrder(
+          "id",
+          "username",
+          "email",
+          "full_name",
+          "first_time_login",
+          "theme",
+          "is_superuser",
+          "is_staff",
+          "is_active",
+          "is_verified",
+          "profile_picture");
+
+  /** A member's fields in the order {@link #writeActor} writes them. */
+  private static final FieldOrder MEMBER_FIELDS =
+      new FieldOrder(
+          "id",
+          "email",
+          "screen_name",
+          "first_name",
+          "last_name",
+          "job_title",
+          "address",
+          "phone",
+          "mobile_phone",
+          "external_user_id",
+          "skills",
+          "work_history",
+          "photo_url",
+          "date_created",
+          "date_modified",
+          "active",
+          "photo_file_id");
+
   private final ObjectMapper mapper;
   private final JsonNodeFactory nodes = new JsonNodeFactory(true);
 
@@ -293,7 +329,7 @@ public final class ActivityJson {
     Boolean isActive = null;
     Boolean isVerified = null;
     String profilePicture = null;
-    for (String name = p.nextFieldName(); name != null; name = p.nextFieldName()) {
+    for (String name = USER_FIELDS.next(p, null); name != null; name = USER_FIELDS.next(p, name)) {
       JsonToken v = p.nextToken();
       switch (name) {
         case "id" -> id = v.isNumeric() ? p.getLongValue() : 0;
@@ -332,7 +368,9 @@ public final class ActivityJson {
     Instant dateCreated = null;
     Instant dateModified = null;
     Boolean active = null;
-    for (String name = p.nextFieldName(); name != null; name = p.nextFieldName()) {
+    for (String name = MEMBER_FIELDS.next(p, null);
+        name != null;
+        name = MEMBER_FIELDS.next(p, name)) {
       JsonToken v = p.nextToken();
       switch (name) {
         case "id" -> id = text(p, v);
