@@ -1,6 +1,5 @@
 package org.activitylog.api;
 
-import java.util.regex.Pattern;
 import org.activitylog.api.internal.Checks;
 import org.jspecify.annotations.Nullable;
 
@@ -36,7 +35,6 @@ public record UserSimple(
   /** The longest username accepted, as the seed documents it. */
   public static final int MAX_USERNAME = 150;
 
-  private static final Pattern USERNAME = Pattern.compile("[\\p{L}\\p{N}_.@+-]+");
   private static final int MAX_FIELD = 2_000;
 
   /**
@@ -61,7 +59,7 @@ public record UserSimple(
       throw new ValidationException(
           "user.username", "must be 1 to " + MAX_USERNAME + " characters", username);
     }
-    if (!USERNAME.matcher(username).matches()) {
+    if (!isUsername(username)) {
       throw new ValidationException(
           "user.username", "must contain only letters, digits and @ . + - _", username);
     }
@@ -91,5 +89,27 @@ public record UserSimple(
   @Override
   public UserSimple anonymised() {
     return of(0, "anonymous", "anonymous@invalid");
+  }
+
+  /**
+   * Whether every code point is a Unicode letter or number, or one of {@code _ . @ + -}. A loop
+   * rather than a regular expression: every stored user is checked again when it is read.
+   */
+  private static boolean isUsername(String username) {
+    for (int i = 0; i < username.length(); ) {
+      int c = username.codePointAt(i);
+      if (!Character.isLetter(c) && !isNumber(c) && "_.@+-".indexOf(c) < 0) {
+        return false;
+      }
+      i += Character.charCount(c);
+    }
+    return true;
+  }
+
+  private static boolean isNumber(int codePoint) {
+    int type = Character.getType(codePoint);
+    return type == Character.DECIMAL_DIGIT_NUMBER
+        || type == Character.LETTER_NUMBER
+        || type == Character.OTHER_NUMBER;
   }
 }

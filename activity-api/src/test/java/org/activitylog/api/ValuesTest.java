@@ -11,7 +11,9 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.UUID;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -30,6 +32,66 @@ class ValuesTest {
     assertThatThrownBy(() -> UserSimple.of(1, "john doe", "a@example.com"))
         .hasMessageContaining("user.username")
         .hasMessageContaining("letters, digits");
+  }
+
+  /**
+   * If this fails, the username loop in UserSimple no longer follows the rule it replaced: the
+   * regular expression kept here.
+   */
+  @Test
+  @DisplayName("A username is accepted exactly when it matches the letters-digits-symbols pattern")
+  void usernameLoopFollowsThePattern() {
+    Pattern rule = Pattern.compile("[\\p{L}\\p{N}_.@+-]+");
+    String alphabet = "aZ0_.@+-é ½Ⅻ٣!/\uD835\uDC00\uD83D\uDE00\u0301\uD800";
+    Random random = new Random(20261124);
+    for (int n = 0; n < 50_000; n++) {
+      StringBuilder candidate = new StringBuilder();
+      int length = 1 + random.nextInt(8);
+      for (int i = 0; i < length; i++) {
+        candidate.append(alphabet.charAt(random.nextInt(alphabet.length())));
+      }
+      String username = candidate.toString();
+      boolean accepted;
+      try {
+        UserSimple.of(1, username, "a@example.com");
+        accepted = true;
+      } catch (ValidationException e) {
+        accepted = false;
+      }
+      assertThat(accepted).as("%s", username).isEqualTo(rule.matcher(username).matches());
+    }
+  }
+
+  /**
+   * If this fails, the hand-written e-mail scanner in Checks no longer follows the rule it
+   * replaced: the regular expression kept here.
+   */
+  @Test
+  @DisplayName("An e-mail address is accepted exactly when it matches the dot-atom pattern")
+  void emailScannerFollowsThePattern() {
+    Pattern rule =
+        Pattern.compile(
+            "[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(\\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*"
+                + "@[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?"
+                + "(\\.[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?)*");
+    String alphabet = "aZ09.@-+_!~ é\"(";
+    Random random = new Random(20261124);
+    for (int n = 0; n < 50_000; n++) {
+      StringBuilder candidate = new StringBuilder();
+      int length = 1 + random.nextInt(10);
+      for (int i = 0; i < length; i++) {
+        candidate.append(alphabet.charAt(random.nextInt(alphabet.length())));
+      }
+      String address = candidate.toString();
+      boolean accepted;
+      try {
+        UserSimple.of(1, "john", address);
+        accepted = true;
+      } catch (ValidationException e) {
+        accepted = false;
+      }
+      assertThat(accepted).as("%s", address).isEqualTo(rule.matcher(address).matches());
+    }
   }
 
   @Test
@@ -158,6 +220,12 @@ class ValuesTest {
         List.of(
             Map.of("a", List.of(1, 2.50, true, false), "b", Map.of()),
             List.of("quote\" back\\ nl\n tab\t ctl\u0001 é"),
+            List.of(
+                new BigDecimal("-1.234E-400"),
+                new BigDecimal("1E+999999999"),
+                new BigDecimal("0.000001"),
+                new BigDecimal("-0.0000001"),
+                "\u0001\u0002\u001f"),
             List.of(),
             "plain");
     for (Object sample : samples) {

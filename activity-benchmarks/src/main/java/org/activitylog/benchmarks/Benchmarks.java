@@ -94,7 +94,7 @@ public final class Benchmarks {
     if (!options.skipH2()) {
       Path dir = options.h2Directory();
       boolean temporary = dir == null;
-      Path h2 = temporary ? Files.createTempDirectory("activitylog-bench-h2") : dir;
+      Path h2 = dir == null ? Files.createTempDirectory("activitylog-bench-h2") : dir;
       try {
         deleteH2Files(h2);
         String url = "jdbc:h2:file:" + h2.toAbsolutePath().resolve("activitylog");

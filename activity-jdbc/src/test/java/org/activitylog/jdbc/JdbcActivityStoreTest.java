@@ -154,6 +154,8 @@ class JdbcActivityStoreTest {
           .contains("activitylog_activity_tenant_time_idx")
           .contains("activitylog_activity_actor_time_idx")
           .contains("activitylog_activity_type_time_idx")
+          .contains("activitylog_activity_tenant_live_idx")
+          .contains("activitylog_activity_type_live_idx")
           .contains("activitylog_activity_campaign_time_idx")
           .contains("activitylog_activity_uid_key")
           .contains("activitylog_follow_followee_idx")

@@ -94,7 +94,44 @@ public final class JsonCodec {
    * @param limit the most characters allowed
    */
   public static boolean longerThan(JsonValue value, int limit) {
-    return length(value, limit) > limit;
+    // Every activity built, and every one a store reads back, is checked; nearly all resources are
+    // far below the limit, and a bound that never looks at the characters of the strings settles
+    // them. Only a value whose bound passes the limit is counted exactly.
+    return bound(value, limit) > limit && length(value, limit) > limit;
+  }
+
+  /**
+   * An upper bound of the compact length: every character of a string as a six-character escape,
+   * numbers by their digits and scale. Stops early once past the budget, like {@link #length}.
+   */
+  private static long bound(JsonValue value, long budget) {
+    if (value instanceof JsonNull || value instanceof JsonBoolean) {
+      return 5;
+    } else if (value instanceof JsonNumber n) {
+      // Sign, point, exponent marker, exponent sign and up to 11 exponent digits besides the
+      // digits, or leading zeros no more than the scale.
+      return n.value().precision() + Math.abs((long) n.value().scale()) + 16;
+    } else if (value instanceof JsonString s) {
+      return 2 + 6L * s.value().length();
+    } else if (value instanceof JsonArray a) {
+      long total = 2L + a.items().size();
+      for (JsonValue item : a.items()) {
+        total += bound(item, budget - total);
+        if (total > budget) {
+          return total;
+        }
+      }
+      return total;
+    }
+    JsonObject o = (JsonObject) value;
+    long total = 2L + o.members().size();
+    for (Map.Entry<String, JsonValue> e : o.members().entrySet()) {
+      total += 3 + 6L * e.getKey().length() + bound(e.getValue(), budget - total);
+      if (total > budget) {
+        return total;
+      }
+    }
+    return total;
   }
 
   private static long length(JsonValue value, long budget) {
