@@ -1,29 +1,91 @@
 package org.activitylog.api;
 
+import java.util.Objects;
+
 /**
- * The storage backend cannot be reached or failed in a way that is not the caller's fault (lost
- * connection, database down, pool exhausted). Retrying later may succeed. The cause is kept for
- * logs; the message never carries SQL, bind values or credentials.
+ * The storage backend cannot serve the call, for a {@link Reason} that is not the caller's fault.
+ * Only {@linkplain Reason#isTransient() transient} reasons pass by waiting; the others need an
+ * operator. The cause is kept for logs; the message never carries SQL, bind values, paths or
+ * credentials.
  */
 public class StoreUnavailableException extends ActivityLogException {
   private static final long serialVersionUID = 1L;
 
+  /** Why the store cannot serve the call. */
+  public enum Reason {
+    /** The database is down or the connection was lost; retrying later may succeed. */
+    UNREACHABLE(true),
+    /** Every connection is in use and none came free in time; retrying later may succeed. */
+    BUSY(true),
+    /** A statement or a row lock took longer than the configured timeout. */
+    TIMEOUT(false),
+    /** The storage is held by another process (for example an embedded database file). */
+    LOCKED(false),
+    /** The storage is damaged (for example an index that misses rows); an operator must repair. */
+    DAMAGED(false),
+    /** The schema is missing or out of date. */
+    SCHEMA(false),
+    /** Any other failure of the backend. */
+    FAILED(false);
+
+    private final boolean transientReason;
+
+    Reason(boolean transientReason) {
+      this.transientReason = transientReason;
+    }
+
+    /** {@return whether the failure may pass by itself, so that a retry after a pause is useful} */
+    public boolean isTransient() {
+      return transientReason;
+    }
+  }
+
+  private final Reason reason;
+
   /**
    * Creates a store-unavailable error without an underlying cause, for example for a closed store.
    *
-   * @param message what failed, safe to show
+   * @param reason why the store cannot serve the call
+   * @param message what failed and what to do, safe to show
    */
-  public StoreUnavailableException(String message) {
+  public StoreUnavailableException(Reason reason, String message) {
     super(message);
+    this.reason = Objects.requireNonNull(reason, "reason");
   }
 
   /**
    * Creates a store-unavailable error.
    *
+   * @param reason why the store cannot serve the call
+   * @param message what failed and what to do, safe to show
+   * @param cause the underlying failure, for logs
+   */
+  public StoreUnavailableException(Reason reason, String message, Throwable cause) {
+    super(message, cause);
+    this.reason = Objects.requireNonNull(reason, "reason");
+  }
+
+  /**
+   * Creates an error for an unreachable store without an underlying cause.
+   *
+   * @param message what failed, safe to show
+   */
+  public StoreUnavailableException(String message) {
+    this(Reason.UNREACHABLE, message);
+  }
+
+  /**
+   * Creates an error for an unreachable store.
+   *
    * @param message what failed, safe to show
    * @param cause the underlying failure, for logs
    */
   public StoreUnavailableException(String message, Throwable cause) {
-    super(message, cause);
+    this(Reason.UNREACHABLE, message, cause);
+  }
+
+  /** {@return why the store cannot serve the call} */
+  public Reason reason() {
+    return reason;
   }
 }
