@@ -45,6 +45,7 @@ import org.slf4j.LoggerFactory;
 public final class ActivityServer implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(ActivityServer.class);
   private static final int STOP_GRACE_SECONDS = 1;
+  private static final String NO_DELAY_PROPERTY = "sun.net.httpserver.nodelay";
 
   private final HttpServer http;
   private final ExecutorService workers;
@@ -145,6 +146,7 @@ public final class ActivityServer implements AutoCloseable {
               .defaultWorkspaceGroup(DemoData.DEMO_GROUP)
               .build();
 
+      noDelay();
       HttpServer http = HttpServer.create(new InetSocketAddress(config.host(), config.port()), 0);
       workers = Executors.newFixedThreadPool(config.threads(), new WorkerThreads());
       http.setExecutor(workers);
@@ -237,6 +239,18 @@ public final class ActivityServer implements AutoCloseable {
 
   private static String hostForUri(String host) {
     return host.contains(":") && !host.startsWith("[") ? "[" + host + "]" : host;
+  }
+
+  /**
+   * Turns on TCP_NODELAY for the JDK server's connections. Without it every answer on a kept-alive
+   * connection waits about 40 ms: Nagle holds the body's segment until the client acknowledges the
+   * headers' one, and the client delays that acknowledgement (see BENCHMARKS.md). The JDK server
+   * reads this property once, when its first instance is created; a value the user set wins.
+   */
+  private static void noDelay() {
+    if (System.getProperty(NO_DELAY_PROPERTY) == null) {
+      System.setProperty(NO_DELAY_PROPERTY, "true");
+    }
   }
 
   private static void shutdown(@Nullable ExecutorService workers) {
