@@ -10,11 +10,13 @@ import org.activitylog.api.ActivityLog;
 import org.activitylog.api.Requester;
 import org.activitylog.api.UnauthorizedException;
 import org.activitylog.api.ValidationException;
+import org.activitylog.api.internal.Ascii;
 import org.activitylog.http.internal.AisquareEndpoints;
 import org.activitylog.http.internal.BearerToken;
 import org.activitylog.http.internal.BrightideaEndpoints;
 import org.activitylog.http.internal.Failures;
 import org.activitylog.http.internal.HttpProblem;
+import org.activitylog.http.internal.Parameters;
 import org.activitylog.http.internal.Route;
 import org.activitylog.json.BrightideaFormat;
 import org.jspecify.annotations.Nullable;
@@ -118,7 +120,7 @@ public final class ActivityHttpApi {
       }
       BrightideaFormat format = json;
       if (route.endpoint().isBrightidea()) {
-        format = format(request.parameter("format").orElse(null));
+        format = format(Parameters.once(request, "format").orElse(null));
         errors = format;
       }
       Requester requester = requester(request);
@@ -147,10 +149,10 @@ public final class ActivityHttpApi {
 
   /** The format a {@code format} parameter names; an unknown name is a 400 naming it. */
   private BrightideaFormat format(@Nullable String name) {
-    if (name == null || name.equalsIgnoreCase("json")) {
+    if (name == null || Ascii.equalsIgnoreCase(name, "json")) {
       return json;
     }
-    if (name.equalsIgnoreCase("xml")) {
+    if (Ascii.equalsIgnoreCase(name, "xml")) {
       return xml;
     }
     return BrightideaFormat.forName(name, zone); // throws the format's own validation error
