@@ -73,10 +73,8 @@ public final class ExchangeHandler implements HttpHandler {
       headers.set("Content-Type", response.contentType());
     }
     byte[] body = response.body();
-    boolean noBody =
-        body.length == 0
-            || response.status() == 204
-            || exchange.getRequestMethod().equalsIgnoreCase("HEAD");
+    // The adapter answers HEAD, 204 and 304 without a body.
+    boolean noBody = body.length == 0;
     exchange.sendResponseHeaders(response.status(), noBody ? -1 : body.length);
     if (!noBody) {
       try (OutputStream out = exchange.getResponseBody()) {
