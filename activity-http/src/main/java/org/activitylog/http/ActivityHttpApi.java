@@ -2,6 +2,7 @@ package org.activitylog.http;
 
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -39,7 +40,8 @@ import org.jspecify.annotations.Nullable;
  * </table>
  *
  * <p>Paths match with or without a trailing slash. Every endpoint that serves {@code GET} serves
- * {@code HEAD}: the same answer with an empty body. {@code If-Match} and {@code If-None-Match}
+ * {@code HEAD}: the same answer with an empty body and a {@code Content-Length} header giving the
+ * length of the body a {@code GET} would have had. {@code If-Match} and {@code If-None-Match}
  * follow RFC 9110 on every endpoint (see {@code README.md}): 304 for a read whose {@code
  * If-None-Match} matches, 412 when a condition fails.
  *
@@ -111,10 +113,14 @@ public final class ActivityHttpApi {
    */
   public ApiResponse handle(ApiRequest request) {
     ApiResponse answer = answer(request);
-    // HEAD is GET without the body: same status, content type and headers.
-    return request.method().equals("HEAD")
-        ? new ApiResponse(answer.status(), answer.contentType(), answer.headers(), new byte[0])
-        : answer;
+    if (!request.method().equals("HEAD") || answer.body().length == 0) {
+      return answer;
+    }
+    // HEAD is GET without the body: same status, content type and headers, plus the length the
+    // body would have had (RFC 9110, 9.3.2 and 8.6), so a host need not compute it.
+    Map<String, String> headers = new HashMap<>(answer.headers());
+    headers.put("Content-Length", String.valueOf(answer.body().length));
+    return new ApiResponse(answer.status(), answer.contentType(), headers, new byte[0]);
   }
 
   private ApiResponse answer(ApiRequest request) {

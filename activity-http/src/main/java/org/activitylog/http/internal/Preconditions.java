@@ -1,6 +1,7 @@
 package org.activitylog.http.internal;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -83,7 +84,8 @@ public final class Preconditions {
    * Applies the conditions of a {@code GET} or {@code HEAD} to its successful answer.
    *
    * @param answer the answer without conditions, a 2xx
-   * @return the answer, or a 304 carrying its {@code ETag} when {@code If-None-Match} matched
+   * @return the answer, or a 304 carrying its {@code ETag} and its body's {@code Content-Length}
+   *     when {@code If-None-Match} matched
    * @throws HttpProblem 412 when {@code If-Match} does not hold
    */
   public ApiResponse applyToRead(ApiResponse answer) {
@@ -93,7 +95,11 @@ public final class Preconditions {
           IF_MATCH, "If-Match does not match the current version; read it again and retry");
     }
     if (ifNoneMatch.isPresent() && ifNoneMatch.get().matches(current, false)) {
-      return ApiResponse.empty(304, current.map(tag -> Map.of("ETag", tag)).orElse(Map.of()));
+      // A 304 carries the ETag and, if any length, the 200 body's (RFC 9110, 15.4.5 and 8.6).
+      Map<String, String> headers = new HashMap<>();
+      current.ifPresent(tag -> headers.put("ETag", tag));
+      headers.put("Content-Length", String.valueOf(answer.body().length));
+      return ApiResponse.empty(304, headers);
     }
     return answer;
   }
