@@ -19,7 +19,15 @@ public record Sort(Field field, Direction direction) {
 
   /** The fields a listing can be ordered by. */
   public enum Field {
-    /** The numeric id, which grows with insertion order. */
+    /**
+     * The numeric id, which grows with insertion order: {@code order=id} lists activities in the
+     * order they were stored, not by the uid that Brightidea answers show as {@code id}.
+     * Deliberate: uids a client sends are often random (version 4), so their order means nothing;
+     * they are not meant to be unique across workspace groups, so they alone cannot break ties or
+     * carry a keyset cursor; and Java compares UUIDs as signed numbers while databases and the
+     * written text compare them unsigned. Uids the library generates are time-ordered (version 7),
+     * so for those the two orders agree to within a millisecond.
+     */
     ID("id"),
     /** The creation time, then the id. */
     DATE_CREATED("date_created");
