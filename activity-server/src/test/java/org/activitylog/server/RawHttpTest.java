@@ -1,6 +1,7 @@
 package org.activitylog.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -8,6 +9,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -155,6 +157,20 @@ class RawHttpTest {
     assertThat(answer.header("ETag")).isEqualTo(etag);
     assertThat(answer.header("Content-Length")).isEqualTo(String.valueOf(got.body().length));
     assertThat(answer.body()).isEmpty();
+  }
+
+  @Test
+  @DisplayName("a port already in use is an UncheckedIOException naming the address")
+  void portInUse(@TempDir Path otherDir) {
+    ServerConfig config =
+        ServerConfig.parse(
+            new String[] {
+              "--port", String.valueOf(server.port()), "--data-dir", otherDir.toString()
+            },
+            name -> null);
+    assertThatThrownBy(() -> ActivityServer.start(config).close())
+        .isInstanceOf(UncheckedIOException.class)
+        .hasMessageContaining("cannot listen on 127.0.0.1:" + server.port());
   }
 
   @Test
