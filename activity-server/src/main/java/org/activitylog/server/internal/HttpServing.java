@@ -200,12 +200,6 @@ public final class HttpServing {
       return true;
     }
 
-    @Override
-    public ByteBuffer badMessageError(int status, String reason, HttpFields.Mutable fields) {
-      fields.put(HttpHeader.CONTENT_TYPE, FORMAT.mediaType());
-      return ByteBuffer.wrap(body(status));
-    }
-
     /** A fixed message per status: Jetty's reasons may echo what the client sent. */
     private static byte[] body(int status) {
       String message =
