@@ -9,4 +9,9 @@ module org.activitylog.api {
   exports org.activitylog.api;
   exports org.activitylog.spi;
   exports org.activitylog.recorder;
+  // ASCII case rules for protocol tokens, shared with the wire and HTTP modules.
+  exports org.activitylog.api.internal to
+      org.activitylog.json,
+      org.activitylog.http,
+      org.activitylog.server;
 }

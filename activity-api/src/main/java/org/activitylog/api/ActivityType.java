@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.activitylog.api.internal.Ascii;
 
 /**
  * What an activity records: the 91 numeric AISquare codes and the 11 named Brightidea types.
@@ -260,13 +261,28 @@ public enum ActivityType {
   }
 
   /**
-   * Finds the type for a wire value, or empty when no type has that code.
+   * Finds the type for a wire value, compared exactly (case included), or empty when no type has
+   * that code.
    *
    * @param code a code such as {@code "100"} or {@code "POST_IDEA"}
    * @return the type, or empty for an unknown code
    */
   public static Optional<ActivityType> findByCode(String code) {
     return Optional.ofNullable(BY_CODE.get(code));
+  }
+
+  /**
+   * Finds the type for a wire value whose letters may be in any ASCII case, as Brightidea's {@code
+   * type} parameter is read: {@code post_idea} finds {@link #POST_IDEA}. The value must otherwise
+   * be the code exactly: no surrounding or inner whitespace, and no non-ASCII letter standing in
+   * for an ASCII one ({@code POST_ıDEA} with a dotless i, {@code regiſter} with a long s find
+   * nothing).
+   *
+   * @param code a code such as {@code "100"}, {@code "POST_IDEA"} or {@code "post_idea"}
+   * @return the type, or empty for an unknown code
+   */
+  public static Optional<ActivityType> findByCodeIgnoringCase(String code) {
+    return findByCode(Ascii.toUpperCase(code));
   }
 
   /**

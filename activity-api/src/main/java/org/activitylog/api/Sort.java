@@ -1,7 +1,7 @@
 package org.activitylog.api;
 
 import java.util.Comparator;
-import java.util.Locale;
+import org.activitylog.api.internal.Ascii;
 import org.activitylog.api.internal.Checks;
 
 /**
@@ -19,7 +19,15 @@ public record Sort(Field field, Direction direction) {
 
   /** The fields a listing can be ordered by. */
   public enum Field {
-    /** The numeric id, which grows with insertion order. */
+    /**
+     * The numeric id, which grows with insertion order: {@code order=id} lists activities in the
+     * order they were stored, not by the uid that Brightidea answers show as {@code id}.
+     * Deliberate: uids a client sends are often random (version 4), so their order means nothing;
+     * they are not meant to be unique across workspace groups, so they alone cannot break ties or
+     * carry a keyset cursor; and Java compares UUIDs as signed numbers while databases and the
+     * written text compare them unsigned. Uids the library generates are time-ordered (version 7),
+     * so for those the two orders agree to within a millisecond.
+     */
     ID("id"),
     /** The creation time, then the id. */
     DATE_CREATED("date_created");
@@ -56,39 +64,45 @@ public record Sort(Field field, Direction direction) {
   }
 
   /**
-   * Parses Brightidea's SQL-style {@code order} text: a field ({@code id} or {@code date_created})
-   * optionally followed by {@code ASC} or {@code DESC}, case-insensitive. A field alone is
-   * ascending, as in SQL. Blank text gives {@link #DEFAULT}.
+   * Parses Brightidea's SQL-style {@code order} text. The accepted grammar, and nothing else:
+   *
+   * <pre>
+   * order     = field [ " " direction ]
+   * field     = "id" / "date_created"
+   * direction = "ASC" / "DESC"
+   * </pre>
+   *
+   * <p>Letters compare in any ASCII case ({@code DATE_CREATED desc}); no other letter stands in for
+   * one ({@code aſc} with a long s is not {@code asc}). The field and the direction are separated
+   * by exactly one space ({@code +} or {@code %20} in a URL); tabs, line breaks, leading or
+   * trailing space are refused. A field alone is ascending, as in SQL. Empty text is refused too: a
+   * caller that wants the default passes no order at all and uses {@link #DEFAULT}.
    *
    * @param text the order text, for example {@code "date_created ASC"}
-   * @return the sort; the default one for blank text
+   * @return the sort
    * @throws ValidationException naming {@code order} for anything else
    */
   public static Sort parse(String text) {
-    String trimmed = text.strip();
-    if (trimmed.isEmpty()) {
-      return DEFAULT;
-    }
-    String[] words = trimmed.split("\\s+", -1);
-    if (words.length > 2) {
+    int space = text.indexOf(' ');
+    String fieldText = space < 0 ? text : text.substring(0, space);
+    Field field;
+    if (Ascii.equalsIgnoreCase(fieldText, Field.ID.wireName())) {
+      field = Field.ID;
+    } else if (Ascii.equalsIgnoreCase(fieldText, Field.DATE_CREATED.wireName())) {
+      field = Field.DATE_CREATED;
+    } else {
       throw invalid(text);
     }
-    Field field =
-        switch (words[0].toLowerCase(Locale.ROOT)) {
-          case "id" -> Field.ID;
-          case "date_created" -> Field.DATE_CREATED;
-          default -> throw invalid(text);
-        };
-    if (words.length == 1) {
+    if (space < 0) {
       return new Sort(field, Direction.ASC);
     }
-    Direction direction =
-        switch (words[1].toUpperCase(Locale.ROOT)) {
-          case "ASC" -> Direction.ASC;
-          case "DESC" -> Direction.DESC;
-          default -> throw invalid(text);
-        };
-    return new Sort(field, direction);
+    String directionText = text.substring(space + 1);
+    for (Direction direction : Direction.values()) {
+      if (Ascii.equalsIgnoreCase(directionText, direction.name())) {
+        return new Sort(field, direction);
+      }
+    }
+    throw invalid(text);
   }
 
   /** {@return the order as a comparator of activities, including the id tie-break} */
@@ -108,6 +122,8 @@ public record Sort(Field field, Direction direction) {
 
   private static ValidationException invalid(String text) {
     return new ValidationException(
-        "order", "must be \"id\" or \"date_created\", optionally followed by ASC or DESC", text);
+        "order",
+        "must be \"id\" or \"date_created\", optionally followed by one space and ASC or DESC",
+        text);
   }
 }

@@ -15,6 +15,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class ActivityTypeTest {
 
@@ -93,5 +96,33 @@ class ActivityTypeTest {
         .extracting(e -> ((ValidationException) e).field())
         .isEqualTo("activity_type");
     assertThat(ActivityType.findByCode("post_idea")).isEmpty();
+  }
+
+  @ParameterizedTest(name = "\"{0}\" finds {1}")
+  @CsvSource({
+    "post_idea, POST_IDEA",
+    "Register, REGISTER",
+    "POST_IDEA, POST_IDEA",
+    "100, USER_LOGIN"
+  })
+  @DisplayName("Lookups ignoring case fold ASCII letters only")
+  void ignoringCase(String code, ActivityType type) {
+    assertThat(ActivityType.findByCodeIgnoringCase(code)).contains(type);
+  }
+
+  @ParameterizedTest(name = "\"{0}\" finds nothing")
+  @ValueSource(
+      strings = {
+        "POST_\u0131DEA",
+        "regi\u017fter",
+        " REGISTER",
+        "REGISTER ",
+        "REGISTER\t",
+        "\u0130D",
+        ""
+      })
+  @DisplayName("Lookups ignoring case accept no Unicode case folding and no whitespace")
+  void ignoringCaseRefuses(String code) {
+    assertThat(ActivityType.findByCodeIgnoringCase(code)).isEmpty();
   }
 }

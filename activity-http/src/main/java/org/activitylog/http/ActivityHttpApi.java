@@ -2,6 +2,7 @@ package org.activitylog.http;
 
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -10,11 +11,14 @@ import org.activitylog.api.ActivityLog;
 import org.activitylog.api.Requester;
 import org.activitylog.api.UnauthorizedException;
 import org.activitylog.api.ValidationException;
+import org.activitylog.api.internal.Ascii;
 import org.activitylog.http.internal.AisquareEndpoints;
 import org.activitylog.http.internal.BearerToken;
 import org.activitylog.http.internal.BrightideaEndpoints;
 import org.activitylog.http.internal.Failures;
 import org.activitylog.http.internal.HttpProblem;
+import org.activitylog.http.internal.Parameters;
+import org.activitylog.http.internal.Preconditions;
 import org.activitylog.http.internal.Route;
 import org.activitylog.json.BrightideaFormat;
 import org.jspecify.annotations.Nullable;
@@ -30,19 +34,25 @@ import org.jspecify.annotations.Nullable;
  *       page}, {@code page_size}, {@code order}, {@code format=json|xml}</td></tr>
  *   <tr><td>{@code GET /api3/activity/{id}}</td><td>Brightidea GET, by uid</td></tr>
  *   <tr><td>{@code GET, PUT, DELETE /api/v1/activity/{id}/}</td><td>AISquare retrieve, update,
- *       soft delete, by numeric id; {@code ETag} and {@code If-Match} carry the version</td></tr>
+ *       soft delete, by numeric id; {@code ETag} carries the version</td></tr>
  *   <tr><td>{@code POST /api/v1/activity/}</td><td>records an activity: 201 with {@code
  *       Location}</td></tr>
  * </table>
  *
- * <p>Paths match with or without a trailing slash. Statuses: 200, 201, 204; 400 for a bad value,
- * naming it; 401 for an anonymous requester on a private site or a token the {@link Authenticator}
- * does not know; 403 for a write into a workspace group the requester may not write; 404 {@code
- * "Invalid object ID or you don't have access to this object"} alike for a missing id, a hidden one
- * and a malformed one; 405 with {@code Allow}; 409 for a conflict; 412 for a stale {@code
- * If-Match}; 413 for a body over {@link Builder#maxBodyBytes(int)}; 415 for a body that is not
- * JSON; 503 when the store is unavailable; 500 for anything else, with a reference that is logged.
- * Errors of {@code /api3} come in the requested {@code format}.
+ * <p>Paths match with or without a trailing slash. Every endpoint that serves {@code GET} serves
+ * {@code HEAD}: the same answer with an empty body and a {@code Content-Length} header giving the
+ * length of the body a {@code GET} would have had. {@code If-Match} and {@code If-None-Match}
+ * follow RFC 9110 on every endpoint (see {@code README.md}): 304 for a read whose {@code
+ * If-None-Match} matches, 412 when a condition fails.
+ *
+ * <p>Statuses: 200, 201, 204, 304; 400 for a bad value, naming it; 401 for an anonymous requester
+ * on a private site or a token the {@link Authenticator} does not know; 403 for a write into a
+ * workspace group the requester may not write; 404 {@code "Invalid object ID or you don't have
+ * access to this object"} alike for a missing id, a hidden one and a malformed one; 405 with {@code
+ * Allow}; 409 for a conflict; 412 for a failed {@code If-Match} or {@code If-None-Match}; 413 for a
+ * body over {@link Builder#maxBodyBytes(int)}; 415 for a body that is not JSON; 503 when the store
+ * is unavailable; 500 for anything else, with a reference that is logged. Errors of {@code /api3}
+ * come in the requested {@code format}.
  *
  * <pre>{@code
  * ActivityHttpApi api = ActivityHttpApi.builder(log)
@@ -102,6 +112,18 @@ public final class ActivityHttpApi {
    * @return the response; never an exception
    */
   public ApiResponse handle(ApiRequest request) {
+    ApiResponse answer = answer(request);
+    if (!request.method().equals("HEAD") || answer.body().length == 0) {
+      return answer;
+    }
+    // HEAD is GET without the body: same status, content type and headers, plus the length the
+    // body would have had (RFC 9110, 9.3.2 and 8.6), so a host need not compute it.
+    Map<String, String> headers = new HashMap<>(answer.headers());
+    headers.put("Content-Length", String.valueOf(answer.body().length));
+    return new ApiResponse(answer.status(), answer.contentType(), headers, new byte[0]);
+  }
+
+  private ApiResponse answer(ApiRequest request) {
     BrightideaFormat errors = json;
     try {
       Optional<Route> found = Route.match(request.path());
@@ -109,6 +131,7 @@ public final class ActivityHttpApi {
         throw new HttpProblem(404, "No endpoint at " + shortened(request.path()), null, Map.of());
       }
       Route route = found.get();
+      boolean read = request.method().equals("GET") || request.method().equals("HEAD");
       if (!route.endpoint().allows(request.method())) {
         throw new HttpProblem(
             405,
@@ -118,27 +141,31 @@ public final class ActivityHttpApi {
       }
       BrightideaFormat format = json;
       if (route.endpoint().isBrightidea()) {
-        format = format(request.parameter("format").orElse(null));
+        format = format(Parameters.once(request, "format").orElse(null));
         errors = format;
       }
       Requester requester = requester(request);
-      if (!requester.isAuthenticated() && (!log.isPublic() || !request.method().equals("GET"))) {
+      if (!requester.isAuthenticated() && (!log.isPublic() || !read)) {
         throw new UnauthorizedException(
             log.isPublic()
                 ? "Authentication is required to change activities"
                 : "Authentication is required on a private site");
       }
       String id = route.id();
-      return switch (route.endpoint()) {
-        case BRIGHTIDEA_LIST -> brightidea.list(request, requester, format);
-        case BRIGHTIDEA_ONE -> brightidea.get(Objects.requireNonNull(id), requester, format);
-        case AISQUARE_COLLECTION -> aisquare.post(request, requester);
-        case AISQUARE_ONE ->
-            switch (request.method()) {
-              case "GET" -> aisquare.get(Objects.requireNonNull(id), requester);
-              case "PUT" -> aisquare.put(Objects.requireNonNull(id), request, requester);
-              default -> aisquare.delete(Objects.requireNonNull(id), requester);
+      if (read) {
+        Preconditions conditions = Preconditions.of(request);
+        ApiResponse answer =
+            switch (route.endpoint()) {
+              case BRIGHTIDEA_LIST -> brightidea.list(request, requester, format);
+              case BRIGHTIDEA_ONE -> brightidea.get(Objects.requireNonNull(id), requester, format);
+              default -> aisquare.get(Objects.requireNonNull(id), requester);
             };
+        return conditions.applyToRead(answer);
+      }
+      return switch (request.method()) {
+        case "POST" -> aisquare.post(request, requester);
+        case "PUT" -> aisquare.put(Objects.requireNonNull(id), request, requester);
+        default -> aisquare.delete(Objects.requireNonNull(id), request, requester);
       };
     } catch (RuntimeException e) {
       return Failures.answer(e, errors);
@@ -147,10 +174,10 @@ public final class ActivityHttpApi {
 
   /** The format a {@code format} parameter names; an unknown name is a 400 naming it. */
   private BrightideaFormat format(@Nullable String name) {
-    if (name == null || name.equalsIgnoreCase("json")) {
+    if (name == null || Ascii.equalsIgnoreCase(name, "json")) {
       return json;
     }
-    if (name.equalsIgnoreCase("xml")) {
+    if (Ascii.equalsIgnoreCase(name, "xml")) {
       return xml;
     }
     return BrightideaFormat.forName(name, zone); // throws the format's own validation error

@@ -6,9 +6,9 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import org.activitylog.api.internal.Ascii;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -49,7 +49,7 @@ public record ApiRequest(
    * @param body the request body; empty when there is none
    */
   public ApiRequest {
-    method = method.toUpperCase(Locale.ROOT);
+    method = Ascii.toUpperCase(method);
     query = copy(query, false);
     headers = copy(headers, true);
     body = body.clone();
@@ -113,7 +113,7 @@ public record ApiRequest(
    * @param name the header name, in any case
    */
   public Optional<String> header(String name) {
-    List<String> values = headers.get(name.toLowerCase(Locale.ROOT));
+    List<String> values = headers.get(Ascii.toLowerCase(name));
     return values == null || values.isEmpty() ? Optional.empty() : Optional.of(values.get(0));
   }
 
@@ -145,7 +145,7 @@ public record ApiRequest(
     in.forEach(
         (k, v) -> {
           if (k != null && v != null) {
-            out.computeIfAbsent(lower ? k.toLowerCase(Locale.ROOT) : k, x -> new ArrayList<>())
+            out.computeIfAbsent(lower ? Ascii.toLowerCase(k) : k, x -> new ArrayList<>())
                 .addAll(v.stream().filter(s -> s != null).toList());
           }
         });

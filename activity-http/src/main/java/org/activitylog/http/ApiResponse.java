@@ -1,9 +1,9 @@
 package org.activitylog.http;
 
 import java.nio.charset.StandardCharsets;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import org.activitylog.api.internal.Ascii;
 
 /**
  * What to send back: status, content type, extra headers and body. The host framework copies each
@@ -66,7 +66,7 @@ public record ApiResponse(
    */
   public Optional<String> header(String name) {
     return headers.entrySet().stream()
-        .filter(e -> e.getKey().toLowerCase(Locale.ROOT).equals(name.toLowerCase(Locale.ROOT)))
+        .filter(e -> Ascii.equalsIgnoreCase(e.getKey(), name))
         .map(Map.Entry::getValue)
         .findFirst();
   }

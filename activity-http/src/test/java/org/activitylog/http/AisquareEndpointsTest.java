@@ -102,8 +102,8 @@ class AisquareEndpointsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"\"1\"", "1", "*"})
-    @DisplayName("If-Match with the current version (or *) applies the update")
+    @ValueSource(strings = {"\"1\"", "*", "\"7\", \"1\"", "\"a,b\" , \"1\""})
+    @DisplayName("If-Match naming the current version (alone, in a list, or *) applies the update")
     void ifMatchCurrent(String ifMatch) {
       ApiResponse response = put(SEED_PUT, Map.of("If-Match", List.of(ifMatch)));
       assertThat(response.status()).as(response.bodyText()).isEqualTo(200);

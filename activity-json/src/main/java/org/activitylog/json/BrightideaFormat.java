@@ -3,11 +3,11 @@ package org.activitylog.json;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.Locale;
 import org.activitylog.api.Activity;
 import org.activitylog.api.NewActivity;
 import org.activitylog.api.Page;
 import org.activitylog.api.ValidationException;
+import org.activitylog.api.internal.Ascii;
 import org.activitylog.json.internal.BrightideaJsonFormat;
 import org.activitylog.json.internal.BrightideaXmlFormat;
 import org.activitylog.json.internal.WireLimits;
@@ -77,20 +77,20 @@ public interface BrightideaFormat {
 
   /**
    * {@return the format a {@code format} parameter names: {@code json} (also when absent) or {@code
-   * xml}, in any case}
+   * xml}, its ASCII letters in any case}
    *
    * @param format the parameter's value, or null when absent
    * @param zone the zone times are in
    * @throws ValidationException naming {@code format} for any other value
    */
   static BrightideaFormat forName(@Nullable String format, ZoneId zone) {
-    if (format == null || format.equalsIgnoreCase("json")) {
+    if (format == null || Ascii.equalsIgnoreCase(format, "json")) {
       return json(zone);
     }
-    if (format.equalsIgnoreCase("xml")) {
+    if (Ascii.equalsIgnoreCase(format, "xml")) {
       return xml(zone);
     }
-    throw new ValidationException("format", "must be json or xml", format.toLowerCase(Locale.ROOT));
+    throw new ValidationException("format", "must be json or xml", format);
   }
 
   /** {@return the format's name, {@code json} or {@code xml}} */

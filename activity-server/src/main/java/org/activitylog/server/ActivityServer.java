@@ -1,20 +1,13 @@
 package org.activitylog.server;
 
-import com.sun.net.httpserver.HttpServer;
-import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.activitylog.api.ActivityLog;
 import org.activitylog.api.ActivityLogException;
 import org.activitylog.api.Requester;
@@ -23,16 +16,15 @@ import org.activitylog.http.ActivityHttpApi;
 import org.activitylog.http.Authenticator;
 import org.activitylog.jdbc.JdbcActivityStore;
 import org.activitylog.server.internal.DemoData;
-import org.activitylog.server.internal.ExchangeHandler;
-import org.jspecify.annotations.Nullable;
+import org.activitylog.server.internal.HttpServing;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The reference server: the Brightidea api3 and AISquare activity endpoints on the JDK's built-in
- * HTTP server, over the JDBC store. With no settings it keeps its data in an embedded H2 database
- * under {@code ./activity-data/}, creates a demo data set on first start and prints its URL and the
- * demo user's bearer token.
+ * The reference server: the Brightidea api3 and AISquare activity endpoints on Jetty's core HTTP
+ * server, over the JDBC store. With no settings it keeps its data in an embedded H2 database under
+ * {@code ./activity-data/}, creates a demo data set on first start and prints its URL and the demo
+ * user's bearer token.
  *
  * <pre>{@code
  * java -jar activity-server/target/activity-server.jar --port 8080 --demo-token secret
@@ -44,23 +36,17 @@ import org.slf4j.LoggerFactory;
  */
 public final class ActivityServer implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(ActivityServer.class);
-  private static final int STOP_GRACE_SECONDS = 1;
+  private static final Duration STOP_GRACE = Duration.ofSeconds(1);
 
-  private final HttpServer http;
-  private final ExecutorService workers;
+  private final HttpServing http;
   private final JdbcActivityStore store;
   private final URI uri;
   private final Optional<DemoData.Summary> demo;
   private final AtomicBoolean closed = new AtomicBoolean();
 
   private ActivityServer(
-      HttpServer http,
-      ExecutorService workers,
-      JdbcActivityStore store,
-      URI uri,
-      Optional<DemoData.Summary> demo) {
+      HttpServing http, JdbcActivityStore store, URI uri, Optional<DemoData.Summary> demo) {
     this.http = http;
-    this.workers = workers;
     this.store = store;
     this.uri = uri;
     this.demo = demo;
@@ -121,7 +107,6 @@ public final class ActivityServer implements AutoCloseable {
    */
   public static ActivityServer start(ServerConfig config, Authenticator moreTokens) {
     JdbcActivityStore store = openStore(config);
-    ExecutorService workers = null;
     try {
       Clock clock = Clock.systemUTC();
       ActivityLog.Builder logBuilder = ActivityLog.builder(store).clock(clock);
@@ -145,25 +130,21 @@ public final class ActivityServer implements AutoCloseable {
               .defaultWorkspaceGroup(DemoData.DEMO_GROUP)
               .build();
 
-      HttpServer http = HttpServer.create(new InetSocketAddress(config.host(), config.port()), 0);
-      workers = Executors.newFixedThreadPool(config.threads(), new WorkerThreads());
-      http.setExecutor(workers);
-      http.createContext("/", new ExchangeHandler(api));
-      http.start();
-      InetSocketAddress bound = http.getAddress();
-      URI uri = URI.create("http://" + hostForUri(config.host()) + ":" + bound.getPort() + "/");
+      HttpServing http;
+      try {
+        http = HttpServing.start(api, config.host(), config.port(), config.threads());
+      } catch (UncheckedIOException e) {
+        throw new UncheckedIOException(
+            "cannot listen on " + config.host() + ":" + config.port(), e.getCause());
+      }
+      URI uri = URI.create("http://" + hostForUri(config.host()) + ":" + http.port() + "/");
       LOG.info(
           "Listening on {} ({} site, zone {})",
           uri,
           config.publicSite() ? "public" : "private",
           config.zone());
-      return new ActivityServer(http, workers, store, uri, demo);
-    } catch (IOException e) {
-      shutdown(workers);
-      store.close();
-      throw new UncheckedIOException("cannot listen on " + config.host() + ":" + config.port(), e);
+      return new ActivityServer(http, store, uri, demo);
     } catch (RuntimeException e) {
-      shutdown(workers);
       store.close();
       throw e;
     }
@@ -176,7 +157,7 @@ public final class ActivityServer implements AutoCloseable {
 
   /** {@return the port the server listens on; the one picked when the settings asked for port 0} */
   public int port() {
-    return http.getAddress().getPort();
+    return http.port();
   }
 
   /** Stops accepting requests, lets running ones finish briefly, closes the store. Idempotent. */
@@ -185,8 +166,7 @@ public final class ActivityServer implements AutoCloseable {
     if (!closed.compareAndSet(false, true)) {
       return;
     }
-    http.stop(STOP_GRACE_SECONDS);
-    shutdown(workers);
+    http.stop(STOP_GRACE);
     store.close();
     LOG.info("Stopped");
   }
@@ -237,30 +217,5 @@ public final class ActivityServer implements AutoCloseable {
 
   private static String hostForUri(String host) {
     return host.contains(":") && !host.startsWith("[") ? "[" + host + "]" : host;
-  }
-
-  private static void shutdown(@Nullable ExecutorService workers) {
-    if (workers == null) {
-      return;
-    }
-    workers.shutdown();
-    try {
-      if (!workers.awaitTermination(STOP_GRACE_SECONDS, TimeUnit.SECONDS)) {
-        workers.shutdownNow();
-      }
-    } catch (InterruptedException e) {
-      workers.shutdownNow();
-      Thread.currentThread().interrupt();
-    }
-  }
-
-  /** Names the request threads, so logs and thread dumps say what they are. */
-  private static final class WorkerThreads implements ThreadFactory {
-    private final AtomicInteger count = new AtomicInteger();
-
-    @Override
-    public Thread newThread(Runnable task) {
-      return new Thread(task, "activity-http-" + count.incrementAndGet());
-    }
   }
 }

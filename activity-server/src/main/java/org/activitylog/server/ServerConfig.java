@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import org.activitylog.api.ValidationException;
+import org.activitylog.api.internal.Ascii;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -189,7 +190,7 @@ public record ServerConfig(
   }
 
   private static boolean parseBoolean(String flag, String value) {
-    return switch (value.toLowerCase(Locale.ROOT)) {
+    return switch (Ascii.toLowerCase(value)) {
       case "true", "yes", "1", "on" -> true;
       case "false", "no", "0", "off" -> false;
       default -> throw new ValidationException(flag, "must be true or false", value);

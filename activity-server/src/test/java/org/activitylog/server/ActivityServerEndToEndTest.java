@@ -151,7 +151,7 @@ class ActivityServerEndToEndTest {
     void wrongMethod() {
       HttpResponse<String> response = http.send("POST", "/api3/activity", TOKEN, JSON, "{}");
       assertThat(response.statusCode()).isEqualTo(405);
-      assertThat(response.headers().firstValue("Allow")).contains("GET");
+      assertThat(response.headers().firstValue("Allow")).contains("GET, HEAD");
     }
   }
 

@@ -17,7 +17,7 @@ import org.activitylog.json.AisquareJson;
 /**
  * AISquare's {@code /api/v1/activity/{id}/}: retrieve, update ({@code PUT}) and soft delete by
  * numeric id, and {@code POST /api/v1/activity/} to record. Answers carry the activity's version as
- * {@code ETag}; a {@code PUT} with {@code If-Match} applies only to that version.
+ * {@code ETag}; conditional requests follow {@link Preconditions}.
  */
 public final class AisquareEndpoints {
   private static final int UPDATE_ATTEMPTS = 5;
@@ -54,8 +54,9 @@ public final class AisquareEndpoints {
 
   /**
    * Updates one activity with the seed's {@code PUT} meaning: members sent replace, members left
-   * out keep. Without {@code If-Match} a concurrent change is merged by reading again; with it, a
-   * changed version is a 412.
+   * out keep. A concurrent change is merged by reading again; {@code If-Match} and {@code
+   * If-None-Match} are checked against each version read ({@link Preconditions}), so a changed
+   * version that {@code If-Match} does not name is a 412.
    *
    * @param id the id segment of the path
    * @param request the request, with its JSON body
@@ -65,13 +66,12 @@ public final class AisquareEndpoints {
   public ApiResponse put(String id, ApiRequest request, Requester requester) {
     long activityId = id(id);
     String body = JsonBody.read(request, maxBodyBytes);
-    Optional<Long> expected =
-        IfMatch.expectedVersion(request.headers().getOrDefault("if-match", java.util.List.of()));
+    Preconditions conditions = Preconditions.of(request);
     for (int attempt = 1; ; attempt++) {
       Activity current = log.get(requester, activityId);
-      if (expected.isPresent() && expected.get() != current.version()) {
-        throw IfMatch.failed();
-      }
+      // Checked on every attempt: after a concurrent change the conditions hold or not on the
+      // version that is current now, and the write below is pinned to that version.
+      conditions.checkWrite(Optional.of(Preconditions.etag(current)));
       // The body is merged over `current` (a partial user keeps its other fields), so the write is
       // pinned to the version that was merged over: a concurrent change makes it read and merge
       // again instead of silently undoing that change.
@@ -79,9 +79,6 @@ public final class AisquareEndpoints {
       try {
         return answer(200, log.update(requester, activityId, update, current.version()), Map.of());
       } catch (ConflictException e) {
-        if (expected.isPresent()) {
-          throw IfMatch.failed();
-        }
         if (attempt >= UPDATE_ATTEMPTS) {
           throw e;
         }
@@ -98,6 +95,8 @@ public final class AisquareEndpoints {
    * @return 201 with the stored activity, its {@code Location} and {@code ETag}
    */
   public ApiResponse post(ApiRequest request, Requester requester) {
+    // The target is the collection, which exists and has no entity tag.
+    Preconditions.of(request).checkWrite(Optional.empty());
     String body = JsonBody.read(request, maxBodyBytes);
     NewActivity activity = json.readNew(body, defaultWorkspaceGroup);
     Activity stored = log.record(requester, activity);
@@ -105,20 +104,28 @@ public final class AisquareEndpoints {
   }
 
   /**
-   * Soft-deletes one activity.
+   * Soft-deletes one activity. With {@code If-Match} or {@code If-None-Match} the activity is read
+   * first and the conditions checked against its version; the check and the delete are two steps,
+   * so a change that lands between them is not detected (the store offers no versioned delete).
    *
    * @param id the id segment of the path
+   * @param request the request, with its conditional headers
    * @param requester who asks
    * @return 204 without a body
    */
-  public ApiResponse delete(String id, Requester requester) {
-    log.delete(requester, id(id));
+  public ApiResponse delete(String id, ApiRequest request, Requester requester) {
+    long activityId = id(id);
+    Preconditions conditions = Preconditions.of(request);
+    if (conditions.present()) {
+      conditions.checkWrite(Optional.of(Preconditions.etag(log.get(requester, activityId))));
+    }
+    log.delete(requester, activityId);
     return ApiResponse.empty(204, Map.of());
   }
 
   private ApiResponse answer(int status, Activity activity, Map<String, String> extra) {
     Map<String, String> headers = new HashMap<>(extra);
-    headers.put("ETag", IfMatch.etag(activity));
+    headers.put("ETag", Preconditions.etag(activity));
     return ApiResponse.text(status, AisquareJson.MEDIA_TYPE, headers, json.write(activity));
   }
 

@@ -1,9 +1,9 @@
 package org.activitylog.http.internal;
 
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import org.activitylog.api.internal.Ascii;
 
 /** Reads the token of an {@code Authorization: Bearer <token>} header (RFC 6750). */
 public final class BearerToken {
@@ -30,7 +30,7 @@ public final class BearerToken {
     }
     String value = values.get(0).strip();
     if (value.length() <= SCHEME.length()
-        || !value.substring(0, SCHEME.length()).toLowerCase(Locale.ROOT).equals(SCHEME)) {
+        || !Ascii.equalsIgnoreCase(value.substring(0, SCHEME.length()), SCHEME)) {
       throw invalid("Authorization must be \"Bearer <token>\"");
     }
     String token = value.substring(SCHEME.length()).strip();

@@ -32,16 +32,16 @@ public enum Endpoint {
   }
 
   /**
-   * {@return whether the endpoint serves a method}
+   * {@return whether the endpoint serves a method; {@code HEAD} wherever {@code GET} is served}
    *
    * @param method the upper-case HTTP method
    */
   public boolean allows(String method) {
-    return methods.contains(method);
+    return methods.contains(method) || (method.equals("HEAD") && methods.contains("GET"));
   }
 
-  /** {@return the {@code Allow} header's value, such as {@code GET, PUT, DELETE}} */
+  /** {@return the {@code Allow} header's value, such as {@code GET, HEAD, PUT, DELETE}} */
   public String allowHeader() {
-    return String.join(", ", methods);
+    return String.join(", ", methods).replace("GET", "GET, HEAD");
   }
 }

@@ -4,10 +4,10 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.activitylog.api.ValidationException;
+import org.activitylog.api.internal.Ascii;
 import org.activitylog.http.ApiRequest;
 
 /** Checks and decodes the JSON body of a {@code PUT} or {@code POST}. */
@@ -58,7 +58,7 @@ public final class JsonBody {
     }
     // The limit keeps empty parts, so a header of only ";" still has a first (empty) part.
     String[] parts = header.get().split(";", -1);
-    String type = parts[0].strip().toLowerCase(Locale.ROOT);
+    String type = Ascii.toLowerCase(parts[0].strip());
     boolean json =
         type.equals("application/json")
             || (type.startsWith("application/") && type.endsWith("+json"));
@@ -67,9 +67,9 @@ public final class JsonBody {
     }
     for (int i = 1; i < parts.length; i++) {
       String[] param = parts[i].split("=", 2);
-      if (param[0].strip().equalsIgnoreCase("charset")) {
+      if (Ascii.equalsIgnoreCase(param[0].strip(), "charset")) {
         String charset = param.length > 1 ? param[1].strip().replace("\"", "") : "";
-        if (!charset.equalsIgnoreCase("utf-8") && !charset.equalsIgnoreCase("utf8")) {
+        if (!Ascii.equalsIgnoreCase(charset, "utf-8") && !Ascii.equalsIgnoreCase(charset, "utf8")) {
           throw unsupported("Content-Type must be application/json in UTF-8");
         }
       }

@@ -26,8 +26,26 @@ import org.activitylog.http.ApiRequest;
  * Reads Brightidea's LIST parameters, each bad value a {@link ValidationException} naming the
  * parameter and the rule. Unknown parameters are ignored, as the seed's API does.
  *
- * <p>{@code id}, {@code type} and {@code campaign_id} may be repeated and then match any of their
- * values; every other parameter must be given once (or repeated with the same value).
+ * <p>One rule for repetition: every parameter the endpoint reads is given at most once; a second
+ * occurrence, even with the same value, is a 400 naming it ({@code must be given once}). Values are
+ * read exactly as decoded, without trimming: whitespace the grammar does not allow is refused.
+ *
+ * <table>
+ *   <caption>Accepted values</caption>
+ *   <tr><td>{@code id}, {@code campaign_id}</td><td>a UUID in its 36-character form, hex digits
+ *       in any case</td></tr>
+ *   <tr><td>{@code type}</td><td>an activity code ({@code POST_IDEA}, {@code 100}), ASCII letters
+ *       in any case ({@link ActivityType#findByCodeIgnoringCase})</td></tr>
+ *   <tr><td>{@code date_created}</td><td>{@code M/d/yyyy} or {@code MM/dd/yyyy}, a real
+ *       date</td></tr>
+ *   <tr><td>{@code following}</td><td>{@code 1}</td></tr>
+ *   <tr><td>{@code page}</td><td>ASCII digits, 1 to {@value Integer#MAX_VALUE}</td></tr>
+ *   <tr><td>{@code page_size}</td><td>ASCII digits, {@value PageRequest#MIN_SIZE} to {@value
+ *       PageRequest#MAX_SIZE}</td></tr>
+ *   <tr><td>{@code order}</td><td>the grammar of {@link Sort#parse}; an empty value is a 400 like
+ *       any other value outside it</td></tr>
+ *   <tr><td>{@code format}</td><td>{@code json} or {@code xml}, ASCII letters in any case</td></tr>
+ * </table>
  */
 public final class Parameters {
   private static final DateTimeFormatter US_DATE =
@@ -40,7 +58,7 @@ public final class Parameters {
           .toFormatter(Locale.ROOT)
           .withResolverStyle(ResolverStyle.STRICT);
 
-  private static final Pattern WHOLE_NUMBER = Pattern.compile("-?[0-9]{1,18}");
+  private static final Pattern WHOLE_NUMBER = Pattern.compile("-?[0-9]+");
   private static final Pattern UUID_TEXT =
       Pattern.compile(
           "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
@@ -68,20 +86,15 @@ public final class Parameters {
    */
   public static ListRequest list(ApiRequest request, Requester requester, ZoneId zone) {
     ActivityQuery.Builder query = ActivityQuery.builder();
-    for (String v : request.parameters("id")) {
-      query.uid(uuid(v).orElseThrow(() -> notUuid("id", v)));
-    }
-    for (String v : request.parameters("type")) {
-      query.type(type(v));
-    }
-    for (String v : request.parameters("campaign_id")) {
-      query.campaign(uuid(v).orElseThrow(() -> notUuid("campaign_id", v)));
-    }
+    once(request, "id").ifPresent(v -> query.uid(uuid(v).orElseThrow(() -> notUuid("id", v))));
+    once(request, "type").ifPresent(v -> query.type(type(v)));
+    once(request, "campaign_id")
+        .ifPresent(v -> query.campaign(uuid(v).orElseThrow(() -> notUuid("campaign_id", v))));
     once(request, "date_created").ifPresent(v -> query.createdOn(usDate(v), zone));
     once(request, "following").ifPresent(v -> following(v, requester, query));
-    int page = once(request, "page").map(v -> whole("page", v)).orElse(1);
+    int page = once(request, "page").map(Parameters::page).orElse(1);
     int size =
-        once(request, "page_size").map(v -> whole("page_size", v)).orElse(PageRequest.DEFAULT_SIZE);
+        once(request, "page_size").map(Parameters::pageSize).orElse(PageRequest.DEFAULT_SIZE);
     Sort sort = once(request, "order").map(Sort::parse).orElse(Sort.DEFAULT);
     return new ListRequest(query.build(), PageRequest.of(page, size), sort);
   }
@@ -99,16 +112,16 @@ public final class Parameters {
   }
 
   /**
-   * {@return the value of a parameter that may be given once}
+   * {@return the value of a parameter, which may be given at most once}
    *
    * @param request the request
    * @param name the parameter
-   * @throws ValidationException when it is given twice with different values
+   * @throws ValidationException naming the parameter when it is given more than once
    */
   public static Optional<String> once(ApiRequest request, String name) {
     List<String> values = request.parameters(name);
-    if (values.stream().distinct().count() > 1) {
-      throw new ValidationException(name, "must be given once", String.join(",", values));
+    if (values.size() > 1) {
+      throw new ValidationException(name, "must be given once", String.join("&", values));
     }
     return values.stream().findFirst();
   }
@@ -132,20 +145,41 @@ public final class Parameters {
     query.followedBy(requester.actor());
   }
 
-  private static int whole(String name, String value) {
-    String v = value.strip();
-    if (!WHOLE_NUMBER.matcher(v).matches()) {
+  private static int page(String value) {
+    return whole(
+        "page", value, 1, Integer.MAX_VALUE, "must be 1 or more", "must be at most 2147483647");
+  }
+
+  private static int pageSize(String value) {
+    String rule = "must be between " + PageRequest.MIN_SIZE + " and " + PageRequest.MAX_SIZE;
+    return whole("page_size", value, PageRequest.MIN_SIZE, PageRequest.MAX_SIZE, rule, rule);
+  }
+
+  /**
+   * Reads ASCII digits, optionally signed, of any length: a number too large for any type is still
+   * answered with the parameter's own range rule, never with an arithmetic limit.
+   */
+  private static int whole(
+      String name, String value, int min, int max, String belowRule, String aboveRule) {
+    if (!WHOLE_NUMBER.matcher(value).matches()) {
       throw new ValidationException(name, "must be a whole number", value);
     }
-    long n = Long.parseLong(v);
-    if (n > Integer.MAX_VALUE) {
-      throw new ValidationException(name, "must be at most " + Integer.MAX_VALUE, value);
+    boolean negative = value.charAt(0) == '-';
+    String digits = value.substring(negative ? 1 : 0).replaceFirst("^0+", "");
+    // Ten digits hold every int; more are out of range whatever they are.
+    long n = digits.isEmpty() ? 0 : digits.length() > 10 ? Long.MAX_VALUE : Long.parseLong(digits);
+    n = negative ? -n : n;
+    if (n < min) {
+      throw new ValidationException(name, belowRule, value);
     }
-    return (int) Math.max(n, Integer.MIN_VALUE);
+    if (n > max) {
+      throw new ValidationException(name, aboveRule, value);
+    }
+    return (int) n;
   }
 
   private static ActivityType type(String value) {
-    return ActivityType.findByCode(value.strip().toUpperCase(Locale.ROOT))
+    return ActivityType.findByCodeIgnoringCase(value)
         .orElseThrow(
             () ->
                 new ValidationException(
@@ -156,7 +190,7 @@ public final class Parameters {
 
   private static LocalDate usDate(String value) {
     try {
-      return LocalDate.parse(value.strip(), US_DATE);
+      return LocalDate.parse(value, US_DATE);
     } catch (DateTimeParseException e) {
       throw new ValidationException(
           "date_created", "must be a date as MM/dd/yyyy, such as 12/06/2009", value);

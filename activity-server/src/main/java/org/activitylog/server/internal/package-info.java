@@ -1,5 +1,5 @@
 /**
- * The reference server's implementation: the bridge from the JDK's HTTP server to the adapter, and
+ * The reference server's implementation: the bridge from Jetty's HTTP server to the adapter, and
  * the demo data set. Not exported; may change in any release.
  */
 @NullMarked
