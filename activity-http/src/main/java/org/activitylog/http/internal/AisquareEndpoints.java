@@ -10,14 +10,17 @@ import org.activitylog.api.ConflictException;
 import org.activitylog.api.NewActivity;
 import org.activitylog.api.NotFoundException;
 import org.activitylog.api.Requester;
+import org.activitylog.api.ValidationException;
 import org.activitylog.http.ApiRequest;
 import org.activitylog.http.ApiResponse;
 import org.activitylog.json.AisquareJson;
 
 /**
  * AISquare's {@code /api/v1/activity/{id}/}: retrieve, update ({@code PUT}) and soft delete by
- * numeric id, and {@code POST /api/v1/activity/} to record. Answers carry the activity's version as
- * {@code ETag}; a {@code PUT} with {@code If-Match} applies only to that version.
+ * numeric id, and {@code POST /api/v1/activity/} to record. Only activities the seed's {@code
+ * UserActivity} schema can express are served ({@link AisquareJson#expresses}); any other id
+ * answers exactly like a missing one. Answers carry the activity's version as {@code ETag}; a
+ * {@code PUT} with {@code If-Match} applies only to that version.
  */
 public final class AisquareEndpoints {
   private static final int UPDATE_ATTEMPTS = 5;
@@ -49,7 +52,7 @@ public final class AisquareEndpoints {
    * @return 200 with the activity as {@code UserActivity} JSON and its {@code ETag}
    */
   public ApiResponse get(String id, Requester requester) {
-    return answer(200, log.get(requester, id(id)), Map.of());
+    return answer(200, expressible(log.get(requester, id(id))), Map.of());
   }
 
   /**
@@ -68,7 +71,7 @@ public final class AisquareEndpoints {
     Optional<Long> expected =
         IfMatch.expectedVersion(request.headers().getOrDefault("if-match", java.util.List.of()));
     for (int attempt = 1; ; attempt++) {
-      Activity current = log.get(requester, activityId);
+      Activity current = expressible(log.get(requester, activityId));
       if (expected.isPresent() && expected.get() != current.version()) {
         throw IfMatch.failed();
       }
@@ -100,6 +103,11 @@ public final class AisquareEndpoints {
   public ApiResponse post(ApiRequest request, Requester requester) {
     String body = JsonBody.read(request, maxBodyBytes);
     NewActivity activity = json.readNew(body, defaultWorkspaceGroup);
+    if (!json.expresses(activity.content())) {
+      // The type is an AISquare code (the reader checks it), so the actor is a Brightidea member.
+      throw new ValidationException(
+          "user", "is required: the AISquare endpoints record activities of AISquare users");
+    }
     Activity stored = log.record(requester, activity);
     return answer(201, stored, Map.of("Location", PATH + stored.id() + "/"));
   }
@@ -112,7 +120,9 @@ public final class AisquareEndpoints {
    * @return 204 without a body
    */
   public ApiResponse delete(String id, Requester requester) {
-    log.delete(requester, id(id));
+    long activityId = id(id);
+    expressible(log.get(requester, activityId));
+    log.delete(requester, activityId);
     return ApiResponse.empty(204, Map.of());
   }
 
@@ -120,6 +130,18 @@ public final class AisquareEndpoints {
     Map<String, String> headers = new HashMap<>(extra);
     headers.put("ETag", IfMatch.etag(activity));
     return ApiResponse.text(status, AisquareJson.MEDIA_TYPE, headers, json.write(activity));
+  }
+
+  /**
+   * The activity when the {@code UserActivity} schema can express it. One it cannot (a Brightidea
+   * type or actor, served by the Brightidea endpoints) is answered exactly like a missing id: these
+   * endpoints promise the schema, and a different answer would tell ids apart.
+   */
+  private Activity expressible(Activity activity) {
+    if (!json.expresses(activity.content())) {
+      throw new NotFoundException();
+    }
+    return activity;
   }
 
   /** The numeric id; anything else is answered like an id that does not exist. */

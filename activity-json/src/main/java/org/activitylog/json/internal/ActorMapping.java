@@ -18,6 +18,13 @@ public final class ActorMapping {
   /** The wire name of an AISquare actor. */
   public static final String USER = "user";
 
+  /**
+   * The {@code profile_picture} of an AISquare user without one. The schema requires a string of
+   * {@code format: uri}, which {@code null} and {@code ""} are not; the URI of an empty document is
+   * one, and an image source pointing to it shows nothing and fetches nothing.
+   */
+  public static final String NO_PICTURE = "about:blank";
+
   /** The wire name of a Brightidea actor. */
   public static final String MEMBER = "member";
 
@@ -141,7 +148,7 @@ public final class ActorMapping {
                 f.bool("is_staff"),
                 f.bool("is_active"),
                 f.bool("is_verified"),
-                f.string("profile_picture")));
+                picture(f.string("profile_picture"))));
   }
 
   /**
@@ -177,7 +184,7 @@ public final class ActorMapping {
                 merged(f, "is_staff", Fields::bool, current.isStaff()),
                 merged(f, "is_active", Fields::bool, current.isActive()),
                 merged(f, "is_verified", Fields::bool, current.isVerified()),
-                merged(f, "profile_picture", Fields::string, current.profilePicture())));
+                picture(merged(f, "profile_picture", Fields::string, current.profilePicture()))));
   }
 
   /**
@@ -214,6 +221,15 @@ public final class ActorMapping {
         mergedTime(f, "date_modified", current == null ? null : current.dateModified()),
         merged(f, "active", Fields::bool, current == null ? null : current.active()),
         merged(f, "photo_file_id", Fields::string, current == null ? null : current.photoFileId()));
+  }
+
+  /**
+   * {@return a picture as read: {@link #NO_PICTURE} and {@code ""} are no picture}
+   *
+   * @param url the member's value
+   */
+  private static @Nullable String picture(@Nullable String url) {
+    return url == null || url.isEmpty() || url.equals(NO_PICTURE) ? null : url;
   }
 
   private @Nullable Instant mergedTime(Fields f, String name, @Nullable Instant current) {
