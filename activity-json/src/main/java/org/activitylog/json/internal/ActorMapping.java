@@ -78,7 +78,10 @@ public final class ActorMapping {
   }
 
   /**
-   * {@return a member as Brightidea's {@code member}, the id in upper case}
+   * {@return a member as Brightidea's {@code member}, the id in upper case} {@code
+   * external_user_id}, {@code photo_url} and {@code date_modified} are written as {@code null} when
+   * absent, in every format, as the seed's examples write them; other absent members follow the
+   * format.
    *
    * @param member the member
    */
@@ -93,12 +96,12 @@ public final class ActorMapping {
         .text("address", member.address())
         .text("phone", member.phone())
         .text("mobile_phone", member.mobilePhone())
-        .text("external_user_id", member.externalUserId())
+        .nullableText("external_user_id", member.externalUserId())
         .text("skills", member.skills())
         .text("work_history", member.workHistory())
-        .text("photo_url", member.photoUrl())
+        .nullableText("photo_url", member.photoUrl())
         .time("date_created", member.dateCreated())
-        .time("date_modified", member.dateModified())
+        .nullableTime("date_modified", member.dateModified())
         .bool("active", member.active())
         .text("photo_file_id", member.photoFileId())
         .node();
