@@ -63,6 +63,9 @@ public record Activity(
     createdAt = Checks.required("created_at", Checks.micros(createdAt));
     updatedAt = Checks.required("updated_at", Checks.micros(updatedAt));
     deletedAt = Checks.micros(deletedAt);
+    Checks.text("created_by", createdBy);
+    Checks.text("updated_by", updatedBy);
+    Checks.text("deleted_by", deletedBy);
     if (version < 1) {
       throw new ValidationException("version", "must be 1 or more", version);
     }

@@ -1,5 +1,6 @@
 package org.activitylog.api;
 
+import org.activitylog.api.internal.Checks;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -20,4 +21,25 @@ public record Attachment(
     @Nullable String originalFilename,
     @Nullable String grouping,
     @Nullable String url,
-    @Nullable String type) {}
+    @Nullable String type) {
+  /**
+   * Checks that every text is well-formed UTF-16.
+   *
+   * @param id the file's id
+   * @param referenceId the id of what the file is attached to
+   * @param extension the file extension, such as {@code jpg}
+   * @param originalFilename the name the file was uploaded with
+   * @param grouping the kind of attachment, such as {@code Update Photo}
+   * @param url where the file can be downloaded
+   * @param type the media type, such as {@code image/jpeg}
+   */
+  public Attachment {
+    Checks.text("attachment.id", id);
+    Checks.text("attachment.reference_id", referenceId);
+    Checks.text("attachment.extension", extension);
+    Checks.text("attachment.original_filename", originalFilename);
+    Checks.text("attachment.grouping", grouping);
+    Checks.text("attachment.url", url);
+    Checks.text("attachment.type", type);
+  }
+}

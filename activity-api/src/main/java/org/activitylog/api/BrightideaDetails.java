@@ -47,6 +47,8 @@ public record BrightideaDetails(
    * @param attachment the file attached to the update
    */
   public BrightideaDetails {
+    Checks.text("idea_id", ideaId);
+    Checks.text("update_id", updateId);
     Checks.maxLength("idea_title", ideaTitle, Activity.MAX_TEXT);
     Checks.maxLength("category_name", categoryName, 2_000);
     hifives = hifives == null ? List.of() : List.copyOf(hifives);

@@ -29,6 +29,8 @@ public record Comment(
    * @param member who wrote it
    */
   public Comment {
+    Checks.text("comments.id", id);
+    Checks.text("comments.update_id", updateId);
     Checks.maxLength("comments.comment", comment, Activity.MAX_TEXT);
     dateCreated = Checks.micros(dateCreated);
   }

@@ -18,7 +18,7 @@ public record HiFive(
     @Nullable String updateId,
     @Nullable Member member) {
   /**
-   * Normalises the time to microseconds.
+   * Normalises the time to microseconds and checks that the ids are well-formed UTF-16.
    *
    * @param id the hi-five's id as the source system wrote it
    * @param dateCreated when it was given
@@ -26,6 +26,8 @@ public record HiFive(
    * @param member who gave it
    */
   public HiFive {
+    Checks.text("hifive.id", id);
+    Checks.text("hifive.update_id", updateId);
     dateCreated = Checks.micros(dateCreated);
   }
 }

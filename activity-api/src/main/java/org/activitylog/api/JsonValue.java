@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.activitylog.api.internal.Checks;
 import org.activitylog.api.internal.JsonCodec;
 import org.jspecify.annotations.Nullable;
 
@@ -37,8 +38,9 @@ public sealed interface JsonValue
    * @param value a {@code Map<String, ?>}, {@code List<?>}, {@code CharSequence}, {@code Number},
    *     {@code Boolean}, {@code JsonValue} or {@code null}, nested freely
    * @return the JSON value
-   * @throws ValidationException naming {@code resource} for any other type, a non-finite number, a
-   *     non-string key, or nesting deeper than {@value #MAX_DEPTH}
+   * @throws ValidationException naming the member's path ({@code resource.a.b}, {@code
+   *     resource.tags[0]}) for any other type, a number outside {@link JsonNumber}'s bounds, text
+   *     with an unpaired surrogate, a non-string key, or nesting deeper than {@value #MAX_DEPTH}
    */
   static JsonValue of(@Nullable Object value) {
     return JsonCodec.convert(value);
@@ -94,18 +96,21 @@ public sealed interface JsonValue
   }
 
   /**
-   * A JSON number, compared by numeric value.
+   * A JSON number, compared by numeric value. Only numbers every JSON client reads back as the same
+   * value are held: at most 100 significant digits and a magnitude a double can hold (zero, or from
+   * {@code 1e-308} to {@code 1.7976931348623157e308}).
    *
    * @param value the number, exact
    */
   record JsonNumber(BigDecimal value) implements JsonValue {
     /**
-     * Rejects a missing value.
+     * Rejects a missing value and one out of bounds.
      *
      * @param value the number, exact
+     * @throws ValidationException naming {@code resource} when the number is out of bounds
      */
     public JsonNumber {
-      Objects.requireNonNull(value, "value");
+      Checks.number("resource", Objects.requireNonNull(value, "value"));
     }
 
     @Override
@@ -125,18 +130,19 @@ public sealed interface JsonValue
   }
 
   /**
-   * A JSON string.
+   * A JSON string: well-formed UTF-16, every surrogate paired.
    *
    * @param value the text
    */
   record JsonString(String value) implements JsonValue {
     /**
-     * Rejects a missing value.
+     * Rejects a missing value and one with an unpaired surrogate.
      *
      * @param value the text
+     * @throws ValidationException naming {@code resource} when the text holds an unpaired surrogate
      */
     public JsonString {
-      Objects.requireNonNull(value, "value");
+      Checks.text("resource", Objects.requireNonNull(value, "value"));
     }
 
     @Override
@@ -171,7 +177,7 @@ public sealed interface JsonValue
   }
 
   /**
-   * A JSON object.
+   * A JSON object; its keys are well-formed UTF-16, every surrogate paired.
    *
    * @param members the members, unmodifiable, in the order they were given
    */
@@ -180,11 +186,15 @@ public sealed interface JsonValue
      * Copies the members into an unmodifiable map that keeps their order.
      *
      * @param members the members, unmodifiable, in the order they were given
+     * @throws ValidationException naming {@code resource} when a key holds an unpaired surrogate
      */
     public JsonObject {
       LinkedHashMap<String, JsonValue> copy = new LinkedHashMap<>();
       members.forEach(
-          (k, v) -> copy.put(Objects.requireNonNull(k, "key"), Objects.requireNonNull(v, "value")));
+          (k, v) ->
+              copy.put(
+                  Checks.key("resource", Objects.requireNonNull(k, "key")),
+                  Objects.requireNonNull(v, "value")));
       members = Collections.unmodifiableMap(copy);
     }
 

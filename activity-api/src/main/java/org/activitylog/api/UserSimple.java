@@ -16,7 +16,8 @@ import org.jspecify.annotations.Nullable;
  * @param isStaff whether the user can log into the admin site, if known
  * @param isActive whether the account is active, if known
  * @param isVerified whether the account is verified, if known
- * @param profilePicture the profile picture URL, if any
+ * @param profilePicture the profile picture URL, if any: an absolute {@code http} or {@code https}
+ *     URL
  */
 public record UserSimple(
     long id,
@@ -38,7 +39,8 @@ public record UserSimple(
   private static final int MAX_FIELD = 2_000;
 
   /**
-   * Validates the username, e-mail and field lengths.
+   * Validates the username, e-mail, profile picture URL, field lengths and that every text is
+   * well-formed UTF-16.
    *
    * @param id the user's numeric id, zero or more
    * @param username required; at most 150 characters of letters, digits and {@code @ . + - _}
@@ -66,7 +68,9 @@ public record UserSimple(
     Checks.email("user.email", Checks.required("user.email", email));
     Checks.maxLength("user.full_name", fullName, MAX_FIELD);
     Checks.maxLength("user.theme", theme, MAX_FIELD);
-    Checks.maxLength("user.profile_picture", profilePicture, MAX_FIELD);
+    Checks.webUrl(
+        "user.profile_picture",
+        Checks.maxLength("user.profile_picture", profilePicture, MAX_FIELD));
   }
 
   /**

@@ -150,7 +150,7 @@ class ValuesTest {
             () -> ((JsonValue.JsonObject) json).members().put("x", JsonValue.nullValue()))
         .isInstanceOf(UnsupportedOperationException.class);
     assertThatThrownBy(() -> JsonValue.of(Map.of("bad", new Object())))
-        .hasMessageStartingWith("resource must be built of");
+        .hasMessageStartingWith("resource.bad must be built of");
     assertThatThrownBy(() -> JsonValue.of(Double.NaN)).hasMessageContaining("NaN");
   }
 
@@ -221,8 +221,8 @@ class ValuesTest {
             Map.of("a", List.of(1, 2.50, true, false), "b", Map.of()),
             List.of("quote\" back\\ nl\n tab\t ctl\u0001 é"),
             List.of(
-                new BigDecimal("-1.234E-400"),
-                new BigDecimal("1E+999999999"),
+                new BigDecimal("-1.234E-300"),
+                new BigDecimal("1E+300"),
                 new BigDecimal("0.000001"),
                 new BigDecimal("-0.0000001"),
                 "\u0001\u0002\u001f"),

@@ -112,7 +112,28 @@ final class ApiFixture {
     String path = q < 0 ? target : target.substring(0, q);
     String query = q < 0 ? null : target.substring(q + 1);
     byte[] bytes = body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8);
-    return api.handle(ApiRequest.of(method, path, query, headers, bytes));
+    return conforming(method, path, api.handle(ApiRequest.of(method, path, query, headers, bytes)));
+  }
+
+  /**
+   * Every activity an AISquare endpoint answers with, in every test that goes through this fixture,
+   * must validate against the seed's {@code UserActivity} schema. A {@code HEAD} answer has no body
+   * to check.
+   */
+  private static ApiResponse conforming(String method, String path, ApiResponse response) {
+    if (path.startsWith("/api/v1/activity/")
+        && !"HEAD".equals(method)
+        && (response.status() == 200 || response.status() == 201)) {
+      List<String> errors = UserActivitySchema.errors(response.bodyText());
+      if (!errors.isEmpty()) {
+        throw new AssertionError(
+            "the AISquare answer does not validate against UserActivity: "
+                + errors
+                + "\n"
+                + response.bodyText());
+      }
+    }
+    return response;
   }
 
   static JsonNode json(ApiResponse response) {

@@ -1,6 +1,7 @@
 package org.activitylog.json;
 
 import org.activitylog.api.Activity;
+import org.activitylog.api.ActivityContent;
 import org.activitylog.api.ActivityUpdate;
 import org.activitylog.api.NewActivity;
 import org.activitylog.json.internal.AisquareMapping;
@@ -11,18 +12,23 @@ import org.activitylog.json.internal.WireLimits;
 /**
  * AISquare Studio's {@code UserActivity} JSON ({@code /api/v1/activity/{id}/}), read and written.
  *
- * <p>Written: every schema member, in the schema's order, absent values as {@code null}: {@code
- * id}, {@code activity_type} (the code, {@code "100"}), {@code user}, {@code workspace_group_id},
- * {@code uid}, {@code created_at}, {@code updated_at}, {@code deleted_at} (ISO-8601, UTC), {@code
- * is_active}, {@code created_by}, {@code updated_by}, {@code deleted_by}, {@code text}, {@code
- * resource} (any JSON, exact) and {@code workspace_group}. An activity whose actor is a Brightidea
- * {@link org.activitylog.api.Member} carries {@code member} (Brightidea's member object, times in
- * ISO-8601) instead of {@code user}. Brightidea's campaign and type-specific fields are not part of
- * this schema and are not written.
+ * <p>Written: the schema's members, in the schema's order: {@code id}, {@code activity_type} (the
+ * code, {@code "100"}), {@code user}, {@code workspace_group_id}, {@code uid}, {@code created_at},
+ * {@code updated_at}, {@code deleted_at} (ISO-8601, UTC), {@code is_active}, {@code created_by},
+ * {@code updated_by}, {@code deleted_by}, {@code text}, {@code resource} (any JSON, exact) and
+ * {@code workspace_group}, each absent value as the schema allows: {@code null} where it is
+ * nullable, left out where it is optional, {@code ""} for the required strings {@code text} and
+ * {@code user.profile_picture}; {@code resource} is left out when absent. Every activity {@link
+ * #expresses} accepts validates against the schema. Outside it, an activity whose actor is a
+ * Brightidea {@link org.activitylog.api.Member} carries {@code member} (Brightidea's member object,
+ * times in ISO-8601) instead of {@code user}. Brightidea's campaign and type-specific fields are
+ * not part of this schema and are not written.
  *
- * <p>Read: unknown members are ignored; a wrong type, a bad value or a malformed body is a {@link
- * org.activitylog.api.ValidationException} naming the member by its wire path ({@code user.email})
- * and the rule, quoting at most a short prefix of the value.
+ * <p>Read: {@code activity_type} must be one of AISquare's codes; {@code "profile_picture": ""}
+ * reads as no picture, and {@code "text": ""} sent for an activity without text changes nothing
+ * (both are how absent values are written). Unknown members are ignored; a wrong type, a bad value
+ * or a malformed body is a {@link org.activitylog.api.ValidationException} naming the member by its
+ * wire path ({@code user.email}) and the rule, quoting at most a short prefix of the value.
  *
  * <p>Instances are immutable and thread-safe.
  */
@@ -42,6 +48,19 @@ public final class AisquareJson {
   /** {@return the AISquare format} It has no settings: its times are always ISO-8601 in UTC. */
   public static AisquareJson create() {
     return INSTANCE;
+  }
+
+  /**
+   * {@return whether the seed's {@code UserActivity} schema can express an activity of this
+   * content} It can when the type is one of AISquare's codes (the schema's {@code activity_type}
+   * enum has no other) and the actor an AISquare {@link org.activitylog.api.UserSimple} (the schema
+   * requires {@code user}). An endpoint that promises the schema serves only these.
+   *
+   * @param content the activity's content ({@link Activity#content()}, {@link
+   *     NewActivity#content()})
+   */
+  public boolean expresses(ActivityContent content) {
+    return AisquareMapping.expresses(content);
   }
 
   /**

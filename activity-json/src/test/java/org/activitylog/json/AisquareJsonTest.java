@@ -139,8 +139,10 @@ class AisquareJsonTest {
     }
 
     @Test
-    @DisplayName("writes absent values as null rather than leaving them out")
-    void writesAbsentValuesAsNull() {
+    @DisplayName(
+        "writes absent values as the schema allows: null where nullable, left out where optional,"
+            + " \"\" for required strings")
+    void writesAbsentValuesAsTheSchemaAllows() {
       Activity minimal =
           Activity.created(
               1,
@@ -151,13 +153,18 @@ class AisquareJsonTest {
 
       JsonNode tree = Fixtures.tree(json.write(minimal));
 
-      for (String name :
-          List.of(
-              "deleted_at", "created_by", "deleted_by", "text", "resource", "workspace_group")) {
+      for (String name : List.of("deleted_at", "created_by", "deleted_by", "workspace_group")) {
         assertThat(tree.get(name)).as(name).isNotNull();
         assertThat(tree.get(name).isNull()).as(name).isTrue();
       }
+      assertThat(tree.get("text").textValue()).isEmpty();
+      assertThat(tree.has("resource")).isFalse();
       assertThat(tree.at("/user/theme").isNull()).isTrue();
+      assertThat(tree.at("/user/profile_picture").textValue()).isEqualTo("about:blank");
+      for (String name :
+          List.of("full_name", "is_superuser", "is_staff", "is_active", "is_verified")) {
+        assertThat(tree.get("user").has(name)).as(name).isFalse();
+      }
       assertThat(tree.get("is_active").booleanValue()).isTrue();
     }
 
@@ -217,7 +224,14 @@ class AisquareJsonTest {
     @DisplayName("an activity of a Brightidea member reads back with the same actor")
     void memberActivityReadsBack() {
       Activity activity =
-          Activity.created(1, SeedActivities.brightideaUpdateWithHifiveAndComment(4));
+          Activity.created(
+              1,
+              NewActivity.builder(ActivityType.RESOURCE_VIEWED, SeedActivities.lillianSmith())
+                  .uid(UUID.randomUUID())
+                  .createdAt(CREATED)
+                  .workspaceGroupId(4)
+                  .text("viewed")
+                  .build());
 
       Activity read = json.readActivity(json.write(activity));
 
@@ -235,7 +249,7 @@ class AisquareJsonTest {
           "1.50",
           "-12.500",
           "0.000",
-          "1E+400",
+          "1E+308",
           "123456789012345678901234567890",
           "3.141592653589793238462643383279",
           "\"\"",
@@ -263,6 +277,11 @@ class AisquareJsonTest {
           json.write(Activity.created(1, read.withUid(UUID.randomUUID()).withCreatedAt(CREATED)));
 
       assertThat(read.content().resource().toJson()).isEqualTo(resource);
+      if (resource.equals("null")) {
+        // The schema's oneOf of "any" and null matches null twice: an absent resource is left out.
+        assertThat(Fixtures.tree(written).has("resource")).isFalse();
+        return;
+      }
       assertThat(Fixtures.tree(written).get("resource").toString())
           .isEqualTo(Fixtures.tree(resource).toString());
       assertThat(written).contains("\"resource\":" + resource);
@@ -362,7 +381,7 @@ class AisquareJsonTest {
     void memberAsActor() {
       NewActivity read =
           json.readNew(
-              "{\"activity_type\":\"POST_BLOG\",\"workspace_group_id\":3,"
+              "{\"activity_type\":\"500\",\"workspace_group_id\":3,"
                   + "\"member\":{\"id\":\"b471bfed-bcc2-49cc-a917-5f09aa73eeb3\",\"screen_name\":\"Max\","
                   + "\"date_created\":\"2013-04-18T11:27:48.537Z\"}}");
 

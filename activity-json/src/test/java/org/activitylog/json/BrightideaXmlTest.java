@@ -283,8 +283,9 @@ class BrightideaXmlTest {
     @DisplayName(
         "characters XML 1.0 cannot carry are replaced by U+FFFD and the document still parses")
     void invalidCharactersAreReplaced() {
-      String text = "a\u0000b\u0001c\u0008d\u000Be\u001Ff\uFFFEg\uFFFFh\uD800i\uDC00j";
-      String expected = "a\uFFFDb\uFFFDc\uFFFDd\uFFFDe\uFFFDf\uFFFDg\uFFFDh\uFFFDi\uFFFDj";
+      // Unpaired surrogates never reach a writer: the model refuses them (HostileInputTest).
+      String text = "a\u0000b\u0001c\u0008d\u000Be\u001Ff\uFFFEg\uFFFFh";
+      String expected = "a\uFFFDb\uFFFDc\uFFFDd\uFFFDe\uFFFDf\uFFFDg\uFFFDh";
 
       String written = xml.writeActivity(stored(1, withText(text, text)));
 

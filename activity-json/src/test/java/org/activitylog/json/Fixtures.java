@@ -66,4 +66,38 @@ final class Fixtures {
   static JsonNode comparable(String json) {
     return withoutNulls(tree(json));
   }
+
+  /**
+   * Asserts that a written body equals the seed's example, null members included: every value
+   * equal, every member the seed writes as {@code null} written as {@code null}. The seed leaves
+   * the same member out in one place and writes it as {@code null} in another (Lillian Smith's
+   * {@code external_user_id}); a {@code null} written where the seed leaves the member out is
+   * accepted.
+   */
+  static void assertSameAsSeed(String written, String seed) {
+    org.assertj.core.api.Assertions.assertThat(comparable(written)).isEqualTo(comparable(seed));
+    org.assertj.core.api.Assertions.assertThat(nullMembers(tree(written), ""))
+        .as("members written as null")
+        .containsAll(nullMembers(tree(seed), ""));
+  }
+
+  /** The JSON pointers of every null member. */
+  static java.util.Set<String> nullMembers(JsonNode node, String at) {
+    java.util.Set<String> nulls = new java.util.TreeSet<>();
+    if (node instanceof ObjectNode object) {
+      for (Map.Entry<String, JsonNode> e : object.properties()) {
+        String path = at + "/" + e.getKey();
+        if (e.getValue().isNull()) {
+          nulls.add(path);
+        } else {
+          nulls.addAll(nullMembers(e.getValue(), path));
+        }
+      }
+    } else if (node instanceof ArrayNode array) {
+      for (int i = 0; i < array.size(); i++) {
+        nulls.addAll(nullMembers(array.get(i), at + "/" + i));
+      }
+    }
+    return nulls;
+  }
 }

@@ -3,6 +3,7 @@ package org.activitylog.server;
 import static org.activitylog.server.ServerClient.fixture;
 import static org.activitylog.server.ServerClient.fixtureJson;
 import static org.activitylog.server.ServerClient.json;
+import static org.activitylog.server.ServerClient.nullMembers;
 import static org.activitylog.server.ServerClient.withoutNulls;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -71,6 +72,8 @@ class ActivityServerEndToEndTest {
           .contains("application/json; charset=UTF-8");
       assertThat(withoutNulls(json(response)))
           .isEqualTo(withoutNulls(fixtureJson("brightidea-get-activity.json")));
+      assertThat(nullMembers(json(response)))
+          .containsAll(nullMembers(fixtureJson("brightidea-get-activity.json")));
     }
 
     @Test
@@ -90,6 +93,8 @@ class ActivityServerEndToEndTest {
       assertThat(response.statusCode()).isEqualTo(200);
       assertThat(withoutNulls(json(response)))
           .isEqualTo(withoutNulls(fixtureJson("brightidea-list-activity.json")));
+      assertThat(nullMembers(json(response)))
+          .containsAll(nullMembers(fixtureJson("brightidea-list-activity.json")));
     }
 
     @Test

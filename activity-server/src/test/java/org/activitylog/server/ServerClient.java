@@ -113,4 +113,33 @@ final class ServerClient {
       array.forEach(ServerClient::strip);
     }
   }
+
+  /**
+   * The JSON pointers of the null members: with {@link #withoutNulls}, a comparison that also
+   * checks every member the seed writes as {@code null} is written as {@code null}.
+   */
+  static java.util.Set<String> nullMembers(JsonNode node) {
+    java.util.Set<String> nulls = new java.util.TreeSet<>();
+    collectNulls(node, "", nulls);
+    return nulls;
+  }
+
+  private static void collectNulls(JsonNode node, String at, java.util.Set<String> nulls) {
+    if (node instanceof ObjectNode object) {
+      object
+          .properties()
+          .forEach(
+              e -> {
+                if (e.getValue().isNull()) {
+                  nulls.add(at + "/" + e.getKey());
+                } else {
+                  collectNulls(e.getValue(), at + "/" + e.getKey(), nulls);
+                }
+              });
+    } else if (node instanceof ArrayNode array) {
+      for (int i = 0; i < array.size(); i++) {
+        collectNulls(array.get(i), at + "/" + i, nulls);
+      }
+    }
+  }
 }

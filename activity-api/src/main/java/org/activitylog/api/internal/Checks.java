@@ -1,7 +1,11 @@
 package org.activitylog.api.internal;
 
+import java.math.BigDecimal;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Locale;
 import org.activitylog.api.ValidationException;
 import org.jspecify.annotations.Nullable;
 
@@ -11,6 +15,17 @@ public final class Checks {
   private static final String ATOM_SYMBOLS = "!#$%&'*+/=?^_`{|}~-";
 
   private static final int MAX_EMAIL = 254;
+
+  /** The most significant digits of a number; more than any JSON client keeps. */
+  public static final int MAX_NUMBER_DIGITS = 100;
+
+  /** The largest decimal exponent of a number in scientific notation, as a double allows. */
+  public static final int MAX_NUMBER_EXPONENT = 308;
+
+  private static final String WEB_URL_RULE =
+      "must be an absolute http or https URL like https://example.com/picture.png";
+
+  private static final BigDecimal MAX_DOUBLE = new BigDecimal(Double.MAX_VALUE);
 
   private Checks() {}
 
@@ -39,6 +54,91 @@ public final class Checks {
     if (value != null && value.length() > max) {
       throw new ValidationException(field, "must be at most " + max + " characters");
     }
+    return text(field, value);
+  }
+
+  /**
+   * {@return the text when it is absent or well-formed UTF-16: every surrogate paired} A lone
+   * surrogate is no character: a JSON writer prints it as {@code ?} and an XML writer as U+FFFD, so
+   * what was stored could never be read back as it was given.
+   *
+   * @param field the field the error names
+   * @param value the text, or null
+   */
+  public static @Nullable String text(String field, @Nullable String value) {
+    if (value != null) {
+      int at = unpairedSurrogate(value);
+      if (at >= 0) {
+        // The value is not echoed: it cannot be printed faithfully.
+        throw new ValidationException(
+            field, "must not contain an unpaired UTF-16 surrogate (at index " + at + ")");
+      }
+    }
+    return value;
+  }
+
+  /**
+   * {@return an object key when it is well-formed UTF-16} The error names the object, not the key,
+   * which cannot be printed faithfully.
+   *
+   * @param field the object's field, which the error names
+   * @param key the key
+   */
+  public static String key(String field, String key) {
+    if (unpairedSurrogate(key) >= 0) {
+      throw new ValidationException(field, "must not have a key with an unpaired UTF-16 surrogate");
+    }
+    return key;
+  }
+
+  /**
+   * {@return the index of the first surrogate that is not part of a pair, or -1 when there is none}
+   *
+   * @param s the text
+   */
+  public static int unpairedSurrogate(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (Character.isHighSurrogate(c)) {
+        if (i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+          i++;
+        } else {
+          return i;
+        }
+      } else if (Character.isLowSurrogate(c)) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  /**
+   * {@return the number when every JSON client reads it back as the same value} That is: at most
+   * {@value #MAX_NUMBER_DIGITS} significant digits, a decimal exponent (in scientific notation)
+   * from -{@value #MAX_NUMBER_EXPONENT} to {@value #MAX_NUMBER_EXPONENT}, and a magnitude a double
+   * can hold. A client that reads numbers as doubles would read {@code 1e400} as infinity and
+   * {@code 1e-400} as zero; a client that reads them exactly could be made to build numbers of
+   * billions of digits.
+   *
+   * @param field the field the error names
+   * @param value the number
+   */
+  public static BigDecimal number(String field, BigDecimal value) {
+    if (value.precision() > MAX_NUMBER_DIGITS) {
+      throw new ValidationException(
+          field, "must have at most " + MAX_NUMBER_DIGITS + " significant digits");
+    }
+    long exponent = (long) value.precision() - value.scale() - 1;
+    if (exponent < -MAX_NUMBER_EXPONENT
+        || exponent > MAX_NUMBER_EXPONENT
+        || value.abs().compareTo(MAX_DOUBLE) > 0) {
+      throw new ValidationException(
+          field,
+          "must be a number a double can hold: zero or a magnitude from 1e-"
+              + MAX_NUMBER_EXPONENT
+              + " to 1.7976931348623157e308",
+          value);
+    }
     return value;
   }
 
@@ -50,7 +150,7 @@ public final class Checks {
    * @param max the most characters allowed
    */
   public static String requiredText(String field, @Nullable String value, int max) {
-    String text = required(field, value);
+    String text = required(field, text(field, value));
     if (text.isBlank()) {
       throw new ValidationException(field, "must not be blank");
     }
@@ -141,6 +241,32 @@ public final class Checks {
 
   private static boolean isAsciiLetterOrDigit(char c) {
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+  }
+
+  /**
+   * {@return the address when it is absent or an absolute {@code http} or {@code https} URI with a
+   * host} Feeds render such an address as an image source, so no other scheme ({@code javascript:},
+   * {@code data:}, {@code file:}…) and no relative reference is taken.
+   *
+   * @param field the field the error names
+   * @param value the address, or null
+   */
+  public static @Nullable String webUrl(String field, @Nullable String value) {
+    if (value == null) {
+      return null;
+    }
+    URI uri;
+    try {
+      uri = new URI(value);
+    } catch (URISyntaxException e) {
+      throw new ValidationException(field, WEB_URL_RULE, value);
+    }
+    // java.net.URI admits only ASCII letters in a scheme, so lower-casing it folds ASCII only.
+    String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+    if (!(scheme.equals("http") || scheme.equals("https")) || uri.getHost() == null) {
+      throw new ValidationException(field, WEB_URL_RULE, value);
+    }
+    return value;
   }
 
   /**

@@ -17,6 +17,8 @@ import org.jspecify.annotations.Nullable;
 
 /** Turns plain Java values into {@link JsonValue} and writes compact JSON text. */
 public final class JsonCodec {
+  private static final String RESOURCE = "resource";
+
   private JsonCodec() {}
 
   /**
@@ -26,63 +28,72 @@ public final class JsonCodec {
    * @return the JSON value
    */
   public static JsonValue convert(@Nullable Object value) {
-    return convert(value, 0);
+    return convert(value, 0, RESOURCE);
   }
 
-  static JsonValue convert(@Nullable Object value, int depth) {
+  /**
+   * Converts one value; errors name its path, such as {@code resource.a.b} or {@code
+   * resource.tags[0]}, checked here before the records check again under the name {@code resource}.
+   */
+  static JsonValue convert(@Nullable Object value, int depth, String path) {
     if (depth > JsonValue.MAX_DEPTH) {
-      throw new ValidationException("resource", "must not nest deeper than " + JsonValue.MAX_DEPTH);
+      throw new ValidationException(RESOURCE, "must not nest deeper than " + JsonValue.MAX_DEPTH);
     }
     if (value == null) {
       return JsonNull.INSTANCE;
     }
     if (value instanceof JsonValue json) {
-      return depth == 0 ? json : convert(json.toPlain(), depth);
+      return depth == 0 ? json : convert(json.toPlain(), depth, path);
     }
     if (value instanceof Boolean b) {
       return new JsonBoolean(b);
     }
     if (value instanceof CharSequence s) {
-      return new JsonString(s.toString());
+      return new JsonString(Checks.required(path, Checks.text(path, s.toString())));
     }
     if (value instanceof Number n) {
-      return new JsonNumber(toBigDecimal(n));
+      return new JsonNumber(Checks.number(path, toBigDecimal(n, path)));
     }
     if (value instanceof Map<?, ?> map) {
       LinkedHashMap<String, JsonValue> members = new LinkedHashMap<>();
       for (Map.Entry<?, ?> e : map.entrySet()) {
         if (!(e.getKey() instanceof String key)) {
-          throw new ValidationException("resource", "must have only string keys", e.getKey());
+          throw new ValidationException(path, "must have only string keys", e.getKey());
         }
-        members.put(key, convert(e.getValue(), depth + 1));
+        members.put(Checks.key(path, key), convert(e.getValue(), depth + 1, path + "." + key));
       }
       return new JsonObject(members);
     }
     if (value instanceof Iterable<?> list) {
       List<JsonValue> items = new ArrayList<>();
       for (Object item : list) {
-        items.add(convert(item, depth + 1));
+        items.add(convert(item, depth + 1, path + "[" + items.size() + "]"));
       }
       return new JsonArray(items);
     }
     throw new ValidationException(
-        "resource",
+        path,
         "must be built of maps, lists, strings, numbers, booleans and null",
         value.getClass().getName());
   }
 
-  private static BigDecimal toBigDecimal(Number n) {
+  private static BigDecimal toBigDecimal(Number n, String path) {
     if (n instanceof BigDecimal d) {
       return d;
     }
     if (n instanceof Double || n instanceof Float) {
       double d = n.doubleValue();
       if (Double.isNaN(d) || Double.isInfinite(d)) {
-        throw new ValidationException("resource", "must not contain NaN or infinite numbers", n);
+        throw new ValidationException(path, "must not contain NaN or infinite numbers", n);
       }
       return new BigDecimal(n.toString());
     }
-    return new BigDecimal(n.toString());
+    try {
+      return new BigDecimal(n.toString());
+    } catch (NumberFormatException e) {
+      // A Number whose text is no decimal, such as an AtomicLong subclass's.
+      throw new ValidationException(path, "must be a decimal number", n);
+    }
   }
 
   /**

@@ -10,14 +10,17 @@ import org.activitylog.api.ConflictException;
 import org.activitylog.api.NewActivity;
 import org.activitylog.api.NotFoundException;
 import org.activitylog.api.Requester;
+import org.activitylog.api.ValidationException;
 import org.activitylog.http.ApiRequest;
 import org.activitylog.http.ApiResponse;
 import org.activitylog.json.AisquareJson;
 
 /**
  * AISquare's {@code /api/v1/activity/{id}/}: retrieve, update ({@code PUT}) and soft delete by
- * numeric id, and {@code POST /api/v1/activity/} to record. Answers carry the activity's version as
- * {@code ETag}; conditional requests follow {@link Preconditions}.
+ * numeric id, and {@code POST /api/v1/activity/} to record. Only activities the seed's {@code
+ * UserActivity} schema can express are served ({@link AisquareJson#expresses}); any other id
+ * answers exactly like a missing one. Answers carry the activity's version as {@code ETag};
+ * conditional requests follow {@link Preconditions}.
  */
 public final class AisquareEndpoints {
   private static final int UPDATE_ATTEMPTS = 5;
@@ -49,7 +52,7 @@ public final class AisquareEndpoints {
    * @return 200 with the activity as {@code UserActivity} JSON and its {@code ETag}
    */
   public ApiResponse get(String id, Requester requester) {
-    return answer(200, log.get(requester, id(id)), Map.of());
+    return answer(200, expressible(log.get(requester, id(id))), Map.of());
   }
 
   /**
@@ -68,7 +71,7 @@ public final class AisquareEndpoints {
     String body = JsonBody.read(request, maxBodyBytes);
     Preconditions conditions = Preconditions.of(request);
     for (int attempt = 1; ; attempt++) {
-      Activity current = log.get(requester, activityId);
+      Activity current = expressible(log.get(requester, activityId));
       // Checked on every attempt: after a concurrent change the conditions hold or not on the
       // version that is current now, and the write below is pinned to that version.
       conditions.checkWrite(Optional.of(Preconditions.etag(current)));
@@ -99,6 +102,11 @@ public final class AisquareEndpoints {
     Preconditions.of(request).checkWrite(Optional.empty());
     String body = JsonBody.read(request, maxBodyBytes);
     NewActivity activity = json.readNew(body, defaultWorkspaceGroup);
+    if (!json.expresses(activity.content())) {
+      // The type is an AISquare code (the reader checks it), so the actor is a Brightidea member.
+      throw new ValidationException(
+          "user", "is required: the AISquare endpoints record activities of AISquare users");
+    }
     Activity stored = log.record(requester, activity);
     return answer(201, stored, Map.of("Location", PATH + stored.id() + "/"));
   }
@@ -115,10 +123,8 @@ public final class AisquareEndpoints {
    */
   public ApiResponse delete(String id, ApiRequest request, Requester requester) {
     long activityId = id(id);
-    Preconditions conditions = Preconditions.of(request);
-    if (conditions.present()) {
-      conditions.checkWrite(Optional.of(Preconditions.etag(log.get(requester, activityId))));
-    }
+    Activity current = expressible(log.get(requester, activityId));
+    Preconditions.of(request).checkWrite(Optional.of(Preconditions.etag(current)));
     log.delete(requester, activityId);
     return ApiResponse.empty(204, Map.of());
   }
@@ -127,6 +133,18 @@ public final class AisquareEndpoints {
     Map<String, String> headers = new HashMap<>(extra);
     headers.put("ETag", Preconditions.etag(activity));
     return ApiResponse.text(status, AisquareJson.MEDIA_TYPE, headers, json.write(activity));
+  }
+
+  /**
+   * The activity when the {@code UserActivity} schema can express it. One it cannot (a Brightidea
+   * type or actor, served by the Brightidea endpoints) is answered exactly like a missing id: these
+   * endpoints promise the schema, and a different answer would tell ids apart.
+   */
+  private Activity expressible(Activity activity) {
+    if (!json.expresses(activity.content())) {
+      throw new NotFoundException();
+    }
+    return activity;
   }
 
   /** The numeric id; anything else is answered like an id that does not exist. */

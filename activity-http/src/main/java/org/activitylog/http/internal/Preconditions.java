@@ -58,11 +58,6 @@ public final class Preconditions {
     return "\"" + activity.version() + "\"";
   }
 
-  /** {@return whether the request sent {@code If-Match} or {@code If-None-Match}} */
-  public boolean present() {
-    return ifMatch.isPresent() || ifNoneMatch.isPresent();
-  }
-
   /**
    * Checks the conditions of a state-changing request ({@code PUT}, {@code DELETE}, {@code POST})
    * against the target as it is now.

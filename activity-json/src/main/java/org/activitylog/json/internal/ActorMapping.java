@@ -18,6 +18,13 @@ public final class ActorMapping {
   /** The wire name of an AISquare actor. */
   public static final String USER = "user";
 
+  /**
+   * The {@code profile_picture} of an AISquare user without one. The schema requires a string of
+   * {@code format: uri}, which {@code null} and {@code ""} are not; the URI of an empty document is
+   * one, and an image source pointing to it shows nothing and fetches nothing.
+   */
+  public static final String NO_PICTURE = "about:blank";
+
   /** The wire name of a Brightidea actor. */
   public static final String MEMBER = "member";
 
@@ -71,7 +78,10 @@ public final class ActorMapping {
   }
 
   /**
-   * {@return a member as Brightidea's {@code member}, the id in upper case}
+   * {@return a member as Brightidea's {@code member}, the id in upper case} {@code
+   * external_user_id}, {@code photo_url} and {@code date_modified} are written as {@code null} when
+   * absent, in every format, as the seed's examples write them; other absent members follow the
+   * format.
    *
    * @param member the member
    */
@@ -86,12 +96,12 @@ public final class ActorMapping {
         .text("address", member.address())
         .text("phone", member.phone())
         .text("mobile_phone", member.mobilePhone())
-        .text("external_user_id", member.externalUserId())
+        .nullableText("external_user_id", member.externalUserId())
         .text("skills", member.skills())
         .text("work_history", member.workHistory())
-        .text("photo_url", member.photoUrl())
+        .nullableText("photo_url", member.photoUrl())
         .time("date_created", member.dateCreated())
-        .time("date_modified", member.dateModified())
+        .nullableTime("date_modified", member.dateModified())
         .bool("active", member.active())
         .text("photo_file_id", member.photoFileId())
         .node();
@@ -141,7 +151,7 @@ public final class ActorMapping {
                 f.bool("is_staff"),
                 f.bool("is_active"),
                 f.bool("is_verified"),
-                f.string("profile_picture")));
+                picture(f.string("profile_picture"))));
   }
 
   /**
@@ -177,7 +187,7 @@ public final class ActorMapping {
                 merged(f, "is_staff", Fields::bool, current.isStaff()),
                 merged(f, "is_active", Fields::bool, current.isActive()),
                 merged(f, "is_verified", Fields::bool, current.isVerified()),
-                merged(f, "profile_picture", Fields::string, current.profilePicture())));
+                picture(merged(f, "profile_picture", Fields::string, current.profilePicture()))));
   }
 
   /**
@@ -214,6 +224,15 @@ public final class ActorMapping {
         mergedTime(f, "date_modified", current == null ? null : current.dateModified()),
         merged(f, "active", Fields::bool, current == null ? null : current.active()),
         merged(f, "photo_file_id", Fields::string, current == null ? null : current.photoFileId()));
+  }
+
+  /**
+   * {@return a picture as read: {@link #NO_PICTURE} and {@code ""} are no picture}
+   *
+   * @param url the member's value
+   */
+  private static @Nullable String picture(@Nullable String url) {
+    return url == null || url.isEmpty() || url.equals(NO_PICTURE) ? null : url;
   }
 
   private @Nullable Instant mergedTime(Fields f, String name, @Nullable Instant current) {

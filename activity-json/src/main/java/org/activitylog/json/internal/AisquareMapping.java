@@ -1,6 +1,7 @@
 package org.activitylog.json.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
 import org.activitylog.api.Activity;
@@ -27,19 +28,42 @@ public final class AisquareMapping {
   private static final String RESOURCE = "resource";
   private static final String WORKSPACE_GROUP_ID = "workspace_group_id";
   private static final String WORKSPACE_GROUP = "workspace_group";
+  private static final String PROFILE_PICTURE = "profile_picture";
 
   private final ActorMapping actors = new ActorMapping(Absent.WRITE_NULL, IsoWireTime.INSTANCE);
 
   /**
-   * {@return the {@code UserActivity} object of an activity}
+   * {@return whether the seed's {@code UserActivity} schema can express the content: an AISquare
+   * type (its {@code activity_type} enum has no other) and an AISquare user (the schema requires
+   * {@code user})}
+   *
+   * @param content the activity's content
+   */
+  public static boolean expresses(ActivityContent content) {
+    return content.type().catalogue() == ActivityType.Catalogue.AISQUARE
+        && content.actor() instanceof UserSimple;
+  }
+
+  /**
+   * {@return the {@code UserActivity} object of an activity} Members follow the schema: required
+   * and nullable ones are always written ({@code null} when absent), optional ones that cannot be
+   * {@code null} are left out when absent, and the required strings the model may lack are {@code
+   * ""}: {@code text} and {@code user.profile_picture}. {@code resource} is left out when absent:
+   * the schema's {@code oneOf} of "any" and {@code null} matches {@code null} twice, so {@code
+   * null} is the one value it refuses. An activity {@link #expresses} refuses is written with
+   * {@code member} for a Brightidea member.
    *
    * @param activity the activity
    */
   public ObjectNode write(Activity activity) {
     NodeWriter out = new NodeWriter(Absent.WRITE_NULL, IsoWireTime.INSTANCE);
     out.integer("id", activity.id()).text(ACTIVITY_TYPE, activity.type().code());
-    actors.write(out, activity.actor());
-    return out.integer(WORKSPACE_GROUP_ID, activity.workspaceGroupId())
+    if (activity.actor() instanceof UserSimple user) {
+      out.node(ActorMapping.USER, user(user));
+    } else {
+      actors.write(out, activity.actor());
+    }
+    out.integer(WORKSPACE_GROUP_ID, activity.workspaceGroupId())
         .text("uid", activity.uid().toString())
         .time("created_at", activity.createdAt())
         .time("updated_at", activity.updatedAt())
@@ -48,10 +72,35 @@ public final class AisquareMapping {
         .text("created_by", activity.createdBy())
         .text("updated_by", activity.updatedBy())
         .text("deleted_by", activity.deletedBy())
-        .text(TEXT, activity.text())
-        .node(RESOURCE, ResourceCodec.toNode(activity.resource()))
-        .integer(WORKSPACE_GROUP, activity.content().workspaceGroup())
-        .node();
+        .text(TEXT, activity.text() == null ? "" : activity.text());
+    if (!activity.resource().isNull()) {
+      out.node(RESOURCE, ResourceCodec.toNode(activity.resource()));
+    }
+    return out.integer(WORKSPACE_GROUP, activity.content().workspaceGroup()).node();
+  }
+
+  /** The schema's {@code UserSimple}; see {@link #write} for absent values. */
+  private static ObjectNode user(UserSimple user) {
+    ObjectNode node = JsonNodeFactory.instance.objectNode();
+    node.put("id", user.id()).put("username", user.username()).put("email", user.email());
+    if (user.fullName() != null) {
+      node.put("full_name", user.fullName());
+    }
+    node.put("first_time_login", user.firstTimeLogin());
+    // Nullable in the schema: put writes null for null.
+    node.put("theme", user.theme());
+    optional(node, "is_superuser", user.isSuperuser());
+    optional(node, "is_staff", user.isStaff());
+    optional(node, "is_active", user.isActive());
+    optional(node, "is_verified", user.isVerified());
+    String picture = user.profilePicture();
+    return node.put(PROFILE_PICTURE, picture == null ? ActorMapping.NO_PICTURE : picture);
+  }
+
+  private static void optional(ObjectNode node, String name, @Nullable Boolean value) {
+    if (value != null) {
+      node.put(name, value.booleanValue());
+    }
   }
 
   /**
@@ -139,7 +188,7 @@ public final class AisquareMapping {
     return new ActivityContent(
         type,
         actor,
-        in.string(TEXT),
+        noText(in.string(TEXT)),
         ResourceCodec.fromNode(in.raw(RESOURCE)),
         workspace,
         in.integer(WORKSPACE_GROUP),
@@ -161,11 +210,23 @@ public final class AisquareMapping {
     } else {
       throw new ValidationException(in.field(ACTIVITY_TYPE), "must be an activity code string");
     }
-    return ActivityType.findByCode(code)
-        .orElseThrow(
-            () ->
-                new ValidationException(
-                    in.field(ACTIVITY_TYPE), "must be a known activity code", code));
+    ActivityType type =
+        ActivityType.findByCode(code)
+            .orElseThrow(
+                () ->
+                    new ValidationException(
+                        in.field(ACTIVITY_TYPE), "must be a known activity code", code));
+    if (type.catalogue() != ActivityType.Catalogue.AISQUARE) {
+      // Brightidea's types are outside the schema's ActivityTypeEnum.
+      throw new ValidationException(
+          in.field(ACTIVITY_TYPE), "must be a known activity code of AISquare's enum", code);
+    }
+    return type;
+  }
+
+  /** An activity without text is written with {@code ""}, so {@code ""} reads as no text. */
+  private static @Nullable String noText(@Nullable String text) {
+    return text == null || text.isEmpty() ? null : text;
   }
 
   private static Instant required(Fields in, String name) {
@@ -204,7 +265,9 @@ public final class AisquareMapping {
 
   private static @Nullable String updatedText(Fields in, @Nullable String current) {
     if (in.has(TEXT)) {
-      return in.string(TEXT);
+      String text = in.string(TEXT);
+      // An activity without text is written with "", so "" sent back changes nothing.
+      return current == null && "".equals(text) ? null : text;
     }
     if (in.present(TEXT) && current != null) {
       throw new ValidationException(

@@ -161,8 +161,14 @@ public final class Fields {
     if (value == null) {
       return null;
     }
-    if (value.isIntegralNumber() && value.canConvertToLong()) {
-      return value.longValue();
+    if (value.isIntegralNumber()) {
+      if (value.canConvertToLong()) {
+        return value.longValue();
+      }
+      throw new ValidationException(
+          field(name),
+          "must be a whole number from " + Long.MIN_VALUE + " to " + Long.MAX_VALUE,
+          value.asText());
     }
     if (scalars == Scalars.XML_TEXT && value.isTextual()) {
       try {

@@ -51,6 +51,34 @@ public final class NodeWriter {
   }
 
   /**
+   * Writes a text member that is written as {@code null} when absent in every format, as the seed
+   * shows some members that have no value.
+   *
+   * @param name the member's name
+   * @param value the text, or null when absent
+   * @return this writer
+   */
+  public NodeWriter nullableText(String name, @Nullable String value) {
+    if (value != null) {
+      node.put(name, value);
+    } else {
+      node.putNull(name);
+    }
+    return this;
+  }
+
+  /**
+   * Writes a time member that is written as {@code null} when absent in every format.
+   *
+   * @param name the member's name
+   * @param value the time, or null when absent
+   * @return this writer
+   */
+  public NodeWriter nullableTime(String name, @Nullable Instant value) {
+    return nullableText(name, value == null ? null : time.format(value));
+  }
+
+  /**
    * Writes a boolean member.
    *
    * @param name the member's name

@@ -47,7 +47,7 @@ class ActivityJsonTest {
                 "big",
                 new BigDecimal("123456789012345678901234567890.000000000000000000001"),
                 "tiny",
-                new BigDecimal("1E-400"),
+                new BigDecimal("1E-300"),
                 "negative",
                 -0.5,
                 "text",
