@@ -53,7 +53,10 @@ import org.jspecify.annotations.Nullable;
  * #schemaSql(Dialect)} prints the same DDL for a DBA.
  *
  * <p>Failures are library exceptions: {@link org.activitylog.api.StoreUnavailableException} when
- * the database cannot be reached (the store recovers by itself once it is back), {@link
+ * the database cannot serve the call, with a {@link
+ * org.activitylog.api.StoreUnavailableException.Reason Reason} that says whether waiting helps (an
+ * unreachable database or a busy pool pass, and the store recovers by itself; a timeout, a file
+ * locked by another process, damaged storage or a missing schema do not), {@link
  * org.activitylog.api.ConflictException}, {@link org.activitylog.api.NotFoundException} and {@link
  * org.activitylog.api.ValidationException} as the SPI describes. Their messages never carry SQL,
  * bound values or connection settings.
@@ -364,7 +367,9 @@ public final class JdbcActivityStore implements ActivityStore {
      * Connects, detects the dialect, migrates unless told not to, and returns the store.
      *
      * @return the open store; close it to release its pool
-     * @throws org.activitylog.api.StoreUnavailableException when the database cannot be reached
+     * @throws org.activitylog.api.StoreUnavailableException when the database cannot be reached or
+     *     opened; its reason says why (for example {@code LOCKED} for an H2 file another process
+     *     holds, reported without waiting for the connection timeout)
      * @throws ActivityLogException when the database is not supported or a migration fails
      */
     public JdbcActivityStore build() {
