@@ -15,9 +15,15 @@ public class StoreUnavailableException extends ActivityLogException {
   public enum Reason {
     /** The database is down or the connection was lost; retrying later may succeed. */
     UNREACHABLE(true),
-    /** Every connection is in use and none came free in time; retrying later may succeed. */
+    /**
+     * The database is busy: every connection is in use and none came free in time, or it gave up a
+     * transaction that conflicted with a concurrent one; retrying shortly may succeed.
+     */
     BUSY(true),
-    /** A statement or a row lock took longer than the configured timeout. */
+    /**
+     * A statement, or a wait for a row another transaction holds, took longer than the configured
+     * timeout. Not transient: repeating at once would meet the same load or the same lock holder.
+     */
     TIMEOUT(false),
     /** The storage is held by another process (for example an embedded database file). */
     LOCKED(false),
@@ -25,7 +31,7 @@ public class StoreUnavailableException extends ActivityLogException {
     DAMAGED(false),
     /** The schema is missing or out of date. */
     SCHEMA(false),
-    /** Any other failure of the backend. */
+    /** Any other failure of the backend, including a call on a store that was closed. */
     FAILED(false);
 
     private final boolean transientReason;
@@ -63,25 +69,6 @@ public class StoreUnavailableException extends ActivityLogException {
   public StoreUnavailableException(Reason reason, String message, Throwable cause) {
     super(message, cause);
     this.reason = Objects.requireNonNull(reason, "reason");
-  }
-
-  /**
-   * Creates an error for an unreachable store without an underlying cause.
-   *
-   * @param message what failed, safe to show
-   */
-  public StoreUnavailableException(String message) {
-    this(Reason.UNREACHABLE, message);
-  }
-
-  /**
-   * Creates an error for an unreachable store.
-   *
-   * @param message what failed, safe to show
-   * @param cause the underlying failure, for logs
-   */
-  public StoreUnavailableException(String message, Throwable cause) {
-    this(Reason.UNREACHABLE, message, cause);
   }
 
   /** {@return why the store cannot serve the call} */

@@ -5,14 +5,17 @@ import org.activitylog.api.ValidationException;
 import org.activitylog.api.internal.Checks;
 
 /**
- * How often and how patiently a batch is retried when the store is unavailable ({@link
+ * How often and how patiently a batch is retried when the store is unavailable for a {@linkplain
+ * org.activitylog.api.StoreUnavailableException.Reason#isTransient() transient} reason ({@link
  * org.activitylog.api.StoreUnavailableException}). The wait before retry {@code n} is {@code
  * initialBackoff * 2^(n-1)}, capped at {@code maxBackoff}, then jittered down by up to half so that
  * many recorders restarted together do not retry in step. Retrying is safe because every activity's
  * uid is fixed when it is accepted and the store inserts each uid at most once.
  *
- * <p>Any other error from the store (bad data, a bug) is not retried: the batch is split to find
- * the activities the store refuses, and only those are counted as failed.
+ * <p>A store that is unavailable for a lasting reason (a database file locked by another process,
+ * damaged storage, a missing schema, a timeout) fails the batch at once: waiting would not help.
+ * Any other error from the store (bad data, a bug) is not retried either: the batch is split to
+ * find the activities the store refuses, and only those are counted as failed.
  *
  * @param maxAttempts attempts per batch, the first included; 1 means no retry
  * @param initialBackoff the wait before the first retry, more than zero
@@ -21,12 +24,13 @@ import org.activitylog.api.internal.Checks;
 public record RetryPolicy(int maxAttempts, Duration initialBackoff, Duration maxBackoff) {
 
   /**
-   * Ten attempts, 100 ms doubling up to 30 s: a batch outlives about a minute of outage (between 26
-   * and 51 seconds of waiting in all) before it is counted as failed, long enough for a database
-   * restart or a failover.
+   * Thirty attempts, 100 ms doubling up to 2 s: a batch outlives about a minute of outage (between
+   * 26 and 51 seconds of waiting in all, plus the attempts themselves) before it is counted as
+   * failed, long enough for a database restart or a failover. The short cap keeps recovery quick: a
+   * batch is written within about 2 s of the store coming back, not after one long wait.
    */
   public static final RetryPolicy DEFAULT =
-      new RetryPolicy(10, Duration.ofMillis(100), Duration.ofSeconds(30));
+      new RetryPolicy(30, Duration.ofMillis(100), Duration.ofSeconds(2));
 
   /**
    * Checks the bounds.

@@ -24,11 +24,14 @@ import org.activitylog.api.Activity;
 import org.activitylog.api.ActivityType;
 import org.activitylog.api.NewActivity;
 import org.activitylog.api.StoreUnavailableException;
+import org.activitylog.api.StoreUnavailableException.Reason;
 import org.activitylog.api.ValidationException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 @DisplayName("ActivityRecorder")
 class ActivityRecorderTest {
@@ -159,7 +162,7 @@ class ActivityRecorderTest {
       assertThat(recorder.record(activity("default")).status()).isEqualTo(Receipt.Status.QUEUED);
       assertThat(recorder.close(WAIT).clean()).isTrue();
       assertThat(RetryPolicy.DEFAULT)
-          .isEqualTo(new RetryPolicy(10, Duration.ofMillis(100), Duration.ofSeconds(30)));
+          .isEqualTo(new RetryPolicy(30, Duration.ofMillis(100), Duration.ofSeconds(2)));
     }
   }
 
@@ -222,6 +225,25 @@ class ActivityRecorderTest {
           .isInstanceOf(ValidationException.class);
       assertThat(f.store.calls()).isEqualTo(1);
       assertThat(f.sleeper.sleeps()).isEmpty();
+    }
+
+    /** If this fails, check that BatchWriter retries only transient reasons. */
+    @ParameterizedTest
+    @EnumSource(
+        value = Reason.class,
+        names = {"TIMEOUT", "LOCKED", "DAMAGED", "SCHEMA", "FAILED"})
+    @DisplayName("a store failure that waiting cannot cure is thrown at once, without retrying")
+    void nonTransientIsNotRetried(Reason reason) {
+      ActivityRecorder recorder = f.open(f.builder().synchronous());
+      f.store.downWith(reason);
+
+      assertThatThrownBy(() -> recorder.record(activity("locked out")))
+          .isInstanceOfSatisfying(
+              StoreUnavailableException.class, e -> assertThat(e.reason()).isEqualTo(reason));
+      assertThat(f.store.calls()).isEqualTo(1);
+      assertThat(f.sleeper.sleeps()).isEmpty();
+      assertThat(recorder.metrics().failed()).isEqualTo(1);
+      f.assertAccountedFor(recorder.metrics());
     }
 
     @Test
@@ -471,6 +493,33 @@ class ActivityRecorderTest {
       assertThat(m.stored()).isEqualTo(50);
       assertThat(m.retried()).isEqualTo(4);
       assertThat(f.events.retries).hasSize(4);
+      f.assertAccountedFor(m);
+    }
+
+    /** If this fails, check that BatchWriter fails a non-transient batch whole and at once. */
+    @ParameterizedTest
+    @EnumSource(
+        value = Reason.class,
+        names = {"TIMEOUT", "LOCKED", "DAMAGED", "SCHEMA", "FAILED"})
+    @DisplayName("a batch the store cannot take for a lasting reason fails at once, reported")
+    void nonTransientBatchFailsAtOnce(Reason reason) {
+      ActivityRecorder recorder = f.open(f.builder().batchSize(5).linger(Duration.ofHours(1)));
+      f.store.downWith(reason);
+
+      for (int i = 0; i < 5; i++) {
+        recorder.record(activity("n" + i));
+      }
+
+      assertThat(recorder.flush(WAIT)).isTrue();
+      RecorderMetrics m = recorder.metrics();
+      assertThat(m.failed()).isEqualTo(5);
+      assertThat(m.retried()).isZero();
+      assertThat(f.store.calls()).as("attempts, no retry and no split").isEqualTo(1);
+      assertThat(f.sleeper.sleeps()).isEmpty();
+      assertThat(f.events.failures).containsExactly(5);
+      assertThat(f.logger.at(Level.ERROR))
+          .singleElement()
+          .satisfies(e -> assertThat(e.message()).contains(reason.name()));
       f.assertAccountedFor(m);
     }
 

@@ -20,6 +20,7 @@ import org.activitylog.api.Page;
 import org.activitylog.api.PageRequest;
 import org.activitylog.api.Sort;
 import org.activitylog.api.StoreUnavailableException;
+import org.activitylog.api.StoreUnavailableException.Reason;
 import org.activitylog.api.ValidationException;
 import org.activitylog.spi.ActivityRepository;
 import org.activitylog.spi.ErasureMode;
@@ -33,6 +34,7 @@ final class FaultyRepository implements ActivityRepository {
   private final AtomicInteger unavailable = new AtomicInteger();
   private final AtomicInteger ackLost = new AtomicInteger();
   private volatile boolean down;
+  private volatile Reason downReason = Reason.UNREACHABLE;
   private volatile Predicate<NewActivity> refused = a -> false;
   private final AtomicInteger calls = new AtomicInteger();
   private final List<Integer> batchSizes = new ArrayList<>();
@@ -71,6 +73,12 @@ final class FaultyRepository implements ActivityRepository {
 
   /** Every insert fails until {@link #up()}: the database is gone. */
   void down() {
+    downWith(Reason.UNREACHABLE);
+  }
+
+  /** Every insert fails for this reason until {@link #up()}. */
+  void downWith(Reason reason) {
+    downReason = reason;
     down = true;
   }
 
@@ -104,11 +112,16 @@ final class FaultyRepository implements ActivityRepository {
         g.await();
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
-        throw new StoreUnavailableException("interrupted", e);
+        throw new StoreUnavailableException(Reason.UNREACHABLE, "interrupted", e);
       }
     }
-    if (down || unavailable.getAndUpdate(n -> n > 0 ? n - 1 : 0) > 0) {
-      throw new StoreUnavailableException("injected: the store is unavailable", new Exception());
+    if (down) {
+      throw new StoreUnavailableException(
+          downReason, "injected: the store is " + downReason, new Exception());
+    }
+    if (unavailable.getAndUpdate(n -> n > 0 ? n - 1 : 0) > 0) {
+      throw new StoreUnavailableException(
+          Reason.UNREACHABLE, "injected: the store is unavailable", new Exception());
     }
     for (NewActivity a : activities) {
       if (refused.test(a)) {
@@ -117,7 +130,8 @@ final class FaultyRepository implements ActivityRepository {
     }
     List<Activity> stored = delegate.insertAll(activities);
     if (ackLost.getAndUpdate(n -> n > 0 ? n - 1 : 0) > 0) {
-      throw new StoreUnavailableException("injected: committed, answer lost", new Exception());
+      throw new StoreUnavailableException(
+          Reason.UNREACHABLE, "injected: committed, answer lost", new Exception());
     }
     return stored;
   }

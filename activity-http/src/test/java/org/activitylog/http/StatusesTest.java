@@ -16,6 +16,7 @@ import org.activitylog.api.Activity;
 import org.activitylog.api.ActivityType;
 import org.activitylog.api.NewActivity;
 import org.activitylog.api.NotFoundException;
+import org.activitylog.api.StoreUnavailableException;
 import org.activitylog.api.UserSimple;
 import org.activitylog.testkit.SeedActivities;
 import org.junit.jupiter.api.BeforeEach;
@@ -24,6 +25,7 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 @DisplayName("The adapter answers with the statuses the seeds give")
@@ -311,17 +313,58 @@ class StatusesTest {
   @Nested
   @DisplayName("Failures of the store and the host")
   class Failures {
+    /** If this fails, check Failures' answer for each StoreUnavailableException.Reason. */
+    @ParameterizedTest
+    @EnumSource(StoreUnavailableException.Reason.class)
+    @DisplayName("a store failure is a 503 with Retry-After only when waiting helps; never leaks")
+    void storeUnavailable(StoreUnavailableException.Reason reason) {
+      ApiFixture failing =
+          new ApiFixture(
+              false,
+              ZoneOffset.UTC,
+              b ->
+                  b.authenticator(
+                      token -> {
+                        throw new StoreUnavailableException(
+                            reason,
+                            "the activity database at /var/lib/secret is " + reason,
+                            new IllegalStateException("jdbc:h2:file:/var/lib/secret hunter2"));
+                      }));
+      ApiResponse response = failing.get("/api3/activity", ALICE_TOKEN);
+      int expected =
+          switch (reason) {
+            case UNREACHABLE, BUSY -> 503;
+            case TIMEOUT -> 504;
+            default -> 500;
+          };
+      assertThat(response.status()).as("status for %s", reason).isEqualTo(expected);
+      assertThat(response.header("Retry-After").isPresent())
+          .as("Retry-After for %s", reason)
+          .isEqualTo(reason.isTransient());
+      String message = json(response).path("error").path("message").asText();
+      assertThat(message)
+          .doesNotContain("secret")
+          .doesNotContain("hunter2")
+          .doesNotContain("jdbc")
+          .doesNotContain(reason.name())
+          .doesNotContain("\n");
+      if (reason.isTransient()) {
+        assertThat(message).isEqualTo("The activity store is unavailable; try again later");
+      }
+      assertThat(failing.get("/api3/activity?format=xml", ALICE_TOKEN).contentType())
+          .startsWith("application/xml");
+    }
+
+    /** If this fails, check that a closed store is not answered as one that comes back. */
     @Test
-    @DisplayName("a store that is unavailable gives a 503 with Retry-After")
-    void storeUnavailable() {
+    @DisplayName("a closed store is a 500 without Retry-After: waiting does not reopen it")
+    void closedStore() {
       site.store.close();
       ApiResponse response = site.get("/api3/activity", ALICE_TOKEN);
-      assertThat(response.status()).isEqualTo(503);
-      assertThat(response.header("Retry-After")).isPresent();
+      assertThat(response.status()).isEqualTo(500);
+      assertThat(response.header("Retry-After")).isEmpty();
       assertThat(json(response).path("error").path("message").asText())
-          .isEqualTo("The activity store is unavailable; try again later");
-      assertThat(site.get("/api3/activity?format=xml", ALICE_TOKEN).contentType())
-          .startsWith("application/xml");
+          .startsWith("The activity store cannot serve requests; reference ");
     }
 
     @Test

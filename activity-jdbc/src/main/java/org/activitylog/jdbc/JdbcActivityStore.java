@@ -8,6 +8,7 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.function.BooleanSupplier;
 import javax.sql.DataSource;
 import org.activitylog.api.ActivityLogException;
 import org.activitylog.jdbc.internal.ConnectionPools;
@@ -52,7 +53,10 @@ import org.jspecify.annotations.Nullable;
  * #schemaSql(Dialect)} prints the same DDL for a DBA.
  *
  * <p>Failures are library exceptions: {@link org.activitylog.api.StoreUnavailableException} when
- * the database cannot be reached (the store recovers by itself once it is back), {@link
+ * the database cannot serve the call, with a {@link
+ * org.activitylog.api.StoreUnavailableException.Reason Reason} that says whether waiting helps (an
+ * unreachable database or a busy pool pass, and the store recovers by itself; a timeout, a file
+ * locked by another process, damaged storage or a missing schema do not), {@link
  * org.activitylog.api.ConflictException}, {@link org.activitylog.api.NotFoundException} and {@link
  * org.activitylog.api.ValidationException} as the SPI describes. Their messages never carry SQL,
  * bound values or connection settings.
@@ -74,7 +78,13 @@ public final class JdbcActivityStore implements ActivityStore {
     jdbi.getConfig(SqlStatements.class).setTemplateEngine(TemplateEngine.NOP);
     jdbi.getConfig(StatementExceptions.class)
         .setMessageRendering(StatementExceptions.MessageRendering.NONE);
-    this.access = new StoreAccess(jdbi, ActivitySql.of(dialect, b.schema), new ActivityJson());
+    jdbi.getConfig(SqlStatements.class).setQueryTimeout(b.statementTimeoutSeconds());
+    BooleanSupplier poolFull =
+        dataSource instanceof HikariDataSource pool
+            ? () -> ConnectionPools.isFull(pool)
+            : () -> true;
+    this.access =
+        new StoreAccess(jdbi, ActivitySql.of(dialect, b.schema), new ActivityJson(), poolFull);
     this.activities = new JdbcActivityRepository(access, b.clock);
     this.follows = new JdbcFollowGraph(access);
   }
@@ -122,16 +132,10 @@ public final class JdbcActivityStore implements ActivityStore {
     }
   }
 
-  private static Dialect detect(DataSource dataSource) {
-    String product;
-    int major;
-    try (Connection c = dataSource.getConnection()) {
-      DatabaseMetaData meta = c.getMetaData();
-      product = meta.getDatabaseProductName();
-      major = meta.getDatabaseMajorVersion();
-    } catch (SQLException e) {
-      throw SqlErrors.translate(e);
-    }
+  private static Dialect detect(Connection c) throws SQLException {
+    DatabaseMetaData meta = c.getMetaData();
+    String product = meta.getDatabaseProductName();
+    int major = meta.getDatabaseMajorVersion();
     if ("H2".equals(product) && major >= 2) {
       return Dialect.H2;
     }
@@ -161,6 +165,14 @@ public final class JdbcActivityStore implements ActivityStore {
     /** The default wait for a pooled connection before the store reports itself unavailable. */
     public static final Duration DEFAULT_CONNECTION_TIMEOUT = Duration.ofSeconds(5);
 
+    /** The default longest run of one statement before it is cancelled. */
+    public static final Duration DEFAULT_STATEMENT_TIMEOUT = Duration.ofSeconds(30);
+
+    /**
+     * The default longest wait for a row lock another transaction holds, on a pool the store owns.
+     */
+    public static final Duration DEFAULT_LOCK_TIMEOUT = Duration.ofSeconds(5);
+
     private @Nullable Path h2Directory;
     private @Nullable String jdbcUrl;
     private @Nullable String user;
@@ -170,6 +182,8 @@ public final class JdbcActivityStore implements ActivityStore {
     private boolean migrate = true;
     private @Nullable Integer poolSize;
     private @Nullable Duration connectionTimeout;
+    private Duration statementTimeout = DEFAULT_STATEMENT_TIMEOUT;
+    private @Nullable Duration lockTimeout;
     private @Nullable String schema;
 
     private Builder() {}
@@ -293,6 +307,51 @@ public final class JdbcActivityStore implements ActivityStore {
     }
 
     /**
+     * How long one statement of the store may run before the database cancels it and the call fails
+     * with {@link org.activitylog.api.StoreUnavailableException} of reason {@link
+     * org.activitylog.api.StoreUnavailableException.Reason#TIMEOUT TIMEOUT}; nothing it changed is
+     * kept. Applies to every statement the store runs (not to schema migrations), on any connection
+     * source, in whole seconds rounded up. Defaults to 30 seconds.
+     *
+     * @param value at least 1 second
+     * @return this builder
+     */
+    public Builder statementTimeout(Duration value) {
+      if (Objects.requireNonNull(value, "statementTimeout").compareTo(Duration.ofSeconds(1)) < 0) {
+        throw new IllegalArgumentException(
+            "statementTimeout must be at least 1 s; was " + value.toMillis() + " ms");
+      }
+      this.statementTimeout = value;
+      return this;
+    }
+
+    /**
+     * How long a statement of the pool the store owns waits for a row another transaction has
+     * locked before it fails with {@link org.activitylog.api.StoreUnavailableException} of reason
+     * {@link org.activitylog.api.StoreUnavailableException.Reason#TIMEOUT TIMEOUT}; nothing it
+     * changed is kept. Set on each connection ({@code SET LOCK_TIMEOUT} on H2, {@code lock_timeout}
+     * on PostgreSQL), so it bounds schema migrations too. Defaults to 5 seconds; keep it below the
+     * {@link #statementTimeout statement timeout}. With a host {@link #dataSource}, set it on the
+     * host's pool.
+     *
+     * @param value at least 1 millisecond
+     * @return this builder
+     */
+    public Builder lockTimeout(Duration value) {
+      if (Objects.requireNonNull(value, "lockTimeout").toMillis() < 1) {
+        throw new IllegalArgumentException(
+            "lockTimeout must be at least 1 ms; was " + value.toNanos() + " ns");
+      }
+      this.lockTimeout = value;
+      return this;
+    }
+
+    private int statementTimeoutSeconds() {
+      long seconds = statementTimeout.getSeconds() + (statementTimeout.getNano() > 0 ? 1 : 0);
+      return (int) Math.min(Integer.MAX_VALUE, seconds);
+    }
+
+    /**
      * Puts the tables (and the migration history) in this schema instead of the connection's
      * current one; the migrations create it when missing.
      *
@@ -308,14 +367,17 @@ public final class JdbcActivityStore implements ActivityStore {
      * Connects, detects the dialect, migrates unless told not to, and returns the store.
      *
      * @return the open store; close it to release its pool
-     * @throws org.activitylog.api.StoreUnavailableException when the database cannot be reached
+     * @throws org.activitylog.api.StoreUnavailableException when the database cannot be reached or
+     *     opened; its reason says why (for example {@code LOCKED} for an H2 file another process
+     *     holds, reported without waiting for the connection timeout)
      * @throws ActivityLogException when the database is not supported or a migration fails
      */
     public JdbcActivityStore build() {
-      if (dataSource != null && (poolSize != null || connectionTimeout != null)) {
+      if (dataSource != null
+          && (poolSize != null || connectionTimeout != null || lockTimeout != null)) {
         throw new IllegalStateException(
-            "poolSize and connectionTimeout configure the pool the store owns; with a host"
-                + " dataSource, set them on the host's pool");
+            "poolSize, connectionTimeout and lockTimeout configure the pool the store owns; with a"
+                + " host dataSource, set them on the host's pool");
       }
       HikariDataSource pool = null;
       DataSource source = dataSource;
@@ -333,13 +395,23 @@ public final class JdbcActivityStore implements ActivityStore {
                 user,
                 password,
                 poolSize != null ? poolSize : DEFAULT_POOL_SIZE,
-                connectionTimeout != null ? connectionTimeout : DEFAULT_CONNECTION_TIMEOUT);
+                connectionTimeout != null ? connectionTimeout : DEFAULT_CONNECTION_TIMEOUT,
+                lockTimeout != null ? lockTimeout : DEFAULT_LOCK_TIMEOUT);
         source = pool;
       }
       try {
-        Dialect dialect = detect(source);
-        if (migrate) {
-          SchemaMigrations.migrate(source, dialect, schema, null);
+        Dialect dialect;
+        // The first connection of a pool the store owns goes straight to the driver, so that a
+        // database that cannot be opened fails the build at once; it is kept open until the
+        // migrations are done so that an embedded database is not closed and opened again.
+        try (Connection first =
+            pool != null ? ConnectionPools.connectOnce(pool) : source.getConnection()) {
+          dialect = detect(first);
+          if (migrate) {
+            SchemaMigrations.migrate(source, dialect, schema, null);
+          }
+        } catch (SQLException e) {
+          throw SqlErrors.translate(e);
         }
         return new JdbcActivityStore(pool, source, dialect, this);
       } catch (RuntimeException e) {

@@ -12,6 +12,7 @@ import org.activitylog.api.ActivityLogException;
 import org.activitylog.api.ActivityType;
 import org.activitylog.api.ConflictException;
 import org.activitylog.api.StoreUnavailableException;
+import org.activitylog.api.StoreUnavailableException.Reason;
 import org.activitylog.api.ValidationException;
 import org.activitylog.jdbc.internal.SqlErrors;
 import org.activitylog.testkit.MutableClock;
@@ -38,37 +39,68 @@ class ErrorMessagesTest {
 
     /** If this fails, check the SQLState classes in SqlErrors. */
     @Test
-    @DisplayName("Each SQLState class becomes its library exception, with a message free of SQL")
+    @DisplayName(
+        "Each SQLState becomes its library exception and reason, with a message free of SQL")
     void statesBecomeLibraryExceptions() {
-      record Case(String state, Class<? extends ActivityLogException> expected) {}
+      record Case(String state, Class<? extends ActivityLogException> expected, Reason reason) {}
       for (Case c :
           List.of(
-              new Case("08006", StoreUnavailableException.class),
-              new Case("57P01", StoreUnavailableException.class),
-              new Case("90067", StoreUnavailableException.class),
-              new Case("40001", StoreUnavailableException.class),
-              new Case("23505", ConflictException.class),
-              new Case("22001", ValidationException.class),
-              new Case("42P01", StoreUnavailableException.class),
-              new Case("XX000", StoreUnavailableException.class))) {
+              new Case("08006", StoreUnavailableException.class, Reason.UNREACHABLE),
+              new Case("08001", StoreUnavailableException.class, Reason.UNREACHABLE),
+              new Case("57P01", StoreUnavailableException.class, Reason.UNREACHABLE),
+              new Case("57P03", StoreUnavailableException.class, Reason.UNREACHABLE),
+              new Case("90067", StoreUnavailableException.class, Reason.UNREACHABLE),
+              new Case("90098", StoreUnavailableException.class, Reason.UNREACHABLE),
+              new Case("90121", StoreUnavailableException.class, Reason.UNREACHABLE),
+              new Case("40001", StoreUnavailableException.class, Reason.BUSY),
+              new Case("40P01", StoreUnavailableException.class, Reason.BUSY),
+              new Case("53300", StoreUnavailableException.class, Reason.BUSY),
+              new Case("57014", StoreUnavailableException.class, Reason.TIMEOUT),
+              new Case("55P03", StoreUnavailableException.class, Reason.TIMEOUT),
+              new Case("HYT00", StoreUnavailableException.class, Reason.TIMEOUT),
+              new Case("90020", StoreUnavailableException.class, Reason.LOCKED),
+              new Case("90030", StoreUnavailableException.class, Reason.DAMAGED),
+              new Case("XX001", StoreUnavailableException.class, Reason.DAMAGED),
+              new Case("XX002", StoreUnavailableException.class, Reason.DAMAGED),
+              new Case("42P01", StoreUnavailableException.class, Reason.SCHEMA),
+              new Case("42S02", StoreUnavailableException.class, Reason.SCHEMA),
+              new Case("3F000", StoreUnavailableException.class, Reason.SCHEMA),
+              new Case("28P01", StoreUnavailableException.class, Reason.FAILED),
+              new Case("53100", StoreUnavailableException.class, Reason.FAILED),
+              new Case("XX000", StoreUnavailableException.class, Reason.FAILED),
+              new Case("23505", ConflictException.class, Reason.FAILED),
+              new Case("22001", ValidationException.class, Reason.FAILED))) {
         ActivityLogException translated =
             SqlErrors.translate(
                 new SQLException(SECRET_SQL + " user=app password=hunter2", c.state));
         assertThat(translated).as("SQLState %s", c.state).isInstanceOf(c.expected);
+        if (translated instanceof StoreUnavailableException e) {
+          assertThat(e.reason()).as("SQLState %s", c.state).isEqualTo(c.reason);
+        }
         assertClean(translated);
       }
     }
 
-    /** If this fails, check that pool timeouts count as unavailability whatever their state. */
+    /** If this fails, check that a full pool is told apart from an unreachable database. */
     @Test
-    @DisplayName("A pool timeout without a SQLState is reported as store unavailable")
-    void poolTimeoutIsUnavailable() {
-      ActivityLogException translated =
-          SqlErrors.translate(
-              new SQLTransientConnectionException(
-                  "activitylog - Connection is not available, request timed out after 250ms"));
-      assertThat(translated).isInstanceOf(StoreUnavailableException.class);
-      assertClean(translated);
+    @DisplayName("A pool timeout is BUSY when the database is up, UNREACHABLE when it is down")
+    void poolTimeoutSaysWhy() {
+      String timedOut = "activitylog - Connection is not available, request timed out after 250ms";
+      StoreUnavailableException busy =
+          (StoreUnavailableException)
+              SqlErrors.translate(new SQLTransientConnectionException(timedOut));
+      assertThat(busy.reason()).isEqualTo(Reason.BUSY);
+      assertClean(busy);
+      SQLException refused = new SQLException("Connection to 127.0.0.1:5 refused", "08001");
+      StoreUnavailableException down =
+          (StoreUnavailableException)
+              SqlErrors.translate(new SQLTransientConnectionException(timedOut, "08001", refused));
+      assertThat(down.reason()).isEqualTo(Reason.UNREACHABLE);
+      SQLException locked = new SQLException("Database may be already in use", "90020");
+      StoreUnavailableException held =
+          (StoreUnavailableException)
+              SqlErrors.translate(new SQLTransientConnectionException(timedOut, "90020", locked));
+      assertThat(held.reason()).isEqualTo(Reason.LOCKED);
     }
   }
 

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.time.Duration;
 import java.util.Comparator;
 import java.util.stream.Stream;
 import org.activitylog.api.Activity;
@@ -112,6 +113,9 @@ class JdbcActivityStoreTest {
         assertThatThrownBy(() -> db.hostBuilder().poolSize(3).build())
             .isInstanceOf(IllegalStateException.class)
             .hasMessageContaining("poolSize");
+        assertThatThrownBy(() -> db.hostBuilder().lockTimeout(Duration.ofSeconds(1)).build())
+            .isInstanceOf(IllegalStateException.class)
+            .hasMessageContaining("lockTimeout");
       }
     }
 
@@ -126,6 +130,10 @@ class JdbcActivityStoreTest {
           .hasMessageContaining("schema must be");
       assertThatThrownBy(() -> JdbcActivityStore.builder().jdbcUrl("postgres://x"))
           .hasMessageContaining("jdbcUrl must start with");
+      assertThatThrownBy(() -> JdbcActivityStore.builder().statementTimeout(Duration.ofMillis(10)))
+          .hasMessageContaining("statementTimeout must be at least 1 s");
+      assertThatThrownBy(() -> JdbcActivityStore.builder().lockTimeout(Duration.ZERO))
+          .hasMessageContaining("lockTimeout must be at least 1 ms");
     }
   }
 

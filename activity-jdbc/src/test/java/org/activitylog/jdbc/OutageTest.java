@@ -122,7 +122,9 @@ class OutageTest {
             () -> store.follows().following(data.user().ref()));
     for (Supplier<?> call : calls) {
       assertThatThrownBy(call::get)
-          .isInstanceOf(StoreUnavailableException.class)
+          .isInstanceOfSatisfying(
+              StoreUnavailableException.class,
+              e -> assertThat(e.reason()).isEqualTo(StoreUnavailableException.Reason.UNREACHABLE))
           .hasMessageNotContaining("jdbc:");
     }
   }

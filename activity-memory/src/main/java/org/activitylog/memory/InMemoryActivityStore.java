@@ -82,7 +82,9 @@ public final class InMemoryActivityStore implements ActivityStore {
 
   /**
    * Closes this store: its repository and follow graph then fail with {@link
-   * org.activitylog.api.StoreUnavailableException}. The storage stays for other stores sharing it.
+   * org.activitylog.api.StoreUnavailableException} of reason {@code FAILED}, which is not
+   * transient: waiting does not reopen a closed store. The storage stays for other stores sharing
+   * it.
    */
   @Override
   public void close() {

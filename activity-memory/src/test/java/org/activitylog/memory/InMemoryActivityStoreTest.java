@@ -139,7 +139,9 @@ class InMemoryActivityStoreTest {
 
     assertThat(second.activities().findById(stored.id())).contains(stored);
     assertThatThrownBy(() -> store.activities().findById(stored.id()))
-        .isInstanceOf(StoreUnavailableException.class);
+        .isInstanceOfSatisfying(
+            StoreUnavailableException.class,
+            e -> assertThat(e.reason()).isEqualTo(StoreUnavailableException.Reason.FAILED));
   }
 
   @Test

@@ -11,6 +11,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.activitylog.api.ActivityLog;
 import org.activitylog.api.ActivityLogException;
 import org.activitylog.api.Requester;
+import org.activitylog.api.StoreUnavailableException;
 import org.activitylog.api.ValidationException;
 import org.activitylog.http.ActivityHttpApi;
 import org.activitylog.http.Authenticator;
@@ -76,7 +77,9 @@ public final class ActivityServer implements AutoCloseable {
     try {
       server = start(config);
     } catch (ActivityLogException | UncheckedIOException e) {
-      LOG.error("activity-server could not start: {}", e.getMessage(), e);
+      // One line an operator can act on; the cause goes to the debug log, not the console.
+      System.err.println(startFailure(config, e));
+      LOG.debug("activity-server could not start", e);
       System.exit(1);
       return;
     }
@@ -148,6 +151,24 @@ public final class ActivityServer implements AutoCloseable {
       store.close();
       throw e;
     }
+  }
+
+  /**
+   * {@return the one line printed when the server cannot start: what is wrong and what to do}
+   *
+   * @param config the settings the server was started with
+   * @param failure why {@link #start} failed
+   */
+  static String startFailure(ServerConfig config, RuntimeException failure) {
+    if (failure instanceof StoreUnavailableException e
+        && e.reason() == StoreUnavailableException.Reason.LOCKED
+        && config.jdbcUrl() == null) {
+      return "activity-server: the data directory "
+          + config.dataDir().toAbsolutePath()
+          + " is in use by another process (another activity-server?); stop it, or start this"
+          + " one with another --data-dir";
+    }
+    return "activity-server could not start: " + failure.getMessage();
   }
 
   /** {@return the base URI, such as {@code http://127.0.0.1:8080/}} */

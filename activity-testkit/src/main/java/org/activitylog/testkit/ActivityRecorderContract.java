@@ -680,17 +680,24 @@ public abstract class ActivityRecorderContract extends StoreContractSupport {
           g.await();
         } catch (InterruptedException e) {
           Thread.currentThread().interrupt();
-          throw new StoreUnavailableException("injected: interrupted while paused", e);
+          throw new StoreUnavailableException(
+              StoreUnavailableException.Reason.UNREACHABLE,
+              "injected: interrupted while paused",
+              e);
         }
       }
       if (down || unavailable.getAndUpdate(n -> n > 0 ? n - 1 : 0) > 0) {
         throw new StoreUnavailableException(
-            "injected: the store is unavailable", new IllegalStateException("injected"));
+            StoreUnavailableException.Reason.UNREACHABLE,
+            "injected: the store is unavailable",
+            new IllegalStateException("injected"));
       }
       List<Activity> stored = delegate.insertAll(activities);
       if (ackLost.getAndUpdate(n -> n > 0 ? n - 1 : 0) > 0) {
         throw new StoreUnavailableException(
-            "injected: committed, answer lost", new IllegalStateException("injected"));
+            StoreUnavailableException.Reason.UNREACHABLE,
+            "injected: committed, answer lost",
+            new IllegalStateException("injected"));
       }
       return stored;
     }

@@ -15,10 +15,14 @@ import org.jspecify.annotations.Nullable;
  * Writes batches to the repository and counts the outcome of every activity in them.
  *
  * <ul>
- *   <li>{@link StoreUnavailableException}: the batch is retried whole after an exponential,
- *       jittered wait. Every activity keeps the uid it was accepted with and {@code insertAll}
- *       inserts each uid at most once, so a retry after a commit whose answer was lost stores
- *       nothing twice.
+ *   <li>{@link StoreUnavailableException} for a {@linkplain
+ *       StoreUnavailableException.Reason#isTransient() transient} reason: the batch is retried
+ *       whole after an exponential, jittered wait. Every activity keeps the uid it was accepted
+ *       with and {@code insertAll} inserts each uid at most once, so a retry after a commit whose
+ *       answer was lost stores nothing twice.
+ *   <li>{@link StoreUnavailableException} for any other reason (a database file locked by another
+ *       process, damaged storage, a missing schema, a timeout): waiting does not help, so the batch
+ *       fails whole at once.
  *   <li>Any other exception means the store refuses something in the batch. Retrying would fail the
  *       same way, so the batch is halved until the refused activities stand alone; they are counted
  *       as failed and the rest are stored.
@@ -108,7 +112,7 @@ final class BatchWriter {
         listener.onBatchStored(batch.size(), Duration.ofNanos(latency));
         return null;
       } catch (StoreUnavailableException e) {
-        if (attempt >= retry.maxAttempts()) {
+        if (!e.reason().isTransient() || attempt >= retry.maxAttempts()) {
           return e;
         }
         Duration backoff = jitter(retry.backoff(attempt));
@@ -152,8 +156,10 @@ final class BatchWriter {
     counters.failed.add(n);
     listener.onFailed(n, cause);
     String why =
-        cause instanceof StoreUnavailableException
-            ? "the store was still unavailable after " + retry.maxAttempts() + " attempts"
+        cause instanceof StoreUnavailableException e
+            ? e.reason().isTransient()
+                ? "the store was still unavailable after " + retry.maxAttempts() + " attempts"
+                : "the store cannot serve them (" + e.reason() + "): " + e.getMessage()
             : cause instanceof InterruptedException
                 ? "the recording thread was interrupted between attempts"
                 : "the store refused " + (n == 1 ? "it" : "them");

@@ -61,15 +61,52 @@ public final class Failures {
       status = 409;
       body = ErrorBody.of(e);
     } else if (failure instanceof StoreUnavailableException e) {
-      LOG.warn("Activity store unavailable", e);
-      status = 503;
-      body = new ErrorBody("The activity store is unavailable; try again later", null);
-      headers.put("Retry-After", "5");
+      return storeUnavailable(e, format);
     } else {
       String reference = UUID.randomUUID().toString();
       LOG.error("Unexpected failure, reference {}", reference, failure);
       status = 500;
       body = new ErrorBody("Internal error; reference " + reference, null);
+    }
+    return ApiResponse.text(status, format.mediaType(), headers, format.writeError(body));
+  }
+
+  /**
+   * The answer when the store cannot serve the call. Only a transient reason is a 503 with {@code
+   * Retry-After}, because only then does waiting help; a timeout is a 504, as for any upstream that
+   * did not answer in time; the rest (a locked, damaged or unmigrated database, a closed store)
+   * need the operator, so they are a 500 whose reference is logged with the cause. The body never
+   * carries the reason's message, which is written for the operator.
+   */
+  private static ApiResponse storeUnavailable(
+      StoreUnavailableException e, BrightideaFormat format) {
+    Map<String, String> headers = new HashMap<>();
+    int status;
+    ErrorBody body;
+    switch (e.reason()) {
+      case UNREACHABLE, BUSY -> {
+        LOG.warn("Activity store unavailable ({}): {}", e.reason(), e.getMessage(), e);
+        status = 503;
+        body = new ErrorBody("The activity store is unavailable; try again later", null);
+        headers.put("Retry-After", e.reason() == StoreUnavailableException.Reason.BUSY ? "1" : "5");
+      }
+      case TIMEOUT -> {
+        LOG.warn("Activity store timed out: {}", e.getMessage(), e);
+        status = 504;
+        body = new ErrorBody("The activity store did not answer in time", null);
+      }
+      default -> {
+        String reference = UUID.randomUUID().toString();
+        LOG.error(
+            "Activity store cannot serve requests ({}), reference {}: {}",
+            e.reason(),
+            reference,
+            e.getMessage(),
+            e);
+        status = 500;
+        body =
+            new ErrorBody("The activity store cannot serve requests; reference " + reference, null);
+      }
     }
     return ApiResponse.text(status, format.mediaType(), headers, format.writeError(body));
   }

@@ -2,9 +2,13 @@ package org.activitylog.jdbc.internal;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.HikariPoolMXBean;
 import com.zaxxer.hikari.SQLExceptionOverride;
+import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.Properties;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
@@ -29,6 +33,8 @@ public final class ConnectionPools {
    * @param size the most connections
    * @param connectionTimeout how long a caller waits for a connection before the store reports
    *     itself unavailable
+   * @param lockTimeout how long a statement waits for a row lock another transaction holds, set on
+   *     every connection the pool opens
    * @return the pool; the caller closes it
    */
   public static HikariDataSource create(
@@ -36,7 +42,8 @@ public final class ConnectionPools {
       @Nullable String user,
       @Nullable String password,
       int size,
-      Duration connectionTimeout) {
+      Duration connectionTimeout,
+      Duration lockTimeout) {
     HikariConfig config = new HikariConfig();
     config.setPoolName("activitylog");
     config.setJdbcUrl(url);
@@ -52,7 +59,17 @@ public final class ConnectionPools {
     config.setConnectionTimeout(timeoutMillis);
     config.setValidationTimeout(Math.max(250, Math.min(timeoutMillis, 2_000)));
     config.setInitializationFailTimeout(-1);
+    long lockMillis = lockTimeout.toMillis();
+    if (url.startsWith("jdbc:h2:")) {
+      config.setConnectionInitSql("SET LOCK_TIMEOUT " + lockMillis);
+    }
     if (url.startsWith("jdbc:postgresql:")) {
+      config.setConnectionInitSql("SET lock_timeout = " + lockMillis);
+      // No idle connections are kept while the server is down: HikariCP's background connection
+      // attempts then stop between calls instead of backing off to 5 s, so the first call after
+      // the server is back connects at once (an embedded H2 keeps its idle connections, which
+      // keep the database open).
+      config.setMinimumIdle(0);
       // Keeps bound values (a uid in a duplicate-key detail, for example) out of the driver's
       // exception messages, which end up in logs.
       config.addDataSourceProperty("logServerErrorDetail", "false");
@@ -68,5 +85,38 @@ public final class ConnectionPools {
           }
         });
     return new HikariDataSource(config);
+  }
+
+  /**
+   * Opens one connection straight through the driver, with the pool's URL and settings. The pool
+   * retries a failed connect until its connection timeout, which is right for an outage but makes a
+   * store that can never open (a database file locked by another process, wrong credentials) wait
+   * before it says so; this fails at once with the driver's own exception.
+   *
+   * @param pool the pool whose settings to use
+   * @return the connection; the caller closes it
+   * @throws SQLException when the driver cannot connect
+   */
+  public static Connection connectOnce(HikariDataSource pool) throws SQLException {
+    Properties properties = new Properties();
+    properties.putAll(pool.getDataSourceProperties());
+    if (pool.getUsername() != null) {
+      properties.setProperty("user", pool.getUsername());
+    }
+    if (pool.getPassword() != null) {
+      properties.setProperty("password", pool.getPassword());
+    }
+    return DriverManager.getConnection(pool.getJdbcUrl(), properties);
+  }
+
+  /**
+   * {@return whether every connection the pool may open is in use, so that a timed-out wait means a
+   * busy pool rather than a database that does not answer}
+   *
+   * @param pool the pool
+   */
+  public static boolean isFull(HikariDataSource pool) {
+    HikariPoolMXBean state = pool.getHikariPoolMXBean();
+    return state == null || state.getActiveConnections() >= pool.getMaximumPoolSize();
   }
 }

@@ -50,6 +50,7 @@ import org.jdbi.v3.core.JdbiException;
 import org.jdbi.v3.core.mapper.RowMapper;
 import org.jdbi.v3.core.statement.PreparedBatch;
 import org.jdbi.v3.core.statement.SqlStatement;
+import org.jdbi.v3.core.statement.SqlStatements;
 import org.jspecify.annotations.Nullable;
 
 /** The activities of a JDBC store. Thread-safe: every call takes its own pooled connection. */
@@ -187,6 +188,11 @@ public final class JdbcActivityRepository implements ActivityRepository {
     try (PreparedStatement ps =
         h.getConnection().prepareStatement(insertOneSql.sql(), generatedIdColumns)) {
       bindInsert(ps, d);
+      // Outside Jdbi's statements, so the store's statement timeout is applied here by hand.
+      Integer timeout = h.getConfig(SqlStatements.class).getQueryTimeout();
+      if (timeout != null) {
+        ps.setQueryTimeout(timeout);
+      }
       ps.executeUpdate();
       try (ResultSet keys = ps.getGeneratedKeys()) {
         inserted = keys.next();

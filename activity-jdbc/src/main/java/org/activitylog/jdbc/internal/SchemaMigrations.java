@@ -96,7 +96,7 @@ public final class SchemaMigrations {
         flyway.migrate();
         return;
       } catch (FlywayException e) {
-        if (SqlErrors.isConnectionFailure(e)) {
+        if (SqlErrors.isDatabaseCondition(e)) {
           throw SqlErrors.translate(e);
         }
         // Flyway locks the history table, but not its creation: a store that starts while

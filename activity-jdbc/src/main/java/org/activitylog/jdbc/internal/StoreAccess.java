@@ -2,6 +2,7 @@ package org.activitylog.jdbc.internal;
 
 import java.sql.SQLException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 import org.activitylog.api.StoreUnavailableException;
@@ -22,6 +23,7 @@ public final class StoreAccess {
   private final Jdbi jdbi;
   private final ActivitySql sql;
   private final ActivityJson json;
+  private final BooleanSupplier poolFull;
   private final AtomicBoolean closed = new AtomicBoolean();
 
   /**
@@ -30,9 +32,12 @@ public final class StoreAccess {
    * @param jdbi the configured Jdbi
    * @param sql the dialect's statements
    * @param json the JSON codec
+   * @param poolFull whether every connection of the pool is in use, to tell a busy pool from a
+   *     database that does not answer when the pool times out
    */
-  public StoreAccess(Jdbi jdbi, ActivitySql sql, ActivityJson json) {
+  public StoreAccess(Jdbi jdbi, ActivitySql sql, ActivityJson json, BooleanSupplier poolFull) {
     this.jdbi = jdbi;
+    this.poolFull = poolFull;
     this.sql = sql;
     this.json = json;
   }
@@ -66,15 +71,17 @@ public final class StoreAccess {
    */
   <T> T call(Supplier<T> work) {
     if (closed.get()) {
-      throw new StoreUnavailableException("the activity store is closed");
+      throw new StoreUnavailableException(
+          StoreUnavailableException.Reason.FAILED,
+          "the activity store is closed; calls need a store that is open");
     }
     try {
       return work.get();
     } catch (JdbiException e) {
-      throw SqlErrors.translate(e);
+      throw SqlErrors.translate(e, poolFull);
     } catch (IllegalStateException e) {
       if (e.getCause() instanceof SQLException) {
-        throw SqlErrors.translate(e);
+        throw SqlErrors.translate(e, poolFull);
       }
       throw e;
     }

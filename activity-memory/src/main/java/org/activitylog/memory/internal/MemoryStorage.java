@@ -75,7 +75,9 @@ public final class MemoryStorage {
 
   private static void requireOpen(AtomicBoolean closed) {
     if (closed.get()) {
-      throw new StoreUnavailableException("the in-memory store is closed");
+      throw new StoreUnavailableException(
+          StoreUnavailableException.Reason.FAILED,
+          "the in-memory store is closed; calls need a store that is open");
     }
   }
 }
