@@ -8,9 +8,12 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.concurrent.locks.ReentrantLock;
 import javax.sql.DataSource;
 import org.activitylog.api.ActivityLogException;
 import org.activitylog.jdbc.internal.ConnectionPools;
+import org.activitylog.jdbc.internal.H2Durability;
+import org.activitylog.jdbc.internal.IndexIntegrity;
 import org.activitylog.jdbc.internal.JdbcActivityRepository;
 import org.activitylog.jdbc.internal.JdbcFollowGraph;
 import org.activitylog.jdbc.internal.SchemaMigrations;
@@ -63,10 +66,17 @@ public final class JdbcActivityStore implements ActivityStore {
   private final StoreAccess access;
   private final JdbcActivityRepository activities;
   private final JdbcFollowGraph follows;
+  private final @Nullable IndexIntegrity integrity;
 
   private JdbcActivityStore(
-      @Nullable HikariDataSource ownedPool, DataSource dataSource, Dialect dialect, Builder b) {
+      @Nullable HikariDataSource ownedPool,
+      DataSource dataSource,
+      Dialect dialect,
+      @Nullable ReentrantLock writeLock,
+      @Nullable IndexIntegrity integrity,
+      Builder b) {
     this.ownedPool = ownedPool;
+    this.integrity = integrity;
     this.dialect = dialect;
     Jdbi jdbi = Jdbi.create(dataSource);
     // Every statement is complete text built by the library: nothing for a template engine to do,
@@ -74,7 +84,13 @@ public final class JdbcActivityStore implements ActivityStore {
     jdbi.getConfig(SqlStatements.class).setTemplateEngine(TemplateEngine.NOP);
     jdbi.getConfig(StatementExceptions.class)
         .setMessageRendering(StatementExceptions.MessageRendering.NONE);
-    this.access = new StoreAccess(jdbi, ActivitySql.of(dialect, b.schema), new ActivityJson());
+    this.access =
+        new StoreAccess(
+            jdbi,
+            ActivitySql.of(dialect, b.schema),
+            new ActivityJson(),
+            writeLock,
+            b.connectionTimeout != null ? b.connectionTimeout : Builder.DEFAULT_CONNECTION_TIMEOUT);
     this.activities = new JdbcActivityRepository(access, b.clock);
     this.follows = new JdbcFollowGraph(access);
   }
@@ -117,8 +133,24 @@ public final class JdbcActivityStore implements ActivityStore {
   /** Closes the pool the store owns, if any; a host's DataSource is left open. Idempotent. */
   @Override
   public void close() {
-    if (access.markClosed() && ownedPool != null) {
+    if (!access.markClosed()) {
+      return;
+    }
+    if (integrity != null) {
+      integrity.close();
+    }
+    if (ownedPool != null) {
       ownedPool.close();
+    }
+  }
+
+  /** The URL the connection reports, for a host DataSource whose URL the store never saw. */
+  private static String connectionUrl(DataSource dataSource) {
+    try (Connection c = dataSource.getConnection()) {
+      String url = c.getMetaData().getURL();
+      return url != null ? url : "";
+    } catch (SQLException e) {
+      throw SqlErrors.translate(e);
     }
   }
 
@@ -171,6 +203,7 @@ public final class JdbcActivityStore implements ActivityStore {
     private @Nullable Integer poolSize;
     private @Nullable Duration connectionTimeout;
     private @Nullable String schema;
+    private boolean durableH2Writes = true;
 
     private Builder() {}
 
@@ -305,6 +338,28 @@ public final class JdbcActivityStore implements ActivityStore {
     }
 
     /**
+     * Whether a write to an embedded H2 file database is on disk when the call returns (the
+     * default), so that it survives a kill of the process. {@code false} is the knowing opt-out of
+     * H2's own defaults: a commit is written up to half a second later by a background thread, and
+     * writes from several threads run concurrently. That is faster (see BENCHMARKS.md) and loses
+     * every write acknowledged in the last half second, and can leave an index that misses rows,
+     * when the process is killed.
+     *
+     * <p>When true, an H2 file URL the library builds ({@link #h2Directory}) and an embedded H2
+     * file URL given to {@link #jdbcUrl} get {@code WRITE_DELAY=0} (a {@code jdbcUrl} that sets
+     * another write delay is refused), and the store's writes to one database file run one at a
+     * time. Other databases are not affected: PostgreSQL is durable by its own configuration, and
+     * an H2 server ({@code jdbc:h2:tcp:}) by the server's.
+     *
+     * @param value false to trade durability for speed
+     * @return this builder
+     */
+    public Builder durableH2Writes(boolean value) {
+      this.durableH2Writes = value;
+      return this;
+    }
+
+    /**
      * Connects, detects the dialect, migrates unless told not to, and returns the store.
      *
      * @return the open store; close it to release its pool
@@ -319,14 +374,13 @@ public final class JdbcActivityStore implements ActivityStore {
       }
       HikariDataSource pool = null;
       DataSource source = dataSource;
+      String url = "";
       if (source == null) {
-        String url =
+        url =
             jdbcUrl != null
-                ? jdbcUrl
-                : "jdbc:h2:file:"
-                    + (h2Directory != null ? h2Directory : DEFAULT_H2_DIRECTORY)
-                        .toAbsolutePath()
-                        .resolve("activitylog");
+                ? H2Durability.userUrl(jdbcUrl, durableH2Writes)
+                : H2Durability.builtUrl(
+                    h2Directory != null ? h2Directory : DEFAULT_H2_DIRECTORY, durableH2Writes);
         pool =
             ConnectionPools.create(
                 url,
@@ -338,10 +392,20 @@ public final class JdbcActivityStore implements ActivityStore {
       }
       try {
         Dialect dialect = detect(source);
+        if (dialect == Dialect.H2 && dataSource != null) {
+          url = connectionUrl(source);
+        }
+        ReentrantLock writeLock =
+            dialect == Dialect.H2 && durableH2Writes ? H2Durability.writeLock(url) : null;
         if (migrate) {
           SchemaMigrations.migrate(source, dialect, schema, null);
         }
-        return new JdbcActivityStore(pool, source, dialect, this);
+        IndexIntegrity integrity = null;
+        if (dialect == Dialect.H2 && H2Durability.isEmbeddedFile(url)) {
+          integrity = new IndexIntegrity(source, schema);
+          integrity.open();
+        }
+        return new JdbcActivityStore(pool, source, dialect, writeLock, integrity, this);
       } catch (RuntimeException e) {
         if (pool != null) {
           pool.close();
