@@ -54,6 +54,11 @@ import org.jspecify.annotations.Nullable;
  * recording them in a history table of its own, {@code activitylog_schema_history}. {@link
  * #schemaSql(Dialect)} prints the same DDL for a DBA.
  *
+ * <p>A returned write is on disk and survives a kill of the process, on H2 as on PostgreSQL (see
+ * {@link Builder#durableH2Writes(boolean)}). After a kill, opening an H2 file checks that its
+ * indexes hold every row and fails with {@link org.activitylog.api.StoreUnavailableException}
+ * ({@code DAMAGED}) when one does not.
+ *
  * <p>Failures are library exceptions: {@link org.activitylog.api.StoreUnavailableException} when
  * the database cannot be reached (the store recovers by itself once it is back), {@link
  * org.activitylog.api.ConflictException}, {@link org.activitylog.api.NotFoundException} and {@link
@@ -210,7 +215,9 @@ public final class JdbcActivityStore implements ActivityStore {
     /**
      * Keeps the data in an embedded H2 file database in this directory (the file is {@code
      * activitylog.mv.db}); created when missing. The default is {@link #DEFAULT_H2_DIRECTORY},
-     * {@code ./activity-data/}.
+     * {@code ./activity-data/}. The store opens it with H2's shutdown hook off ({@code
+     * DB_CLOSE_ON_EXIT=FALSE}) and, unless {@link #durableH2Writes(boolean)
+     * durableH2Writes(false)}, with {@code WRITE_DELAY=0}; {@link #close()} closes the database.
      *
      * @param directory the directory
      * @return this builder
@@ -229,7 +236,9 @@ public final class JdbcActivityStore implements ActivityStore {
     /**
      * Connects to a JDBC URL whose driver is on the class path (H2 and PostgreSQL are); user and
      * password may be in the URL instead. The store owns the pool and closes it on {@link
-     * #close()}.
+     * #close()}. An embedded H2 file URL gets {@code ;WRITE_DELAY=0} appended unless it sets a
+     * write delay, and one that sets another is refused, unless {@link #durableH2Writes(boolean)
+     * durableH2Writes(false)}.
      *
      * @param url the JDBC URL, for example {@code jdbc:postgresql://db:5432/app}
      * @param user the user, or null
@@ -365,6 +374,10 @@ public final class JdbcActivityStore implements ActivityStore {
      * @return the open store; close it to release its pool
      * @throws org.activitylog.api.StoreUnavailableException when the database cannot be reached
      * @throws ActivityLogException when the database is not supported or a migration fails
+     * @throws org.activitylog.api.StoreUnavailableException with reason {@code DAMAGED} when an H2
+     *     file left by a killed process has an index that misses rows
+     * @throws IllegalArgumentException when durable H2 writes are on and the embedded H2 {@code
+     *     jdbcUrl} sets a write delay other than 0
      */
     public JdbcActivityStore build() {
       if (dataSource != null && (poolSize != null || connectionTimeout != null)) {
@@ -397,13 +410,24 @@ public final class JdbcActivityStore implements ActivityStore {
         }
         ReentrantLock writeLock =
             dialect == Dialect.H2 && durableH2Writes ? H2Durability.writeLock(url) : null;
-        if (migrate) {
-          SchemaMigrations.migrate(source, dialect, schema, null);
-        }
         IndexIntegrity integrity = null;
-        if (dialect == Dialect.H2 && H2Durability.isEmbeddedFile(url)) {
-          integrity = new IndexIntegrity(source, schema);
-          integrity.open();
+        // Migrations and the open mark are writes too: no other store of this JVM writes to the
+        // file meanwhile.
+        if (writeLock != null) {
+          writeLock.lock();
+        }
+        try {
+          if (migrate) {
+            SchemaMigrations.migrate(source, dialect, schema, null);
+          }
+          if (dialect == Dialect.H2 && H2Durability.isEmbeddedFile(url)) {
+            integrity = new IndexIntegrity(source, schema, writeLock);
+            integrity.open();
+          }
+        } finally {
+          if (writeLock != null) {
+            writeLock.unlock();
+          }
         }
         return new JdbcActivityStore(pool, source, dialect, writeLock, integrity, this);
       } catch (RuntimeException e) {

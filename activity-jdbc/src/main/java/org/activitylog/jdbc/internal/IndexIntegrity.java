@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantLock;
 import javax.sql.DataSource;
 import org.activitylog.api.StoreUnavailableException;
 import org.jspecify.annotations.Nullable;
@@ -41,6 +42,7 @@ public final class IndexIntegrity {
 
   private final DataSource dataSource;
   private final @Nullable String schema;
+  private final @Nullable ReentrantLock writeLock;
   private final UUID storeId = UUID.randomUUID();
   private boolean marked;
 
@@ -49,10 +51,13 @@ public final class IndexIntegrity {
    *
    * @param dataSource the store's connections
    * @param schema the store's schema, or null for the connection's current one
+   * @param writeLock the database's write lock, held while the marks change, or null
    */
-  public IndexIntegrity(DataSource dataSource, @Nullable String schema) {
+  public IndexIntegrity(
+      DataSource dataSource, @Nullable String schema, @Nullable ReentrantLock writeLock) {
     this.dataSource = dataSource;
     this.schema = schema;
+    this.writeLock = writeLock;
   }
 
   /**
@@ -117,10 +122,17 @@ public final class IndexIntegrity {
     }
     marked = false;
     OPEN_HERE.remove(storeId);
+    if (writeLock != null) {
+      writeLock.lock();
+    }
     try (Connection c = dataSource.getConnection()) {
       delete(c, qualified(MARKER_TABLE), storeId);
     } catch (SQLException e) {
       // The mark stays and the next open checks the indexes: slower, never wrong.
+    } finally {
+      if (writeLock != null) {
+        writeLock.unlock();
+      }
     }
   }
 

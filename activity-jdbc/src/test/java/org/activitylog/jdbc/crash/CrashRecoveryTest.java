@@ -42,11 +42,12 @@ import org.junit.jupiter.api.TestReporter;
  *
  * <p>{@code -Dactivitylog.crash.kills=N} changes the number of kills (default 10) and {@code
  * -Dactivitylog.crash.h2=fast} (or {@code delay0}) runs the H2 series with the non-durable opt-out,
- * to measure what it loses.
+ * to measure what it loses; {@code -Dactivitylog.crash.threads=N} changes the writing threads
+ * (default 4).
  */
 class CrashRecoveryTest {
   private static final int KILLS = Integer.getInteger("activitylog.crash.kills", 10);
-  private static final int THREADS = 4;
+  private static final int THREADS = Integer.getInteger("activitylog.crash.threads", 4);
 
   @Test
   void h2FileKeepsEveryAcknowledgedWrite(TestReporter reporter) throws Exception {
