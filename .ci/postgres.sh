@@ -87,14 +87,16 @@ pg_private_start() {
     --auth-local=trust --auth-host=scram-sha-256 -E UTF8 --locale=C.UTF-8 >"$PG_PRIVATE_DIR/initdb.log" 2>&1 \
     || { cat "$PG_PRIVATE_DIR/initdb.log" >&2; return 1; }
   # Everything pg_ctl start needs lives in postgresql.conf, so the outage test can restart the
-  # server with a bare 'pg_ctl start'. Durability is off: this cluster is thrown away.
+  # server with a bare 'pg_ctl start'. Durability is on, as PostgreSQL ships: the crash and
+  # outage tests prove that acknowledged writes survive, which a server that may lose them
+  # itself would not show.
   cat >>"$PG_PRIVATE_DIR/data/postgresql.conf" <<CONF
 listen_addresses = '127.0.0.1'
 port = $port
 unix_socket_directories = '$PG_PRIVATE_DIR'
-fsync = off
-synchronous_commit = off
-full_page_writes = off
+fsync = on
+synchronous_commit = on
+full_page_writes = on
 max_connections = 200
 CONF
   "${run_as[@]}" "$bindir/pg_ctl" -D "$PG_PRIVATE_DIR/data" -l "$PG_PRIVATE_DIR/postgres.log" -w -t 60 start >/dev/null \

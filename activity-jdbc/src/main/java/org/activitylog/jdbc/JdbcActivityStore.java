@@ -8,10 +8,13 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.BooleanSupplier;
 import javax.sql.DataSource;
 import org.activitylog.api.ActivityLogException;
 import org.activitylog.jdbc.internal.ConnectionPools;
+import org.activitylog.jdbc.internal.H2Durability;
+import org.activitylog.jdbc.internal.IndexIntegrity;
 import org.activitylog.jdbc.internal.JdbcActivityRepository;
 import org.activitylog.jdbc.internal.JdbcFollowGraph;
 import org.activitylog.jdbc.internal.SchemaMigrations;
@@ -52,6 +55,11 @@ import org.jspecify.annotations.Nullable;
  * recording them in a history table of its own, {@code activitylog_schema_history}. {@link
  * #schemaSql(Dialect)} prints the same DDL for a DBA.
  *
+ * <p>A returned write is on disk and survives a kill of the process, on H2 as on PostgreSQL (see
+ * {@link Builder#durableH2Writes(boolean)}). After a kill, opening an H2 file checks that its
+ * indexes hold every row and fails with {@link org.activitylog.api.StoreUnavailableException}
+ * ({@code DAMAGED}) when one does not.
+ *
  * <p>Failures are library exceptions: {@link org.activitylog.api.StoreUnavailableException} when
  * the database cannot serve the call, with a {@link
  * org.activitylog.api.StoreUnavailableException.Reason Reason} that says whether waiting helps (an
@@ -67,10 +75,17 @@ public final class JdbcActivityStore implements ActivityStore {
   private final StoreAccess access;
   private final JdbcActivityRepository activities;
   private final JdbcFollowGraph follows;
+  private final @Nullable IndexIntegrity integrity;
 
   private JdbcActivityStore(
-      @Nullable HikariDataSource ownedPool, DataSource dataSource, Dialect dialect, Builder b) {
+      @Nullable HikariDataSource ownedPool,
+      DataSource dataSource,
+      Dialect dialect,
+      @Nullable ReentrantLock writeLock,
+      @Nullable IndexIntegrity integrity,
+      Builder b) {
     this.ownedPool = ownedPool;
+    this.integrity = integrity;
     this.dialect = dialect;
     Jdbi jdbi = Jdbi.create(dataSource);
     // Every statement is complete text built by the library: nothing for a template engine to do,
@@ -84,7 +99,13 @@ public final class JdbcActivityStore implements ActivityStore {
             ? () -> ConnectionPools.isFull(pool)
             : () -> true;
     this.access =
-        new StoreAccess(jdbi, ActivitySql.of(dialect, b.schema), new ActivityJson(), poolFull);
+        new StoreAccess(
+            jdbi,
+            ActivitySql.of(dialect, b.schema),
+            new ActivityJson(),
+            poolFull,
+            writeLock,
+            b.connectionTimeout != null ? b.connectionTimeout : Builder.DEFAULT_CONNECTION_TIMEOUT);
     this.activities = new JdbcActivityRepository(access, b.clock);
     this.follows = new JdbcFollowGraph(access);
   }
@@ -127,7 +148,13 @@ public final class JdbcActivityStore implements ActivityStore {
   /** Closes the pool the store owns, if any; a host's DataSource is left open. Idempotent. */
   @Override
   public void close() {
-    if (access.markClosed() && ownedPool != null) {
+    if (!access.markClosed()) {
+      return;
+    }
+    if (integrity != null) {
+      integrity.close();
+    }
+    if (ownedPool != null) {
       ownedPool.close();
     }
   }
@@ -185,13 +212,16 @@ public final class JdbcActivityStore implements ActivityStore {
     private Duration statementTimeout = DEFAULT_STATEMENT_TIMEOUT;
     private @Nullable Duration lockTimeout;
     private @Nullable String schema;
+    private boolean durableH2Writes = true;
 
     private Builder() {}
 
     /**
      * Keeps the data in an embedded H2 file database in this directory (the file is {@code
      * activitylog.mv.db}); created when missing. The default is {@link #DEFAULT_H2_DIRECTORY},
-     * {@code ./activity-data/}.
+     * {@code ./activity-data/}. The store opens it with H2's shutdown hook off ({@code
+     * DB_CLOSE_ON_EXIT=FALSE}) and, unless {@link #durableH2Writes(boolean)
+     * durableH2Writes(false)}, with {@code WRITE_DELAY=0}; {@link #close()} closes the database.
      *
      * @param directory the directory
      * @return this builder
@@ -210,7 +240,9 @@ public final class JdbcActivityStore implements ActivityStore {
     /**
      * Connects to a JDBC URL whose driver is on the class path (H2 and PostgreSQL are); user and
      * password may be in the URL instead. The store owns the pool and closes it on {@link
-     * #close()}.
+     * #close()}. An embedded H2 file URL gets {@code ;WRITE_DELAY=0} appended unless it sets a
+     * write delay, and one that sets another is refused, unless {@link #durableH2Writes(boolean)
+     * durableH2Writes(false)}.
      *
      * @param url the JDBC URL, for example {@code jdbc:postgresql://db:5432/app}
      * @param user the user, or null
@@ -364,6 +396,28 @@ public final class JdbcActivityStore implements ActivityStore {
     }
 
     /**
+     * Whether a write to an embedded H2 file database is on disk when the call returns (the
+     * default), so that it survives a kill of the process. {@code false} is the knowing opt-out of
+     * H2's own defaults: a commit is written up to half a second later by a background thread, and
+     * writes from several threads run concurrently. That is faster (see BENCHMARKS.md) and loses
+     * every write acknowledged in the last half second, and can leave an index that misses rows,
+     * when the process is killed.
+     *
+     * <p>When true, an H2 file URL the library builds ({@link #h2Directory}) and an embedded H2
+     * file URL given to {@link #jdbcUrl} get {@code WRITE_DELAY=0} (a {@code jdbcUrl} that sets
+     * another write delay is refused), and the store's writes to one database file run one at a
+     * time. Other databases are not affected: PostgreSQL is durable by its own configuration, and
+     * an H2 server ({@code jdbc:h2:tcp:}) by the server's.
+     *
+     * @param value false to trade durability for speed
+     * @return this builder
+     */
+    public Builder durableH2Writes(boolean value) {
+      this.durableH2Writes = value;
+      return this;
+    }
+
+    /**
      * Connects, detects the dialect, migrates unless told not to, and returns the store.
      *
      * @return the open store; close it to release its pool
@@ -371,6 +425,10 @@ public final class JdbcActivityStore implements ActivityStore {
      *     opened; its reason says why (for example {@code LOCKED} for an H2 file another process
      *     holds, reported without waiting for the connection timeout)
      * @throws ActivityLogException when the database is not supported or a migration fails
+     * @throws org.activitylog.api.StoreUnavailableException with reason {@code DAMAGED} when an H2
+     *     file left by a killed process has an index that misses rows
+     * @throws IllegalArgumentException when durable H2 writes are on and the embedded H2 {@code
+     *     jdbcUrl} sets a write delay other than 0
      */
     public JdbcActivityStore build() {
       if (dataSource != null
@@ -381,14 +439,13 @@ public final class JdbcActivityStore implements ActivityStore {
       }
       HikariDataSource pool = null;
       DataSource source = dataSource;
+      String url = "";
       if (source == null) {
-        String url =
+        url =
             jdbcUrl != null
-                ? jdbcUrl
-                : "jdbc:h2:file:"
-                    + (h2Directory != null ? h2Directory : DEFAULT_H2_DIRECTORY)
-                        .toAbsolutePath()
-                        .resolve("activitylog");
+                ? H2Durability.userUrl(jdbcUrl, durableH2Writes)
+                : H2Durability.builtUrl(
+                    h2Directory != null ? h2Directory : DEFAULT_H2_DIRECTORY, durableH2Writes);
         pool =
             ConnectionPools.create(
                 url,
@@ -401,19 +458,42 @@ public final class JdbcActivityStore implements ActivityStore {
       }
       try {
         Dialect dialect;
+        IndexIntegrity integrity = null;
+        ReentrantLock writeLock;
         // The first connection of a pool the store owns goes straight to the driver, so that a
         // database that cannot be opened fails the build at once; it is kept open until the
         // migrations are done so that an embedded database is not closed and opened again.
         try (Connection first =
             pool != null ? ConnectionPools.connectOnce(pool) : source.getConnection()) {
           dialect = detect(first);
-          if (migrate) {
-            SchemaMigrations.migrate(source, dialect, schema, null);
+          if (dialect == Dialect.H2 && dataSource != null) {
+            // A host DataSource: the URL the connection reports, which the store never saw.
+            String reported = first.getMetaData().getURL();
+            url = reported != null ? reported : "";
+          }
+          writeLock = dialect == Dialect.H2 && durableH2Writes ? H2Durability.writeLock(url) : null;
+          // Migrations and the open mark are writes too: no other store of this JVM writes to the
+          // file meanwhile.
+          if (writeLock != null) {
+            writeLock.lock();
+          }
+          try {
+            if (migrate) {
+              SchemaMigrations.migrate(source, dialect, schema, null);
+            }
+            if (dialect == Dialect.H2 && H2Durability.isEmbeddedFile(url)) {
+              integrity = new IndexIntegrity(source, schema, writeLock);
+              integrity.open();
+            }
+          } finally {
+            if (writeLock != null) {
+              writeLock.unlock();
+            }
           }
         } catch (SQLException e) {
           throw SqlErrors.translate(e);
         }
-        return new JdbcActivityStore(pool, source, dialect, this);
+        return new JdbcActivityStore(pool, source, dialect, writeLock, integrity, this);
       } catch (RuntimeException e) {
         if (pool != null) {
           pool.close();

@@ -33,7 +33,10 @@ import org.slf4j.LoggerFactory;
  * }</pre>
  *
  * <p>{@link #close()} (also run on SIGTERM and Ctrl-C by {@link #main}) stops accepting requests,
- * lets running ones finish for up to a second, and closes the store.
+ * lets running ones finish for up to a second, and then closes the store, in that order: every
+ * write answered before the store closes is on disk. H2's own shutdown hook is off for the database
+ * the store builds ({@code DB_CLOSE_ON_EXIT=FALSE}), so it cannot close the database under a
+ * request still running; the store closes it last.
  */
 public final class ActivityServer implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(ActivityServer.class);
@@ -181,12 +184,16 @@ public final class ActivityServer implements AutoCloseable {
     return http.port();
   }
 
-  /** Stops accepting requests, lets running ones finish briefly, closes the store. Idempotent. */
+  /**
+   * Stops accepting requests, lets running ones finish briefly, then closes the store. Idempotent.
+   */
   @Override
   public void close() {
     if (!closed.compareAndSet(false, true)) {
       return;
     }
+    // HTTP first, letting running requests finish their writes; the store last. A recorder added
+    // to the server closes between the two.
     http.stop(STOP_GRACE);
     store.close();
     LOG.info("Stopped");

@@ -1,7 +1,10 @@
 package org.activitylog.jdbc.internal;
 
 import java.sql.SQLException;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
@@ -12,12 +15,17 @@ import org.jdbi.v3.core.HandleCallback;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.JdbiException;
 import org.jdbi.v3.core.statement.Update;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What the repository and the follow graph of one store share: the Jdbi instance, the dialect's
  * statements, the JSON codec, and the open/closed state. Every database call goes through {@link
  * #call} (directly or through {@link #withHandle}, {@link #inTransaction} and {@link #update}),
  * which is where driver failures become library exceptions.
+ *
+ * <p>{@link #call}, {@link #inTransaction} and {@link #update} are for writes: on an embedded H2
+ * file they run one at a time, under the database's write lock (see {@link H2Durability} for why).
+ * {@link #withHandle} is for reads only and never waits for that lock.
  */
 public final class StoreAccess {
   private final Jdbi jdbi;
@@ -25,6 +33,8 @@ public final class StoreAccess {
   private final ActivityJson json;
   private final BooleanSupplier poolFull;
   private final AtomicBoolean closed = new AtomicBoolean();
+  private final @Nullable ReentrantLock writeLock;
+  private final long writeWaitMillis;
 
   /**
    * Creates the shared state.
@@ -34,12 +44,22 @@ public final class StoreAccess {
    * @param json the JSON codec
    * @param poolFull whether every connection of the pool is in use, to tell a busy pool from a
    *     database that does not answer when the pool times out
+   * @param writeLock the lock every write holds, or null when writes may run concurrently
+   * @param writeWait how long a write waits for that lock before the store reports itself busy
    */
-  public StoreAccess(Jdbi jdbi, ActivitySql sql, ActivityJson json, BooleanSupplier poolFull) {
+  public StoreAccess(
+      Jdbi jdbi,
+      ActivitySql sql,
+      ActivityJson json,
+      BooleanSupplier poolFull,
+      @Nullable ReentrantLock writeLock,
+      Duration writeWait) {
     this.jdbi = jdbi;
     this.poolFull = poolFull;
     this.sql = sql;
     this.json = json;
+    this.writeLock = writeLock;
+    this.writeWaitMillis = writeWait.toMillis();
   }
 
   Jdbi jdbi() {
@@ -64,12 +84,35 @@ public final class StoreAccess {
   }
 
   /**
-   * Runs database work, translating failures.
+   * Runs database work that writes, translating failures; under the write lock when there is one.
    *
    * @param work the work
    * @param <T> its result
    */
   <T> T call(Supplier<T> work) {
+    ReentrantLock lock = writeLock;
+    if (lock == null || lock.isHeldByCurrentThread()) {
+      return run(work);
+    }
+    try {
+      if (!lock.tryLock(writeWaitMillis, TimeUnit.MILLISECONDS)) {
+        throw new StoreUnavailableException(
+            StoreUnavailableException.Reason.BUSY,
+            "the activity database is busy with other writes; try again later");
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new StoreUnavailableException(
+          StoreUnavailableException.Reason.BUSY, "interrupted while waiting to write", e);
+    }
+    try {
+      return run(work);
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  private <T> T run(Supplier<T> work) {
     if (closed.get()) {
       throw new StoreUnavailableException(
           StoreUnavailableException.Reason.FAILED,
@@ -88,13 +131,13 @@ public final class StoreAccess {
   }
 
   /**
-   * Runs database work on a handle of its own, each statement committing by itself.
+   * Runs database work that only reads, on a handle of its own.
    *
    * @param work the work
    * @param <T> its result
    */
   <T> T withHandle(HandleCallback<T, RuntimeException> work) {
-    return call(() -> jdbi.withHandle(work));
+    return run(() -> jdbi.withHandle(work));
   }
 
   /**
@@ -114,6 +157,7 @@ public final class StoreAccess {
    * @param bindings binds the statement's parameters
    */
   long update(String statement, UnaryOperator<Update> bindings) {
-    return withHandle(h -> (long) bindings.apply(h.createUpdate(statement)).execute());
+    return call(
+        () -> jdbi.withHandle(h -> (long) bindings.apply(h.createUpdate(statement)).execute()));
   }
 }
