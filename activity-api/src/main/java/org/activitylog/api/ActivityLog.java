@@ -153,10 +153,11 @@ public final class ActivityLog {
 
   /**
    * Updates an activity ({@code PUT /api/v1/activity/{id}/}): the fields given replace the stored
-   * ones; id, uid and creation fields stay.
+   * ones; id, uid, creation fields and workspace groups stay. An update that leaves every field as
+   * stored changes nothing and returns the activity as it is, version and {@code updated_at}
+   * included.
    *
-   * @param requester who updates it; must be allowed to write its workspace group, and the one it
-   *     moves to
+   * @param requester who updates it; must be allowed to write its workspace group
    * @param id the activity's id
    * @param update the new values
    * @param expectedVersion when not null, the update fails with {@link ConflictException} unless
@@ -170,16 +171,17 @@ public final class ActivityLog {
     requireAuthenticated(requester, "updating activities");
     for (int attempt = 1; ; attempt++) {
       Activity current = writable(requester, store.activities().findById(id));
-      if (update.workspaceGroupId() != null && !requester.canWrite(update.workspaceGroupId())) {
-        throw new AccessDeniedException(
-            "the requester may not move activities into workspace group "
-                + update.workspaceGroupId());
+      // The access check read `current`; the store changes the row only at that version, so the
+      // check holds on what is written: every change (a delete among them) adds one to the
+      // version, and no operation moves an activity to another workspace group. An expected
+      // version other than the one checked would let the store write a version no check saw
+      // (a concurrent delete's, say), so it is a conflict here.
+      if (expectedVersion != null && expectedVersion != current.version()) {
+        throw new ConflictException(
+            "the activity was changed since the expected version; read it again and retry");
       }
-      // The access check above read `current`; pinning its version makes the check and the write
-      // one atomic step, so a concurrent move to another workspace cannot slip in between.
-      long pinned = expectedVersion != null ? expectedVersion : current.version();
       try {
-        return store.activities().update(id, update, pinned, requester.name());
+        return store.activities().update(id, update, current.version(), requester.name());
       } catch (ConflictException e) {
         if (expectedVersion != null || attempt >= UPDATE_ATTEMPTS) {
           throw e;

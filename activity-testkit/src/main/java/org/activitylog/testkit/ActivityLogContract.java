@@ -857,24 +857,46 @@ public abstract class ActivityLogContract extends StoreContractSupport {
           .contains(current);
     }
 
-    /** If this fails, check that the write check covers the group an update moves to. */
+    /**
+     * If this fails, check that the backend's update writes nothing when the merged content equals
+     * the stored one.
+     */
     @Test
     @DisplayName(
-        "Moving an activity into a group the requester may not write is denied and changes nothing")
-    void moveToForeignGroupIsDenied() {
+        "An update that leaves every field as stored returns the activity unchanged, version and"
+            + " updated_at included")
+    void noOpUpdateChangesNothing() {
       Requester alice = member(data.workspace());
       Activity stored = storedIn(data.workspace());
-      long foreign = data.newWorkspace();
+      clock.advance(Duration.ofMinutes(10));
+
+      Activity none = log.update(alice, stored.id(), ActivityUpdate.NONE, null);
+      Activity same =
+          log.update(
+              alice, stored.id(), ActivityUpdate.NONE.withType(stored.type()), stored.version());
+
+      assertThat(none).as("result of an update giving no field").isEqualTo(stored);
+      assertThat(same).as("result of an update giving the stored type").isEqualTo(stored);
+      assertThat(log.get(alice, stored.id())).as("the activity read back").isEqualTo(stored);
+    }
+
+    /**
+     * If this fails, check that {@code ActivityLog.update} writes only at the version its access
+     * check read, never at one the caller names.
+     */
+    @Test
+    @DisplayName("An update expecting a version newer than the stored one fails with a conflict")
+    void futureVersionConflicts() {
+      Requester alice = member(data.workspace());
+      Activity stored = storedIn(data.workspace());
 
       assertThatThrownBy(
               () ->
                   log.update(
-                      alice, stored.id(), ActivityUpdate.NONE.withWorkspaceGroupId(foreign), null))
-          .isInstanceOf(AccessDeniedException.class);
+                      alice, stored.id(), ActivityUpdate.text("early"), stored.version() + 1))
+          .isInstanceOf(ConflictException.class);
 
-      assertThat(activities().findById(stored.id()))
-          .as("the activity after the denied move")
-          .contains(stored);
+      assertThat(activities().findById(stored.id())).as("the activity").contains(stored);
     }
 
     /** If this fails, check that updates of soft-deleted activities are refused. */

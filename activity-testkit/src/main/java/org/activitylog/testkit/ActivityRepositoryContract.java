@@ -454,13 +454,14 @@ public abstract class ActivityRepositoryContract extends StoreContractSupport {
           .contains(expected);
     }
 
-    /** If this fails, check that every content field is written by update. */
+    /** If this fails, check that every content field but the workspace groups is written. */
     @Test
-    @DisplayName("An update giving every field replaces the whole content")
+    @DisplayName(
+        "An update giving every field replaces the whole content but the workspace groups, which"
+            + " own the activity")
     void updateReplacesEveryField() {
       Activity original = repository().insert(data.any());
       clock.advance(Duration.ofSeconds(1));
-      long newWorkspace = data.newWorkspace();
       Campaign campaign = new Campaign(UUID.randomUUID(), "New campaign");
       BrightideaDetails details =
           new BrightideaDetails(
@@ -472,8 +473,6 @@ public abstract class ActivityRepositoryContract extends StoreContractSupport {
               actor,
               "new text",
               JsonValue.of(Map.of("replaced", true)),
-              newWorkspace,
-              newWorkspace,
               campaign,
               details);
 
@@ -485,8 +484,8 @@ public abstract class ActivityRepositoryContract extends StoreContractSupport {
               actor,
               "new text",
               JsonValue.of(Map.of("replaced", true)),
-              newWorkspace,
-              newWorkspace,
+              original.workspaceGroupId(),
+              original.content().workspaceGroup(),
               campaign,
               details);
       assertThat(updated.content()).as("content after a full update").isEqualTo(expected);
@@ -546,41 +545,47 @@ public abstract class ActivityRepositoryContract extends StoreContractSupport {
           .isInstanceOf(NotFoundException.class);
     }
 
-    /** If this fails, check that update writes workspace_group_id and the listing filters by it. */
-    @Test
-    @DisplayName("Moving an activity to another workspace group moves it between listings")
-    void movingWorkspaceChangesListings() {
-      long from = data.workspace();
-      long to = data.newWorkspace();
-      Activity original = repository().insert(data.any());
-
-      repository().update(original.id(), ActivityUpdate.NONE.withWorkspaceGroupId(to), null, "a");
-
-      assertThat(ids(listAll(ActivityQuery.builder().workspaceGroup(from).build(), ID_ASC)))
-          .as("listing of the old workspace group")
-          .doesNotContain(original.id());
-      assertThat(ids(listAll(ActivityQuery.builder().workspaceGroup(to).build(), ID_ASC)))
-          .as("listing of the new workspace group")
-          .containsExactly(original.id());
-      assertThat(repository().count(ActivityQuery.builder().workspaceGroup(from).build()))
-          .as("count of the old workspace group")
-          .isZero();
-    }
-
-    /** If this fails, check that an update with no field given still stamps the audit fields. */
+    /**
+     * If this fails, check that update compares the merged content with the stored one and writes
+     * nothing, audit fields and version included, when they are equal.
+     */
     @Test
     @DisplayName(
-        "An update giving no field keeps the content and still stamps updated_at and version")
-    void emptyUpdateStampsAudit() {
+        "An update that leaves every field as stored changes nothing: same version, updated_at and"
+            + " updated_by")
+    void noOpUpdateChangesNothing() {
       Activity original = repository().insert(data.any());
-      Instant at = clock.advance(Duration.ofHours(2));
+      Activity edited = repository().update(original.id(), ActivityUpdate.text("v2"), null, "a");
+      clock.advance(Duration.ofHours(2));
+      ActivityContent c = edited.content();
+      ActivityUpdate sameValues =
+          new ActivityUpdate(
+              c.type(), c.actor(), c.text(), c.resource(), c.campaign(), c.details());
 
-      Activity updated = repository().update(original.id(), ActivityUpdate.NONE, null, "auditor");
+      Activity none = repository().update(original.id(), ActivityUpdate.NONE, null, "auditor");
+      Activity same = repository().update(original.id(), sameValues, edited.version(), "auditor");
 
-      assertThat(updated.content()).as("content").isEqualTo(original.content());
-      assertThat(updated.updatedAt()).as("updated_at").isEqualTo(at);
-      assertThat(updated.updatedBy()).as("updated_by").isEqualTo("auditor");
-      assertThat(updated.version()).as("version").isEqualTo(2);
+      assertThat(none).as("result of an update giving no field").isEqualTo(edited);
+      assertThat(same).as("result of an update giving the stored values").isEqualTo(edited);
+      assertThat(repository().findById(original.id()))
+          .as("stored activity after the no-op updates")
+          .contains(edited);
+    }
+
+    /**
+     * If this fails, check that update compares the expected version before it decides that the
+     * update changes nothing.
+     */
+    @Test
+    @DisplayName("An update that changes nothing still fails with a conflict on a stale version")
+    void noOpUpdateWithStaleVersionConflicts() {
+      Activity original = repository().insert(data.any());
+      Activity current = repository().update(original.id(), ActivityUpdate.text("v2"), null, "a");
+
+      assertThatThrownBy(() -> repository().update(original.id(), ActivityUpdate.NONE, 1L, "late"))
+          .as("a no-op update expecting version 1 when the stored version is 2")
+          .isInstanceOf(ConflictException.class);
+      assertThat(repository().findById(original.id())).as("stored activity").contains(current);
     }
   }
 
@@ -1753,7 +1758,8 @@ public abstract class ActivityRepositoryContract extends StoreContractSupport {
                         repository()
                             .update(
                                 target.id(),
-                                ActivityUpdate.text("winner " + i),
+                                // Unique per round: an update that changes nothing wins too.
+                                ActivityUpdate.text("winner " + expectedVersion + "." + i),
                                 expectedVersion,
                                 "thread-" + i));
 

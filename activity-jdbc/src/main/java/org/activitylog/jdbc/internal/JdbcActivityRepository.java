@@ -338,6 +338,9 @@ public final class JdbcActivityRepository implements ActivityRepository {
           if (expectedVersion != null && expectedVersion != current.version()) {
             throw conflict();
           }
+          if (!update.changes(current.content())) {
+            return current;
+          }
           ActivityContent next = update.applyTo(current.content());
           Instant now = now();
           int changed =

@@ -126,6 +126,9 @@ public final class MemoryActivityRepository implements ActivityRepository {
                     + ", not the expected version "
                     + expectedVersion);
           }
+          if (!update.changes(current.content())) {
+            return current;
+          }
           return replace(current.updated(update.applyTo(current.content()), now(), updatedBy));
         });
   }

@@ -57,6 +57,7 @@ class BrokenBackendsTest {
         caught(PurgeCutoffInclusive.Contract.class, "Purging"),
         caught(CursorRepeatsLastItem.Contract.class, "KeysetPaging"),
         caught(UpdateClearsOmittedFields.Contract.class, "Updating"),
+        caught(NoOpUpdateRestamps.Contract.class, "Updating"),
         caught(SoftDeleteRestampsDeleted.Contract.class, "SoftDeleting"),
         caught(FindByUidSkipsDeleted.Contract.class, "Finding"),
         caught(InsertAllReordered.Contract.class, "Inserting"),

@@ -164,8 +164,9 @@ public abstract class ActivitySql {
 
   /**
    * Replaces an activity's content when its version is the one read; the update count is 0 when
-   * another writer came first. Parameters: the content parameters of {@link #insertValues()} but
-   * uid and creation, plus {@code updatedAt, updatedBy, id, version}.
+   * another writer came first. The workspace groups are never written: they own the activity.
+   * Parameters: the content parameters of {@link #insertValues()} but uid, creation and the
+   * workspace groups, plus {@code updatedAt, updatedBy, id, version}.
    *
    * @return the statement
    */
@@ -176,8 +177,7 @@ public abstract class ActivitySql {
         + json("actor")
         + ", text = :text, resource = "
         + json("resource")
-        + ", workspace_group_id = :workspaceGroupId, workspace_group = :workspaceGroup,"
-        + " campaign_id = :campaignId, campaign_name = :campaignName, details = "
+        + ", campaign_id = :campaignId, campaign_name = :campaignName, details = "
         + json("details")
         + ", updated_at = :updatedAt, updated_by = :updatedBy, version = version + 1"
         + " WHERE id = :id AND version = :version";
