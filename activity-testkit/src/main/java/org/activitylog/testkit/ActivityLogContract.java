@@ -2,7 +2,6 @@ package org.activitylog.testkit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.time.Duration;
@@ -211,7 +210,7 @@ public abstract class ActivityLogContract extends StoreContractSupport {
           .as("follow")
           .isInstanceOf(UnauthorizedException.class);
 
-      assertThat(activities().findByUid(uidOf(draft)))
+      assertThat(activities().findByUid(draft.content().workspaceGroupId(), uidOf(draft)))
           .as("the activity anonymous recorded")
           .isEmpty();
       assertThat(activities().findById(stored.id()))
@@ -333,7 +332,7 @@ public abstract class ActivityLogContract extends StoreContractSupport {
           .as("delete")
           .isInstanceOf(UnauthorizedException.class);
 
-      assertThat(activities().findByUid(uidOf(draft)))
+      assertThat(activities().findByUid(draft.content().workspaceGroupId(), uidOf(draft)))
           .as("the activity anonymous recorded")
           .isEmpty();
       assertThat(activities().findById(stored.id())).as("the public activity").contains(stored);
@@ -666,7 +665,9 @@ public abstract class ActivityLogContract extends StoreContractSupport {
       assertThat(recorded.uid()).as("uid").isEqualTo(generatedUid(1));
       assertThat(recorded.createdAt()).as("created_at").isEqualTo(clock.instant());
       assertThat(recorded.createdBy()).as("created_by").isEqualTo(alice.name());
-      assertThat(activities().findByUid(generatedUid(1))).as("stored by uid").contains(recorded);
+      assertThat(activities().findByUid(data.workspace(), generatedUid(1)))
+          .as("stored by uid")
+          .contains(recorded);
     }
 
     /** If this fails, check that the backend keeps the uid, time and creator it is given. */
@@ -750,10 +751,13 @@ public abstract class ActivityLogContract extends StoreContractSupport {
           .as("record into a foreign group")
           .isInstanceOf(AccessDeniedException.class);
 
-      assertThat(activities().findByUid(uidOf(intoReadOnly)))
+      assertThat(
+              activities()
+                  .findByUid(intoReadOnly.content().workspaceGroupId(), uidOf(intoReadOnly)))
           .as("stored into the read-only group")
           .isEmpty();
-      assertThat(activities().findByUid(uidOf(intoForeign)))
+      assertThat(
+              activities().findByUid(intoForeign.content().workspaceGroupId(), uidOf(intoForeign)))
           .as("stored into the foreign group")
           .isEmpty();
     }
@@ -772,39 +776,73 @@ public abstract class ActivityLogContract extends StoreContractSupport {
       assertThatThrownBy(() -> log.recordAll(alice, List.of(allowed, denied)))
           .isInstanceOf(AccessDeniedException.class);
 
-      assertThat(activities().findByUid(uidOf(allowed)))
+      assertThat(activities().findByUid(allowed.content().workspaceGroupId(), uidOf(allowed)))
           .as("the allowed activity of the batch")
           .isEmpty();
-      assertThat(activities().findByUid(uidOf(denied)))
+      assertThat(activities().findByUid(denied.content().workspaceGroupId(), uidOf(denied)))
           .as("the denied activity of the batch")
           .isEmpty();
     }
 
     /**
-     * If this fails, check that {@code ActivityLog.recordAll} looks up every uid before writing, so
-     * that a uid owned by another tenant rejects the whole batch.
+     * If this fails, check that the backend keys insert-if-absent on the workspace group and the
+     * uid together: a uid another tenant holds must neither be refused nor answer with its row.
      */
     @Test
-    @DisplayName("A batch reusing another tenant's uid is rejected and stores none of it")
-    void batchWithForeignUidStoresNothing() {
+    @DisplayName(
+        "Recording a uid another tenant uses stores the requester's own activity, as a fresh uid"
+            + " would")
+    void foreignUidIsAnotherActivity() {
       Activity foreign = storedIn(data.newWorkspace());
       Requester alice = member(data.workspace());
-      NewActivity fresh = data.any();
       NewActivity clash =
           new NewActivity(foreign.uid(), data.any().content(), clock.instant(), "alice");
+      NewActivity fresh = data.any();
 
-      Throwable thrown = catchThrowable(() -> log.recordAll(alice, List.of(fresh, clash)));
+      List<Activity> recorded = log.recordAll(alice, List.of(fresh, clash));
 
-      assertThat(thrown).as("the error of the batch").isInstanceOf(ConflictException.class);
-      assertThat(thrown.getMessage())
-          .as("the error message")
-          .doesNotContain(String.valueOf(foreign.workspaceGroupId()));
-      assertThat(activities().findByUid(uidOf(fresh)))
-          .as("the fresh activity of the batch")
-          .isEmpty();
+      Activity mine = recorded.get(1);
+      assertThat(mine)
+          .as("the activity recorded under the foreign uid")
+          .isEqualTo(Activity.created(mine.id(), clash));
+      assertThat(mine.id()).as("its id").isNotEqualTo(foreign.id());
+      assertThat(recorded.get(0))
+          .as("the fresh one")
+          .isEqualTo(Activity.created(recorded.get(0).id(), fresh));
+      assertThat(log.getByUid(alice, foreign.uid())).as("getByUid of that uid").isEqualTo(mine);
       assertThat(activities().findById(foreign.id()))
           .as("the other tenant's activity")
           .contains(foreign);
+      assertThat(log.record(alice, clash)).as("recording it again").isEqualTo(mine);
+    }
+
+    /**
+     * If this fails, check that {@code getByUid} reads only the requester's groups and, when two of
+     * them hold the uid, answers with the lowest id among those not deleted.
+     */
+    @Test
+    @DisplayName(
+        "A uid held by two groups the requester reads answers with the lowest id not deleted")
+    void uidInTwoReadableGroups() {
+      long second = data.newWorkspace();
+      Requester alice = member(data.workspace(), second);
+      NewActivity draft = data.any();
+      Activity first = log.record(alice, draft);
+      Activity other =
+          log.record(
+              alice,
+              data.activity(ActivityType.USER_LOGOUT, data.user())
+                  .uid(uidOf(draft))
+                  .workspaceGroupId(second)
+                  .build());
+
+      assertThat(log.getByUid(alice, first.uid())).as("both live").isEqualTo(first);
+      assertThat(log.getByUid(member(second), first.uid()))
+          .as("as a reader of the second group")
+          .isEqualTo(other);
+      log.delete(alice, first.id());
+      assertThat(log.getByUid(alice, first.uid())).as("the first deleted").isEqualTo(other);
+      notFound(() -> log.getByUid(member(data.newWorkspace()), first.uid()));
     }
   }
 

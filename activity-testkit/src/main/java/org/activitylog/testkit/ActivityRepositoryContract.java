@@ -168,7 +168,7 @@ public abstract class ActivityRepositoryContract extends StoreContractSupport {
         assertThat(repository().findById(stored.id()))
             .as("findById(%d)", stored.id())
             .contains(expected);
-        assertThat(repository().findByUid(uidOf(draft)))
+        assertThat(repository().findByUid(draft.content().workspaceGroupId(), uidOf(draft)))
             .as("findByUid(%s)", draft.uid())
             .contains(expected);
       }
@@ -196,12 +196,79 @@ public abstract class ActivityRepositoryContract extends StoreContractSupport {
       Activity again = repository().insert(retry);
 
       assertThat(again).as("second insert of uid %s", first.uid()).isEqualTo(stored);
-      assertThat(repository().findByUid(uidOf(first)))
+      assertThat(repository().findByUid(first.content().workspaceGroupId(), uidOf(first)))
           .as("stored activity of uid %s", first.uid())
           .contains(stored);
       assertThat(repository().count(data.query().deleted(DeletedFilter.INCLUDE).build()))
           .as("activities stored after inserting one uid twice")
           .isEqualTo(1);
+    }
+
+    /**
+     * If this fails, check that the insert's key is the workspace group and the uid together (a
+     * unique index on both, and an insert-if-absent that matches both), not the uid alone.
+     */
+    @Test
+    @DisplayName(
+        "The same uid in another workspace group is another activity: each insert stores and"
+            + " returns its own")
+    void uidIsUniquePerWorkspaceGroup() {
+      long otherGroup = data.newWorkspace();
+      NewActivity here = data.any();
+      NewActivity there =
+          data.activity(ActivityType.USER_LOGOUT, data.user())
+              .uid(uidOf(here))
+              .workspaceGroupId(otherGroup)
+              .text("another tenant's")
+              .build();
+
+      Activity first = repository().insert(here);
+      Activity second = repository().insert(there);
+      List<Activity> batch = repository().insertAll(List.of(here, there));
+
+      assertThat(second.id())
+          .as("id of the uid's activity in the other group")
+          .isNotEqualTo(first.id());
+      assertThat(second)
+          .as("insert into the other group")
+          .isEqualTo(Activity.created(second.id(), there));
+      assertThat(batch).as("a batch repeating both keys").containsExactly(first, second);
+      assertThat(repository().findByUid(otherGroup, uidOf(here)))
+          .as("the uid in the other group")
+          .contains(second);
+      assertThat(repository().findByUid(data.workspace(), uidOf(here)))
+          .as("the uid in the first group")
+          .contains(first);
+    }
+
+    /**
+     * If this fails, check that a batch deduplicates on the workspace group and the uid together:
+     * one uid in two groups of one batch is two activities.
+     */
+    @Test
+    @DisplayName("One uid in two workspace groups of one batch stores two activities")
+    void insertAllKeysOnGroupAndUid() {
+      long otherGroup = data.newWorkspace();
+      NewActivity here = data.any();
+      NewActivity there =
+          data.activity(ActivityType.USER_LOGIN, data.user())
+              .uid(uidOf(here))
+              .workspaceGroupId(otherGroup)
+              .build();
+
+      List<Activity> result = repository().insertAll(List.of(here, there, here));
+
+      assertThat(result)
+          .extracting(Activity::workspaceGroupId)
+          .as("groups of the results")
+          .containsExactly(data.workspace(), otherGroup, data.workspace());
+      assertThat(result.get(1).id())
+          .as("the other group's activity")
+          .isNotEqualTo(result.get(0).id());
+      assertThat(result.get(2)).as("the repeated key").isEqualTo(result.get(0));
+      assertThat(repository().findByUid(otherGroup, uidOf(here)))
+          .as("the uid in the other group")
+          .contains(result.get(1));
     }
 
     /**
@@ -362,7 +429,7 @@ public abstract class ActivityRepositoryContract extends StoreContractSupport {
       assertThat(repository().findById(stored.id()))
           .as("findById(%d)", stored.id())
           .contains(stored);
-      assertThat(repository().findByUid(stored.uid()))
+      assertThat(repository().findByUid(stored.workspaceGroupId(), stored.uid()))
           .as("findByUid(%s)", stored.uid())
           .contains(stored);
     }
@@ -376,7 +443,27 @@ public abstract class ActivityRepositoryContract extends StoreContractSupport {
 
       assertThat(repository().findById(unknown)).as("findById(%d)", unknown).isEmpty();
       UUID unknownUid = UUID.randomUUID();
-      assertThat(repository().findByUid(unknownUid)).as("findByUid(%s)", unknownUid).isEmpty();
+      assertThat(repository().findByUid(data.workspace(), unknownUid))
+          .as("findByUid(%s)", unknownUid)
+          .isEmpty();
+    }
+
+    /**
+     * If this fails, check that findByUid matches the workspace group as well as the uid, so that a
+     * uid another group holds is not found.
+     */
+    @Test
+    @DisplayName("A uid is found only in the workspace group that holds it")
+    void uidFoundOnlyInItsGroup() {
+      Activity stored = repository().insert(data.any());
+      long otherGroup = data.newWorkspace();
+
+      assertThat(repository().findByUid(otherGroup, stored.uid()))
+          .as("findByUid in a group that does not hold uid %s", stored.uid())
+          .isEmpty();
+      assertThat(repository().findByUid(stored.workspaceGroupId(), stored.uid()))
+          .as("findByUid in the group that holds it")
+          .contains(stored);
     }
 
     /** If this fails, check that findById and findByUid do not filter out soft-deleted rows. */
@@ -389,7 +476,7 @@ public abstract class ActivityRepositoryContract extends StoreContractSupport {
       assertThat(repository().findById(stored.id()))
           .as("findById(%d)", stored.id())
           .contains(deleted);
-      assertThat(repository().findByUid(stored.uid()))
+      assertThat(repository().findByUid(stored.workspaceGroupId(), stored.uid()))
           .as("findByUid(%s)", stored.uid())
           .contains(deleted);
     }
@@ -1697,7 +1784,7 @@ public abstract class ActivityRepositoryContract extends StoreContractSupport {
           .as("activities stored by %d threads inserting %d each", THREADS, perThread)
           .isEqualTo((long) THREADS * (perThread + 1));
       for (Activity a : inserted) {
-        assertThat(repository().findByUid(a.uid()).map(Activity::id))
+        assertThat(repository().findByUid(a.workspaceGroupId(), a.uid()).map(Activity::id))
             .as("stored id of uid %s", a.uid())
             .contains(a.id());
       }
@@ -1731,7 +1818,7 @@ public abstract class ActivityRepositoryContract extends StoreContractSupport {
       List<Activity> results = valuesOf(outcomes);
       Activity stored =
           repository()
-              .findByUid(uid)
+              .findByUid(data.workspace(), uid)
               .orElseThrow(() -> new AssertionError("no activity of the contended uid was stored"));
       assertThat(results).as("what each thread's insert returned").allMatch(stored::equals);
       assertThat(repository().count(data.query().deleted(DeletedFilter.INCLUDE).build()))
@@ -1823,7 +1910,9 @@ public abstract class ActivityRepositoryContract extends StoreContractSupport {
       Activity written = repository().insert(data.any());
 
       assertThat(second.findById(written.id())).as("second store's findById").contains(written);
-      assertThat(second.findByUid(written.uid())).as("second store's findByUid").contains(written);
+      assertThat(second.findByUid(written.workspaceGroupId(), written.uid()))
+          .as("second store's findByUid")
+          .contains(written);
       assertThat(ids(second.list(data.query().build(), PageRequest.of(1, 10), DATE_DESC).items()))
           .as("second store's listing")
           .containsExactly(written.id());

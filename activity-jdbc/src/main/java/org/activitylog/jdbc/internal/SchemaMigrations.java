@@ -34,7 +34,11 @@ public final class SchemaMigrations {
 
   /** The migration scripts of every dialect, oldest first. */
   private static final List<String> SCRIPTS =
-      List.of("V1__activities.sql", "V2__follow_graph.sql", "V3__soft_delete_in_feed_indexes.sql");
+      List.of(
+          "V1__activities.sql",
+          "V2__follow_graph.sql",
+          "V3__soft_delete_in_feed_indexes.sql",
+          "V4__uid_unique_per_workspace_group.sql");
 
   /** How often a migration is tried when another store is migrating the same schema. */
   private static final int MAX_ATTEMPTS = 5;

@@ -60,6 +60,8 @@ class BrokenBackendsTest {
         caught(NoOpUpdateRestamps.Contract.class, "Updating"),
         caught(SoftDeleteRestampsDeleted.Contract.class, "SoftDeleting"),
         caught(FindByUidSkipsDeleted.Contract.class, "Finding"),
+        caught(UidKeyIgnoresGroup.Contract.class, "Inserting", "Concurrency"),
+        caught(UidLookupIgnoresGroup.Contract.class, "Finding", "Inserting"),
         caught(InsertAllReordered.Contract.class, "Inserting"),
         caught(EraseCountSkipsDeleted.Contract.class, "Erasing"));
   }

@@ -82,9 +82,9 @@ public abstract class ActivitySql {
   protected abstract String json(String parameter);
 
   /**
-   * Inserts one activity unless its uid is stored already; the update count tells which happened
-   * and the generated key {@link #generatedIdColumn()} is the new id. Parameters: those of {@link
-   * #insertValues()}.
+   * Inserts one activity unless its workspace group holds its uid already (the key is the pair:
+   * uids are unique per owning group); the update count tells which happened and the generated key
+   * {@link #generatedIdColumn()} is the new id. Parameters: those of {@link #insertValues()}.
    *
    * @return the statement
    */
@@ -129,12 +129,22 @@ public abstract class ActivitySql {
     return findById() + " FOR UPDATE";
   }
 
-  /** {@return one activity by uid} Parameter: {@code uid}. */
+  /**
+   * {@return one activity by its key, workspace group and uid} Parameters: {@code uid,
+   * workspaceGroupId}.
+   */
   public String findByUid() {
-    return "SELECT " + COLUMNS + " FROM " + activity + " a WHERE a.uid = :uid";
+    return "SELECT "
+        + COLUMNS
+        + " FROM "
+        + activity
+        + " a WHERE a.uid = :uid AND a.workspace_group_id = :workspaceGroupId";
   }
 
-  /** {@return the start of a select by many uids, to be followed by {@code (p0, p1, …)}} */
+  /**
+   * {@return the start of a select by many uids, to be followed by {@code (p0, p1, …)}} It reads
+   * those uids in every group: the caller keeps the rows whose group it asked for.
+   */
   public String findByUidsIn() {
     return "SELECT " + COLUMNS + " FROM " + activity + " a WHERE a.uid IN ";
   }
