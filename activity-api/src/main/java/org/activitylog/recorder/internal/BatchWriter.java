@@ -16,9 +16,9 @@ import org.jspecify.annotations.Nullable;
  *
  * <ul>
  *   <li>{@link StoreUnavailableException}: the batch is retried whole after an exponential,
- *       jittered wait. Every activity keeps the uid it was accepted with and {@code insertAll}
- *       inserts each uid at most once, so a retry after a commit whose answer was lost stores
- *       nothing twice.
+ *       jittered wait. Every activity keeps the uid and workspace group it was accepted with, and
+ *       {@code insertAll} inserts each (workspace group, uid) key at most once, so a retry after a
+ *       commit whose answer was lost stores nothing twice.
  *   <li>Any other exception means the store refuses something in the batch. Retrying would fail the
  *       same way, so the batch is halved until the refused activities stand alone; they are counted
  *       as failed and the rest are stored.
