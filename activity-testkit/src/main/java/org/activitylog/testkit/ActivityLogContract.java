@@ -2,8 +2,11 @@ package org.activitylog.testkit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -11,6 +14,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
@@ -31,7 +35,9 @@ import org.activitylog.api.Sort;
 import org.activitylog.api.UnauthorizedException;
 import org.activitylog.api.UserSimple;
 import org.activitylog.spi.ActivityRepository;
+import org.activitylog.spi.ActivityStore;
 import org.activitylog.spi.ErasureMode;
+import org.activitylog.spi.FollowGraph;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
@@ -121,6 +127,48 @@ public abstract class ActivityLogContract extends StoreContractSupport {
     return activities()
         .insert(
             data.activity(ActivityType.USER_LOGIN, data.user()).workspaceGroupId(group).build());
+  }
+
+  /**
+   * The test's store, but the first {@code findById} of an id soft-deletes that activity right
+   * after reading it: a concurrent delete, deterministically between a read and what follows.
+   */
+  private ActivityStore deletingAfterFirstRead(long id) {
+    ActivityRepository real = activities();
+    AtomicBoolean fired = new AtomicBoolean();
+    ActivityRepository racing =
+        (ActivityRepository)
+            Proxy.newProxyInstance(
+                ActivityRepository.class.getClassLoader(),
+                new Class<?>[] {ActivityRepository.class},
+                (proxy, method, args) -> {
+                  Object result;
+                  try {
+                    result = method.invoke(real, args);
+                  } catch (InvocationTargetException e) {
+                    throw e.getCause();
+                  }
+                  if (method.getName().equals("findById")
+                      && args[0].equals(id)
+                      && fired.compareAndSet(false, true)) {
+                    real.softDelete(id, "racer");
+                  }
+                  return result;
+                });
+    return new ActivityStore() {
+      @Override
+      public ActivityRepository activities() {
+        return racing;
+      }
+
+      @Override
+      public FollowGraph follows() {
+        return store.follows();
+      }
+
+      @Override
+      public void close() {}
+    };
   }
 
   private static List<Long> groupsOf(List<Activity> activities) {
@@ -935,6 +983,38 @@ public abstract class ActivityLogContract extends StoreContractSupport {
           .isInstanceOf(ConflictException.class);
 
       assertThat(activities().findById(stored.id())).as("the activity").contains(stored);
+    }
+
+    /**
+     * If this fails, check that {@code ActivityLog.update} writes only at the version its access
+     * check read: a delete that lands between the check and the write must not be written over,
+     * whatever version the caller expects.
+     */
+    @Test
+    @DisplayName(
+        "A delete landing between the update's access check and its write leaves the update"
+            + " unwritten")
+    void deleteBetweenCheckAndWrite() {
+      Requester alice = member(data.workspace());
+      Activity stored = storedIn(data.workspace());
+      ActivityLog raced =
+          ActivityLog.builder(deletingAfterFirstRead(stored.id())).clock(clock).build();
+
+      Throwable thrown =
+          catchThrowable(
+              () ->
+                  raced.update(
+                      alice,
+                      stored.id(),
+                      ActivityUpdate.text("over a delete"),
+                      stored.version() + 1));
+
+      assertThat(thrown)
+          .as("the error of the overtaken update")
+          .isInstanceOfAny(ConflictException.class, NotFoundException.class);
+      Activity after = activities().findById(stored.id()).orElseThrow();
+      assertThat(after.isDeleted()).as("deleted by the racing delete").isTrue();
+      assertThat(after.text()).as("text after the overtaken update").isEqualTo(stored.text());
     }
 
     /** If this fails, check that updates of soft-deleted activities are refused. */
