@@ -41,6 +41,7 @@ import org.jspecify.annotations.Nullable;
  */
 public final class ActivityLog {
   private static final int UPDATE_ATTEMPTS = 5;
+  private static final Sort FIRST_BY_ID = new Sort(Sort.Field.ID, Sort.Direction.ASC);
 
   private final ActivityStore store;
   private final Clock clock;
@@ -70,16 +71,17 @@ public final class ActivityLog {
   }
 
   /**
-   * Records an activity, filling a missing uid and creation time. Recording a uid that is already
-   * stored returns the stored activity and changes nothing.
+   * Records an activity, filling a missing uid and creation time. Recording a uid that its
+   * workspace group already holds returns the stored activity and changes nothing. Uids are unique
+   * per workspace group: the same uid in another group is another activity, so whether a uid is
+   * used outside the requester's groups never shows in the answer.
    *
-   * @param requester who records it; must be allowed to write the activity's workspace group
+   * @param requester who records it; must be allowed to read and write the activity's workspace
+   *     group
    * @param activity the activity
-   * @return the stored activity, or the one already stored under its uid
+   * @return the stored activity, or the one its workspace group already holds under its uid
    * @throws UnauthorizedException when the requester is anonymous
-   * @throws AccessDeniedException when it may not write the workspace group
-   * @throws ConflictException when the uid belongs to an activity the requester may not read;
-   *     nothing is stored
+   * @throws AccessDeniedException when it may not write (or read) the workspace group
    */
   public Activity record(Requester requester, NewActivity activity) {
     return recordAll(requester, List.of(activity)).get(0);
@@ -99,7 +101,9 @@ public final class ActivityLog {
     for (NewActivity a : activities) {
       Objects.requireNonNull(a, "activity");
       long group = a.content().workspaceGroupId();
-      if (!requester.canWrite(group)) {
+      // The store answers only from this group (its key is the group and the uid), so checking
+      // the group here is checking what is returned: no second look, nothing to race with.
+      if (!requester.canWrite(group) || !requester.canRead(group)) {
         throw new AccessDeniedException(
             "the requester may not record into workspace group " + group);
       }
@@ -111,18 +115,7 @@ public final class ActivityLog {
       }
       complete.add(filled);
     }
-    if (!requester.allGroups()) {
-      // Checked before writing so that a rejected batch stores nothing. A uid taken in a group the
-      // requester cannot read gets the same answer whether or not it exists elsewhere.
-      for (NewActivity a : complete) {
-        Optional<Activity> existing = store.activities().findByUid(Objects.requireNonNull(a.uid()));
-        if (existing.isPresent() && !requester.canRead(existing.get().workspaceGroupId())) {
-          throw new ConflictException("uid " + a.uid() + " cannot be used");
-        }
-      }
-    }
-    List<Activity> stored = store.activities().insertAll(complete);
-    return stored;
+    return store.activities().insertAll(complete);
   }
 
   /**
@@ -139,24 +132,30 @@ public final class ActivityLog {
   }
 
   /**
-   * {@return one activity by its uid (Brightidea's activity {@code id})}
+   * {@return one activity by its uid (Brightidea's activity {@code id})} A uid is unique within a
+   * workspace group; when several of the groups the requester may read hold it, the one with the
+   * lowest id (the first recorded) answers, so the answer depends only on those groups.
    *
    * @param requester who asks
    * @param uid the uid
-   * @throws NotFoundException when it does not exist, is soft-deleted, or the requester may not see
-   *     it
+   * @throws NotFoundException when none of the groups it may read holds the uid in an activity that
+   *     is not soft-deleted
    */
   public Activity getByUid(Requester requester, UUID uid) {
-    requireRead(requester);
-    return visible(requester, store.activities().findByUid(uid));
+    Objects.requireNonNull(uid, "uid");
+    // The look-up is the scoped query itself: rows of other groups are never read.
+    return scope(requester, ActivityQuery.builder().uid(uid).build())
+        .flatMap(q -> store.activities().listAfter(q, FIRST_BY_ID, null, 1).stream().findFirst())
+        .orElseThrow(NotFoundException::new);
   }
 
   /**
    * Updates an activity ({@code PUT /api/v1/activity/{id}/}): the fields given replace the stored
-   * ones; id, uid and creation fields stay.
+   * ones; id, uid, creation fields and workspace groups stay. An update that leaves every field as
+   * stored changes nothing and returns the activity as it is, version and {@code updated_at}
+   * included.
    *
-   * @param requester who updates it; must be allowed to write its workspace group, and the one it
-   *     moves to
+   * @param requester who updates it; must be allowed to write its workspace group
    * @param id the activity's id
    * @param update the new values
    * @param expectedVersion when not null, the update fails with {@link ConflictException} unless
@@ -170,16 +169,17 @@ public final class ActivityLog {
     requireAuthenticated(requester, "updating activities");
     for (int attempt = 1; ; attempt++) {
       Activity current = writable(requester, store.activities().findById(id));
-      if (update.workspaceGroupId() != null && !requester.canWrite(update.workspaceGroupId())) {
-        throw new AccessDeniedException(
-            "the requester may not move activities into workspace group "
-                + update.workspaceGroupId());
+      // The access check read `current`; the store changes the row only at that version, so the
+      // check holds on what is written: every change (a delete among them) adds one to the
+      // version, and no operation moves an activity to another workspace group. An expected
+      // version other than the one checked would let the store write a version no check saw
+      // (a concurrent delete's, say), so it is a conflict here.
+      if (expectedVersion != null && expectedVersion != current.version()) {
+        throw new ConflictException(
+            "the activity was changed since the expected version; read it again and retry");
       }
-      // The access check above read `current`; pinning its version makes the check and the write
-      // one atomic step, so a concurrent move to another workspace cannot slip in between.
-      long pinned = expectedVersion != null ? expectedVersion : current.version();
       try {
-        return store.activities().update(id, update, pinned, requester.name());
+        return store.activities().update(id, update, current.version(), requester.name());
       } catch (ConflictException e) {
         if (expectedVersion != null || attempt >= UPDATE_ATTEMPTS) {
           throw e;

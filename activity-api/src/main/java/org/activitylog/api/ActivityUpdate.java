@@ -6,7 +6,9 @@ import org.jspecify.annotations.Nullable;
 /**
  * The new values of an update ({@code PUT /api/v1/activity/{id}/}). A field given replaces the
  * stored one; a field left null keeps it, as the seed's example body, which sends only {@code user}
- * and {@code text}, requires. The id, uid and creation fields never change.
+ * and {@code text}, requires. The id, uid and creation fields never change, and neither do the
+ * workspace groups: {@code workspace_group_id} is the tenant that owns the activity and {@code
+ * workspace_group} is derived from it, so an update cannot move an activity to another tenant.
  *
  * <p>To blank the text, give an empty string; to clear the resource, give {@link
  * JsonValue#nullValue()}; to clear the type-specific fields, give {@link BrightideaDetails#NONE}.
@@ -15,8 +17,6 @@ import org.jspecify.annotations.Nullable;
  * @param actor the new actor profile
  * @param text the new text
  * @param resource the new resource
- * @param workspaceGroupId the new owning workspace group
- * @param workspaceGroup the new derived workspace group
  * @param campaign the new campaign
  * @param details the new type-specific fields
  */
@@ -25,14 +25,11 @@ public record ActivityUpdate(
     @Nullable Actor actor,
     @Nullable String text,
     @Nullable JsonValue resource,
-    @Nullable Long workspaceGroupId,
-    @Nullable Long workspaceGroup,
     @Nullable Campaign campaign,
     @Nullable BrightideaDetails details) {
 
-  /** An update that changes nothing but the audit fields and version. */
-  public static final ActivityUpdate NONE =
-      new ActivityUpdate(null, null, null, null, null, null, null, null);
+  /** An update that gives no field: storing it changes nothing, not even the version. */
+  public static final ActivityUpdate NONE = new ActivityUpdate(null, null, null, null, null, null);
 
   /**
    * Checks the limits of the given fields.
@@ -41,8 +38,6 @@ public record ActivityUpdate(
    * @param actor the new actor profile
    * @param text the new text
    * @param resource the new resource
-   * @param workspaceGroupId the new owning workspace group
-   * @param workspaceGroup the new derived workspace group
    * @param campaign the new campaign
    * @param details the new type-specific fields
    */
@@ -65,8 +60,7 @@ public record ActivityUpdate(
    * @param newText the new text
    */
   public ActivityUpdate withText(String newText) {
-    return new ActivityUpdate(
-        type, actor, newText, resource, workspaceGroupId, workspaceGroup, campaign, details);
+    return new ActivityUpdate(type, actor, newText, resource, campaign, details);
   }
 
   /**
@@ -75,8 +69,7 @@ public record ActivityUpdate(
    * @param newActor the new actor profile
    */
   public ActivityUpdate withActor(Actor newActor) {
-    return new ActivityUpdate(
-        type, newActor, text, resource, workspaceGroupId, workspaceGroup, campaign, details);
+    return new ActivityUpdate(type, newActor, text, resource, campaign, details);
   }
 
   /**
@@ -85,8 +78,7 @@ public record ActivityUpdate(
    * @param newResource the new resource
    */
   public ActivityUpdate withResource(JsonValue newResource) {
-    return new ActivityUpdate(
-        type, actor, text, newResource, workspaceGroupId, workspaceGroup, campaign, details);
+    return new ActivityUpdate(type, actor, text, newResource, campaign, details);
   }
 
   /**
@@ -95,25 +87,14 @@ public record ActivityUpdate(
    * @param newType the new type
    */
   public ActivityUpdate withType(ActivityType newType) {
-    return new ActivityUpdate(
-        newType, actor, text, resource, workspaceGroupId, workspaceGroup, campaign, details);
-  }
-
-  /**
-   * {@return this update also moving the activity to another workspace group}
-   *
-   * @param newWorkspaceGroupId the new owning workspace group
-   */
-  public ActivityUpdate withWorkspaceGroupId(long newWorkspaceGroupId) {
-    return new ActivityUpdate(
-        type, actor, text, resource, newWorkspaceGroupId, workspaceGroup, campaign, details);
+    return new ActivityUpdate(newType, actor, text, resource, campaign, details);
   }
 
   /**
    * The content after this update.
    *
    * @param current the stored content
-   * @return the content with every given field replaced
+   * @return the content with every given field replaced, and the workspace groups kept
    */
   public ActivityContent applyTo(ActivityContent current) {
     return new ActivityContent(
@@ -121,9 +102,21 @@ public record ActivityUpdate(
         actor != null ? actor : current.actor(),
         text != null ? text : current.text(),
         resource != null ? resource : current.resource(),
-        workspaceGroupId != null ? workspaceGroupId : current.workspaceGroupId(),
-        workspaceGroup != null ? workspaceGroup : current.workspaceGroup(),
+        current.workspaceGroupId(),
+        current.workspaceGroup(),
         campaign != null ? campaign : current.campaign(),
         details != null ? details : current.details());
+  }
+
+  /**
+   * Whether storing this update would change anything. Stores leave an activity untouched, version
+   * and audit fields included, when it would not: a {@code PUT} of the body a {@code GET} answered
+   * is a no-op.
+   *
+   * @param current the stored content
+   * @return true when some given field differs from the stored one
+   */
+  public boolean changes(ActivityContent current) {
+    return !applyTo(current).equals(current);
   }
 }

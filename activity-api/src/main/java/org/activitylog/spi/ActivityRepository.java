@@ -39,8 +39,11 @@ import org.jspecify.annotations.Nullable;
 public interface ActivityRepository {
 
   /**
-   * Stores an activity, or returns the stored one when its uid is already present: the uid is the
-   * idempotency key, so a retried insert never creates a second activity.
+   * Stores an activity, or returns the stored one when its workspace group already holds its uid:
+   * the pair (workspace group, uid) is the idempotency key, so a retried insert never creates a
+   * second activity. Uids are unique per owning workspace group, not across groups: the same uid in
+   * another group is another activity, and never changes what this insert does or returns. The
+   * returned activity therefore always belongs to the given activity's workspace group.
    *
    * @param activity the activity, with uid and creation time set
    * @return the stored activity, version 1 when new
@@ -49,12 +52,13 @@ public interface ActivityRepository {
   Activity insert(NewActivity activity);
 
   /**
-   * Stores many activities at once, each idempotent on its uid as {@link #insert} is. A uid that
-   * appears twice in one batch is stored once, from its first occurrence, and both positions of the
-   * result hold the stored activity.
+   * Stores many activities at once, each idempotent on its (workspace group, uid) key as {@link
+   * #insert} is. A key that appears twice in one batch is stored once, from its first occurrence,
+   * and both positions of the result hold the stored activity; one uid in two groups of a batch is
+   * two activities.
    *
    * @param activities the activities, each with uid and creation time set
-   * @return the stored activities, in the order given
+   * @return the stored activities, in the order given, each in the workspace group it was given
    * @throws ValidationException when any activity lacks its uid or creation time; nothing of the
    *     batch is stored then
    */
@@ -69,16 +73,23 @@ public interface ActivityRepository {
   Optional<Activity> findById(long id);
 
   /**
-   * Finds an activity by its uid, soft-deleted ones included.
+   * Finds an activity by its idempotency key, soft-deleted ones included. There is no look-up by
+   * uid alone: a uid names an activity only within its workspace group. To find a uid among several
+   * groups, list with {@link ActivityQuery.Builder#uid} and the groups (the facade's {@code
+   * getByUid} does, taking the lowest id when more than one group holds the uid).
    *
+   * @param workspaceGroupId the owning workspace group
    * @param uid the uid
-   * @return the activity, or empty when no activity has that uid
+   * @return the activity, or empty when that group holds no activity with that uid
    */
-  Optional<Activity> findByUid(UUID uid);
+  Optional<Activity> findByUid(long workspaceGroupId, UUID uid);
 
   /**
    * Replaces the fields an update gives, stamps {@code updated_at} from the clock and {@code
-   * updated_by}, and increments the version. The id, uid and creation fields never change.
+   * updated_by}, and increments the version. The id, uid, creation fields and workspace groups
+   * never change. An update that leaves every field as stored ({@link ActivityUpdate#changes}
+   * false) writes nothing and returns the stored activity, version and audit fields unchanged; the
+   * expected version is compared first all the same.
    *
    * @param id the activity's id
    * @param update the new values

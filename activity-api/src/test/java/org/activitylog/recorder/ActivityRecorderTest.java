@@ -66,7 +66,7 @@ class ActivityRecorderTest {
       assertThat(receipt.status()).isEqualTo(Receipt.Status.QUEUED);
       assertThat(receipt.uid().version()).as("uid version").isEqualTo(7);
       assertThat(recorder.flush(WAIT)).isTrue();
-      Activity stored = f.rows.findByUid(receipt.uid()).orElseThrow();
+      Activity stored = f.rows.findByUid(7, receipt.uid()).orElseThrow();
       assertThat(stored.createdAt()).isEqualTo(acceptedAt);
       assertThat(stored.text()).isEqualTo("signed in");
       assertThat(stored.workspaceGroupId()).isEqualTo(7);
@@ -81,11 +81,16 @@ class ActivityRecorderTest {
       Instant at = Instant.parse("2025-05-05T05:05:05Z");
 
       Receipt receipt =
-          recorder.record(ActivityType.USER_LOGOUT, ALICE).uid(uid).createdAt(at).submit();
+          recorder
+              .record(ActivityType.USER_LOGOUT, ALICE)
+              .workspace(7)
+              .uid(uid)
+              .createdAt(at)
+              .submit();
 
       assertThat(receipt.uid()).isEqualTo(uid);
       assertThat(recorder.flush(WAIT)).isTrue();
-      assertThat(f.rows.findByUid(uid).orElseThrow().createdAt()).isEqualTo(at);
+      assertThat(f.rows.findByUid(7, uid).orElseThrow().createdAt()).isEqualTo(at);
     }
 
     @Test
@@ -178,7 +183,7 @@ class ActivityRecorderTest {
       Receipt receipt = recorder.record(activity("now"));
 
       assertThat(receipt.status()).isEqualTo(Receipt.Status.STORED);
-      assertThat(f.rows.findByUid(receipt.uid())).isPresent();
+      assertThat(f.rows.findByUid(7, receipt.uid())).isPresent();
     }
 
     @Test

@@ -147,8 +147,8 @@ final class FaultyRepository implements ActivityRepository {
   }
 
   @Override
-  public Optional<Activity> findByUid(UUID uid) {
-    return delegate.findByUid(uid);
+  public Optional<Activity> findByUid(long workspaceGroupId, UUID uid) {
+    return delegate.findByUid(workspaceGroupId, uid);
   }
 
   @Override

@@ -64,8 +64,9 @@ final class MapRepository implements ActivityRepository {
   }
 
   @Override
-  public Optional<Activity> findByUid(UUID uid) {
-    return Optional.ofNullable(byUid.get(uid));
+  public Optional<Activity> findByUid(long workspaceGroupId, UUID uid) {
+    return Optional.ofNullable(byUid.get(uid))
+        .filter(a -> a.workspaceGroupId() == workspaceGroupId);
   }
 
   @Override

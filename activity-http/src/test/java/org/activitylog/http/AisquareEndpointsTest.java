@@ -67,10 +67,13 @@ class AisquareEndpointsTest {
     @DisplayName(
         "the seed's example body replaces the user's name and e-mail and the text, and keeps the rest")
     void seedExample() {
+      // The seed's body repeats the seed activity's own values; edited first, the PUT changes it.
+      site.log.update(
+          ApiFixture.alice(), login.id(), org.activitylog.api.ActivityUpdate.text("before"), null);
       site.clock.advance(Duration.ofMinutes(5));
       ApiResponse response = put(SEED_PUT, Map.of());
       assertThat(response.status()).as(response.bodyText()).isEqualTo(200);
-      assertThat(response.header("ETag")).contains("\"2\"");
+      assertThat(response.header("ETag")).contains("\"3\"");
       JsonNode body = json(response);
       assertThat(body.path("text").asText())
           .isEqualTo("User logged in successfully from IP 192.168.1.10");
@@ -91,14 +94,32 @@ class AisquareEndpointsTest {
 
     @Test
     @DisplayName(
-        "a body copied from a GET answer is accepted and changes nothing but the audit fields")
+        "a body copied from a GET answer changes nothing: same body, ETag, version and updated_at")
     void roundTrip() {
-      String got = site.get(path, ALICE_TOKEN).bodyText();
-      ApiResponse response = put(got, Map.of());
+      ApiResponse got = site.get(path, ALICE_TOKEN);
+      site.clock.advance(Duration.ofMinutes(5));
+      ApiResponse response = put(got.bodyText(), Map.of());
       assertThat(response.status()).as(response.bodyText()).isEqualTo(200);
-      Activity after = site.log.get(ApiFixture.alice(), login.id());
-      assertThat(after.content()).isEqualTo(login.content());
-      assertThat(after.version()).isEqualTo(2);
+      assertThat(response.header("ETag")).isEqualTo(got.header("ETag"));
+      assertThat(json(response)).isEqualTo(json(got));
+      assertThat(site.log.get(ApiFixture.alice(), login.id())).isEqualTo(login);
+    }
+
+    @ParameterizedTest
+    @ValueSource(
+        strings = {
+          "{\"workspace_group_id\":" + ApiFixture.BOB_GROUP + "}",
+          "{\"workspace_group\":" + ApiFixture.BOB_GROUP + "}",
+          "{\"workspace_group_id\":999,\"workspace_group\":-1}",
+        })
+    @DisplayName(
+        "workspace_group_id and workspace_group are read-only: ignored, the activity stays put")
+    void workspaceGroupsAreReadOnly(String body) {
+      ApiResponse response = put(body, Map.of());
+      assertThat(response.status()).as(response.bodyText()).isEqualTo(200);
+      assertThat(response.header("ETag")).contains("\"1\"");
+      assertThat(json(response).path("workspace_group_id").asLong()).isEqualTo(ALICE_GROUP);
+      assertThat(site.log.get(ApiFixture.alice(), login.id())).isEqualTo(login);
     }
 
     @ParameterizedTest

@@ -8,10 +8,12 @@ import static org.activitylog.http.ApiFixture.JSON;
 import static org.activitylog.http.ApiFixture.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import org.activitylog.api.Activity;
 import org.activitylog.api.ActivityType;
 import org.activitylog.api.NewActivity;
@@ -415,19 +417,33 @@ class StatusesTest {
     }
 
     @Test
-    @DisplayName("recording with a uid that another tenant already uses is a 409")
+    @DisplayName(
+        "recording with a uid another tenant uses answers as a fresh uid does: 201, in the"
+            + " requester's group")
     void uidOfAnotherTenant() {
-      String body =
-          "{\"activity_type\":\"100\",\"uid\":\""
-              + bobs.uid()
-              + "\",\"user\":{\"id\":7,\"username\":\"alice\",\"email\":\"alice@example.com\"}}";
-      ApiResponse response = site.send("POST", "/api/v1/activity/", ALICE_TOKEN, JSON, body);
-      assertThat(response.status()).isEqualTo(409);
-      assertThat(response.bodyText()).doesNotContain("bob");
+      String template =
+          "{\"activity_type\":\"100\",\"uid\":\"%s\","
+              + "\"user\":{\"id\":7,\"username\":\"alice\",\"email\":\"alice@example.com\"}}";
+      ApiResponse taken =
+          site.send("POST", "/api/v1/activity/", ALICE_TOKEN, JSON, template.formatted(bobs.uid()));
+      UUID fresh = UUID.randomUUID();
+      ApiResponse free =
+          site.send("POST", "/api/v1/activity/", ALICE_TOKEN, JSON, template.formatted(fresh));
+
+      assertThat(taken.status()).as(taken.bodyText()).isEqualTo(201);
+      assertThat(free.status()).as(free.bodyText()).isEqualTo(201);
+      JsonNode mine = json(taken);
+      assertThat(mine.path("workspace_group_id").asLong()).isEqualTo(ALICE_GROUP);
+      assertThat(mine.path("id").asLong()).isNotEqualTo(bobs.id());
+      assertThat(mine.path("user").path("username").asText()).isEqualTo("alice");
+      assertThat(site.log.get(ApiFixture.bob(), bobs.id())).isEqualTo(bobs);
+      assertThat(site.log.getByUid(ApiFixture.alice(), bobs.uid()).id())
+          .isEqualTo(mine.path("id").asLong());
     }
 
     @Test
-    @DisplayName("moving an activity into a workspace group the requester may not write is a 403")
+    @DisplayName(
+        "a PUT naming another workspace group is a 200 that leaves the activity in its own")
     void moveIntoOtherGroup() {
       ApiResponse response =
           site.send(
@@ -436,9 +452,11 @@ class StatusesTest {
               ALICE_TOKEN,
               JSON,
               "{\"workspace_group_id\":" + BOB_GROUP + "}");
-      assertThat(response.status()).isEqualTo(403);
+      assertThat(response.status()).isEqualTo(200);
       assertThat(site.log.get(ApiFixture.alice(), login.id()).workspaceGroupId())
           .isEqualTo(ALICE_GROUP);
+      assertThat(site.log.count(ApiFixture.bob(), org.activitylog.api.ActivityQuery.ALL))
+          .isEqualTo(1);
     }
   }
 

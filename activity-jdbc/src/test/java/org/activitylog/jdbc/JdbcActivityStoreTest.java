@@ -69,7 +69,7 @@ class JdbcActivityStoreTest {
       try (JdbcActivityStore store =
           JdbcActivityStore.builder().jdbcUrl(url, "sa", "").poolSize(2).build()) {
         Activity a = store.activities().insert(data.any());
-        assertThat(store.activities().findByUid(a.uid())).contains(a);
+        assertThat(store.activities().findByUid(a.workspaceGroupId(), a.uid())).contains(a);
       }
     }
 

@@ -152,7 +152,7 @@ class OutageTest {
     assertThat(store.activities().count(query()))
         .as("activities written and acknowledged, before and after the outage")
         .isEqualTo(acknowledged.size() + 1L);
-    assertThat(store.activities().findByUid(after.uid())).contains(after);
+    assertThat(store.activities().findByUid(after.workspaceGroupId(), after.uid())).contains(after);
   }
 
   private ActivityQuery query() {

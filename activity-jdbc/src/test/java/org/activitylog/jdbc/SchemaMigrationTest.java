@@ -14,7 +14,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.activitylog.api.Activity;
+import org.activitylog.api.ActivityType;
 import org.activitylog.api.ActorRef;
+import org.activitylog.api.NewActivity;
 import org.activitylog.jdbc.internal.SchemaMigrations;
 import org.activitylog.testkit.MutableClock;
 import org.activitylog.testkit.SeedActivities;
@@ -37,7 +39,7 @@ class SchemaMigrationTest {
     try (TestDatabase db = TestDatabase.create(kind, "mig_history");
         JdbcActivityStore store = db.builder().clock(clock).build()) {
       assertThat(store.dialect()).isEqualTo(db.dialect());
-      assertThat(appliedVersions(db)).containsExactly("1", "2", "3", "5");
+      assertThat(appliedVersions(db)).containsExactly("1", "2", "3", "4", "5");
     }
   }
 
@@ -65,7 +67,7 @@ class SchemaMigrationTest {
         assertThat(store.activities().findById(stored.id())).contains(stored);
       }
 
-      assertThat(appliedVersions(db)).containsExactly("1", "2", "3", "5");
+      assertThat(appliedVersions(db)).containsExactly("1", "2", "3", "4", "5");
       assertThat(single(db, "SELECT COUNT(*) FROM " + prefix + "host_orders")).isEqualTo("1");
       assertThat(single(db, "SELECT version FROM " + prefix + "flyway_schema_history"))
           .isEqualTo("42");
@@ -104,7 +106,7 @@ class SchemaMigrationTest {
       } finally {
         pool.shutdownNow();
       }
-      assertThat(appliedVersions(db)).containsExactly("1", "2", "3", "5");
+      assertThat(appliedVersions(db)).containsExactly("1", "2", "3", "4", "5");
     }
   }
 
@@ -120,18 +122,54 @@ class SchemaMigrationTest {
       SchemaMigrations.migrate(db.dataSource(), db.dialect(), db.schema(), "1");
       assertThat(appliedVersions(db)).containsExactly("1");
 
-      List<Activity> written;
-      try (JdbcActivityStore v1 = db.builder().clock(clock).migrate(false).build()) {
-        written = v1.activities().insertAll(SeedActivities.all(data.workspace()));
-      }
+      List<Activity> written = writeToOldSchema(db);
 
       try (JdbcActivityStore current = db.builder().clock(clock).build()) {
-        assertThat(appliedVersions(db)).containsExactly("1", "2", "3", "5");
+        assertThat(appliedVersions(db)).containsExactly("1", "2", "3", "4", "5");
         for (Activity a : written) {
           assertThat(current.activities().findById(a.id())).contains(a);
         }
         ActorRef follower = ActorRef.user(1);
         assertThat(current.follows().follow(follower, written.get(0).actor().ref())).isTrue();
+      }
+    }
+  }
+
+  /**
+   * If this fails, check V4: it must keep every row of a version 3 database, drop the unique key on
+   * uid alone, and key inserts on (workspace group, uid), so that a uid stored before the upgrade
+   * still deduplicates in its own group and is free in every other.
+   */
+  @ParameterizedTest(name = "on {0}")
+  @EnumSource(TestDatabase.Kind.class)
+  @DisplayName(
+      "A version 3 database upgrades with its data intact, and its uids become unique per group")
+  void upgradesFromVersionThree(TestDatabase.Kind kind) throws SQLException {
+    try (TestDatabase db = TestDatabase.create(kind, "mig_v4")) {
+      SchemaMigrations.migrate(db.dataSource(), db.dialect(), db.schema(), "3");
+      assertThat(appliedVersions(db)).containsExactly("1", "2", "3");
+
+      List<Activity> written = writeToOldSchema(db);
+
+      try (JdbcActivityStore current = db.builder().clock(clock).build()) {
+        assertThat(appliedVersions(db)).containsExactly("1", "2", "3", "4");
+        for (Activity a : written) {
+          assertThat(current.activities().findById(a.id())).contains(a);
+          assertThat(current.activities().findByUid(a.workspaceGroupId(), a.uid())).contains(a);
+        }
+        Activity old = written.get(0);
+        NewActivity again =
+            data.login(data.user()).withUid(old.uid()).withCreatedAt(clock.instant());
+        assertThat(current.activities().insert(again)).as("same group, same uid").isEqualTo(old);
+        long otherGroup = data.newWorkspace();
+        NewActivity elsewhere =
+            data.activity(ActivityType.USER_LOGIN, data.user())
+                .uid(old.uid())
+                .workspaceGroupId(otherGroup)
+                .build();
+        Activity moved = current.activities().insert(elsewhere);
+        assertThat(moved.id()).as("the uid in another group").isNotEqualTo(old.id());
+        assertThat(current.activities().findByUid(otherGroup, old.uid())).contains(moved);
       }
     }
   }
@@ -165,6 +203,29 @@ class SchemaMigrationTest {
       }
       try (JdbcActivityStore store = db.builder().clock(clock).build()) {
         assertThat(store.activities().findById(a.id())).contains(a);
+      }
+    }
+  }
+
+  /**
+   * Writes the seed activities into a schema older than V4 with today's store. Its PostgreSQL
+   * insert names the V4 key in {@code ON CONFLICT}, so that key is lent for the writes (under
+   * another name than V4's) and taken away again: the rows are what the old schema holds.
+   */
+  private List<Activity> writeToOldSchema(TestDatabase db) {
+    String prefix = db.schema() == null ? "" : db.schema() + ".";
+    boolean lend = db.dialect() == Dialect.POSTGRESQL;
+    if (lend) {
+      db.execute(
+          "CREATE UNIQUE INDEX lent_v4_key ON "
+              + prefix
+              + "activitylog_activity (uid, workspace_group_id)");
+    }
+    try (JdbcActivityStore old = db.builder().clock(clock).migrate(false).build()) {
+      return old.activities().insertAll(SeedActivities.all(data.workspace()));
+    } finally {
+      if (lend) {
+        db.execute("DROP INDEX " + prefix + "lent_v4_key");
       }
     }
   }

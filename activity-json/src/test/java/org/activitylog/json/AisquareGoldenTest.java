@@ -39,8 +39,7 @@ class AisquareGoldenTest {
                 before.isVerified(),
                 before.profilePicture()));
     assertThat(update)
-        .isEqualTo(
-            new ActivityUpdate(null, update.actor(), update.text(), null, null, null, null, null));
+        .isEqualTo(new ActivityUpdate(null, update.actor(), update.text(), null, null, null));
   }
 
   @Test

@@ -441,25 +441,34 @@ class AisquareJsonTest {
     }
 
     @Test
-    @DisplayName("type, resource and both workspace groups are replaced when sent")
+    @DisplayName("type and resource are replaced when sent")
     void otherFieldsReplaced() {
       ActivityUpdate update =
-          json.readUpdate(
-              "{\"activity_type\":\"101\",\"resource\":[1],\"workspace_group_id\":8,"
-                  + "\"workspace_group\":9}",
-              current);
+          json.readUpdate("{\"activity_type\":\"101\",\"resource\":[1]}", current);
 
       assertThat(update)
           .isEqualTo(
               new ActivityUpdate(
-                  ActivityType.USER_LOGOUT,
-                  null,
-                  null,
-                  JsonValue.of(List.of(1)),
-                  8L,
-                  9L,
-                  null,
-                  null));
+                  ActivityType.USER_LOGOUT, null, null, JsonValue.of(List.of(1)), null, null));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(
+        strings = {
+          "{\"workspace_group_id\":8}",
+          "{\"workspace_group_id\":null}",
+          "{\"workspace_group_id\":\"another tenant\"}",
+          "{\"workspace_group\":9}",
+          "{\"workspace_group\":null}",
+          "{\"workspace_group\":-5}",
+          "{\"id\":1,\"uid\":\"00000000-0000-0000-0000-000000000001\","
+              + "\"created_at\":\"2020-01-01T00:00:00Z\"}",
+        })
+    @DisplayName(
+        "workspace_group_id and workspace_group are ignored, whatever they hold, as id, uid and"
+            + " created_at are")
+    void workspaceGroupsAreReadOnly(String body) {
+      assertThat(json.readUpdate(body, current)).isEqualTo(ActivityUpdate.NONE);
     }
 
     @Test
@@ -472,30 +481,11 @@ class AisquareJsonTest {
       assertThat(json.readUpdate("{\"text\":\"\"}", current).text()).isEmpty();
     }
 
-    @Test
-    @DisplayName(
-        "null workspace_group is refused while the activity has one, accepted when it has none")
-    void nullWorkspaceGroup() {
-      assertThatThrownBy(() -> json.readUpdate("{\"workspace_group\":null}", current))
-          .isInstanceOfSatisfying(
-              ValidationException.class, e -> assertThat(e.field()).isEqualTo("workspace_group"));
-      Activity without =
-          Activity.created(
-              2,
-              NewActivity.builder(ActivityType.USER_LOGIN, SeedActivities.johndoe())
-                  .uid(UUID.randomUUID())
-                  .createdAt(CREATED)
-                  .build());
-      assertThat(json.readUpdate("{\"workspace_group\":null}", without))
-          .isEqualTo(ActivityUpdate.NONE);
-    }
-
     @ParameterizedTest(name = "{0}")
     @ValueSource(
         strings = {
           "{\"user\":null}|user",
           "{\"activity_type\":null}|activity_type",
-          "{\"workspace_group_id\":null}|workspace_group_id",
           "{\"user\":{\"username\":null}}|user.username",
           "{\"user\":{\"email\":null}}|user.email",
           "{\"user\":{\"first_time_login\":null}}|user.first_time_login",

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -12,6 +14,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
@@ -32,7 +35,9 @@ import org.activitylog.api.Sort;
 import org.activitylog.api.UnauthorizedException;
 import org.activitylog.api.UserSimple;
 import org.activitylog.spi.ActivityRepository;
+import org.activitylog.spi.ActivityStore;
 import org.activitylog.spi.ErasureMode;
+import org.activitylog.spi.FollowGraph;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
@@ -124,6 +129,48 @@ public abstract class ActivityLogContract extends StoreContractSupport {
             data.activity(ActivityType.USER_LOGIN, data.user()).workspaceGroupId(group).build());
   }
 
+  /**
+   * The test's store, but the first {@code findById} of an id soft-deletes that activity right
+   * after reading it: a concurrent delete, deterministically between a read and what follows.
+   */
+  private ActivityStore deletingAfterFirstRead(long id) {
+    ActivityRepository real = activities();
+    AtomicBoolean fired = new AtomicBoolean();
+    ActivityRepository racing =
+        (ActivityRepository)
+            Proxy.newProxyInstance(
+                ActivityRepository.class.getClassLoader(),
+                new Class<?>[] {ActivityRepository.class},
+                (proxy, method, args) -> {
+                  Object result;
+                  try {
+                    result = method.invoke(real, args);
+                  } catch (InvocationTargetException e) {
+                    throw e.getCause();
+                  }
+                  if (method.getName().equals("findById")
+                      && args[0].equals(id)
+                      && fired.compareAndSet(false, true)) {
+                    real.softDelete(id, "racer");
+                  }
+                  return result;
+                });
+    return new ActivityStore() {
+      @Override
+      public ActivityRepository activities() {
+        return racing;
+      }
+
+      @Override
+      public FollowGraph follows() {
+        return store.follows();
+      }
+
+      @Override
+      public void close() {}
+    };
+  }
+
   private static List<Long> groupsOf(List<Activity> activities) {
     return activities.stream().map(Activity::workspaceGroupId).toList();
   }
@@ -211,7 +258,7 @@ public abstract class ActivityLogContract extends StoreContractSupport {
           .as("follow")
           .isInstanceOf(UnauthorizedException.class);
 
-      assertThat(activities().findByUid(uidOf(draft)))
+      assertThat(activities().findByUid(draft.content().workspaceGroupId(), uidOf(draft)))
           .as("the activity anonymous recorded")
           .isEmpty();
       assertThat(activities().findById(stored.id()))
@@ -333,7 +380,7 @@ public abstract class ActivityLogContract extends StoreContractSupport {
           .as("delete")
           .isInstanceOf(UnauthorizedException.class);
 
-      assertThat(activities().findByUid(uidOf(draft)))
+      assertThat(activities().findByUid(draft.content().workspaceGroupId(), uidOf(draft)))
           .as("the activity anonymous recorded")
           .isEmpty();
       assertThat(activities().findById(stored.id())).as("the public activity").contains(stored);
@@ -666,7 +713,9 @@ public abstract class ActivityLogContract extends StoreContractSupport {
       assertThat(recorded.uid()).as("uid").isEqualTo(generatedUid(1));
       assertThat(recorded.createdAt()).as("created_at").isEqualTo(clock.instant());
       assertThat(recorded.createdBy()).as("created_by").isEqualTo(alice.name());
-      assertThat(activities().findByUid(generatedUid(1))).as("stored by uid").contains(recorded);
+      assertThat(activities().findByUid(data.workspace(), generatedUid(1)))
+          .as("stored by uid")
+          .contains(recorded);
     }
 
     /** If this fails, check that the backend keeps the uid, time and creator it is given. */
@@ -750,10 +799,13 @@ public abstract class ActivityLogContract extends StoreContractSupport {
           .as("record into a foreign group")
           .isInstanceOf(AccessDeniedException.class);
 
-      assertThat(activities().findByUid(uidOf(intoReadOnly)))
+      assertThat(
+              activities()
+                  .findByUid(intoReadOnly.content().workspaceGroupId(), uidOf(intoReadOnly)))
           .as("stored into the read-only group")
           .isEmpty();
-      assertThat(activities().findByUid(uidOf(intoForeign)))
+      assertThat(
+              activities().findByUid(intoForeign.content().workspaceGroupId(), uidOf(intoForeign)))
           .as("stored into the foreign group")
           .isEmpty();
     }
@@ -772,39 +824,73 @@ public abstract class ActivityLogContract extends StoreContractSupport {
       assertThatThrownBy(() -> log.recordAll(alice, List.of(allowed, denied)))
           .isInstanceOf(AccessDeniedException.class);
 
-      assertThat(activities().findByUid(uidOf(allowed)))
+      assertThat(activities().findByUid(allowed.content().workspaceGroupId(), uidOf(allowed)))
           .as("the allowed activity of the batch")
           .isEmpty();
-      assertThat(activities().findByUid(uidOf(denied)))
+      assertThat(activities().findByUid(denied.content().workspaceGroupId(), uidOf(denied)))
           .as("the denied activity of the batch")
           .isEmpty();
     }
 
     /**
-     * If this fails, check that {@code ActivityLog.recordAll} looks up every uid before writing, so
-     * that a uid owned by another tenant rejects the whole batch.
+     * If this fails, check that the backend keys insert-if-absent on the workspace group and the
+     * uid together: a uid another tenant holds must neither be refused nor answer with its row.
      */
     @Test
-    @DisplayName("A batch reusing another tenant's uid is rejected and stores none of it")
-    void batchWithForeignUidStoresNothing() {
+    @DisplayName(
+        "Recording a uid another tenant uses stores the requester's own activity, as a fresh uid"
+            + " would")
+    void foreignUidIsAnotherActivity() {
       Activity foreign = storedIn(data.newWorkspace());
       Requester alice = member(data.workspace());
-      NewActivity fresh = data.any();
       NewActivity clash =
           new NewActivity(foreign.uid(), data.any().content(), clock.instant(), "alice");
+      NewActivity fresh = data.any();
 
-      Throwable thrown = catchThrowable(() -> log.recordAll(alice, List.of(fresh, clash)));
+      List<Activity> recorded = log.recordAll(alice, List.of(fresh, clash));
 
-      assertThat(thrown).as("the error of the batch").isInstanceOf(ConflictException.class);
-      assertThat(thrown.getMessage())
-          .as("the error message")
-          .doesNotContain(String.valueOf(foreign.workspaceGroupId()));
-      assertThat(activities().findByUid(uidOf(fresh)))
-          .as("the fresh activity of the batch")
-          .isEmpty();
+      Activity mine = recorded.get(1);
+      assertThat(mine)
+          .as("the activity recorded under the foreign uid")
+          .isEqualTo(Activity.created(mine.id(), clash));
+      assertThat(mine.id()).as("its id").isNotEqualTo(foreign.id());
+      assertThat(recorded.get(0))
+          .as("the fresh one")
+          .isEqualTo(Activity.created(recorded.get(0).id(), fresh));
+      assertThat(log.getByUid(alice, foreign.uid())).as("getByUid of that uid").isEqualTo(mine);
       assertThat(activities().findById(foreign.id()))
           .as("the other tenant's activity")
           .contains(foreign);
+      assertThat(log.record(alice, clash)).as("recording it again").isEqualTo(mine);
+    }
+
+    /**
+     * If this fails, check that {@code getByUid} reads only the requester's groups and, when two of
+     * them hold the uid, answers with the lowest id among those not deleted.
+     */
+    @Test
+    @DisplayName(
+        "A uid held by two groups the requester reads answers with the lowest id not deleted")
+    void uidInTwoReadableGroups() {
+      long second = data.newWorkspace();
+      Requester alice = member(data.workspace(), second);
+      NewActivity draft = data.any();
+      Activity first = log.record(alice, draft);
+      Activity other =
+          log.record(
+              alice,
+              data.activity(ActivityType.USER_LOGOUT, data.user())
+                  .uid(uidOf(draft))
+                  .workspaceGroupId(second)
+                  .build());
+
+      assertThat(log.getByUid(alice, first.uid())).as("both live").isEqualTo(first);
+      assertThat(log.getByUid(member(second), first.uid()))
+          .as("as a reader of the second group")
+          .isEqualTo(other);
+      log.delete(alice, first.id());
+      assertThat(log.getByUid(alice, first.uid())).as("the first deleted").isEqualTo(other);
+      notFound(() -> log.getByUid(member(data.newWorkspace()), first.uid()));
     }
   }
 
@@ -857,24 +943,78 @@ public abstract class ActivityLogContract extends StoreContractSupport {
           .contains(current);
     }
 
-    /** If this fails, check that the write check covers the group an update moves to. */
+    /**
+     * If this fails, check that the backend's update writes nothing when the merged content equals
+     * the stored one.
+     */
     @Test
     @DisplayName(
-        "Moving an activity into a group the requester may not write is denied and changes nothing")
-    void moveToForeignGroupIsDenied() {
+        "An update that leaves every field as stored returns the activity unchanged, version and"
+            + " updated_at included")
+    void noOpUpdateChangesNothing() {
       Requester alice = member(data.workspace());
       Activity stored = storedIn(data.workspace());
-      long foreign = data.newWorkspace();
+      clock.advance(Duration.ofMinutes(10));
+
+      Activity none = log.update(alice, stored.id(), ActivityUpdate.NONE, null);
+      Activity same =
+          log.update(
+              alice, stored.id(), ActivityUpdate.NONE.withType(stored.type()), stored.version());
+
+      assertThat(none).as("result of an update giving no field").isEqualTo(stored);
+      assertThat(same).as("result of an update giving the stored type").isEqualTo(stored);
+      assertThat(log.get(alice, stored.id())).as("the activity read back").isEqualTo(stored);
+    }
+
+    /**
+     * If this fails, check that {@code ActivityLog.update} writes only at the version its access
+     * check read, never at one the caller names.
+     */
+    @Test
+    @DisplayName("An update expecting a version newer than the stored one fails with a conflict")
+    void futureVersionConflicts() {
+      Requester alice = member(data.workspace());
+      Activity stored = storedIn(data.workspace());
 
       assertThatThrownBy(
               () ->
                   log.update(
-                      alice, stored.id(), ActivityUpdate.NONE.withWorkspaceGroupId(foreign), null))
-          .isInstanceOf(AccessDeniedException.class);
+                      alice, stored.id(), ActivityUpdate.text("early"), stored.version() + 1))
+          .isInstanceOf(ConflictException.class);
 
-      assertThat(activities().findById(stored.id()))
-          .as("the activity after the denied move")
-          .contains(stored);
+      assertThat(activities().findById(stored.id())).as("the activity").contains(stored);
+    }
+
+    /**
+     * If this fails, check that {@code ActivityLog.update} writes only at the version its access
+     * check read: a delete that lands between the check and the write must not be written over,
+     * whatever version the caller expects.
+     */
+    @Test
+    @DisplayName(
+        "A delete landing between the update's access check and its write leaves the update"
+            + " unwritten")
+    void deleteBetweenCheckAndWrite() {
+      Requester alice = member(data.workspace());
+      Activity stored = storedIn(data.workspace());
+      ActivityLog raced =
+          ActivityLog.builder(deletingAfterFirstRead(stored.id())).clock(clock).build();
+
+      Throwable thrown =
+          catchThrowable(
+              () ->
+                  raced.update(
+                      alice,
+                      stored.id(),
+                      ActivityUpdate.text("over a delete"),
+                      stored.version() + 1));
+
+      assertThat(thrown)
+          .as("the error of the overtaken update")
+          .isInstanceOfAny(ConflictException.class, NotFoundException.class);
+      Activity after = activities().findById(stored.id()).orElseThrow();
+      assertThat(after.isDeleted()).as("deleted by the racing delete").isTrue();
+      assertThat(after.text()).as("text after the overtaken update").isEqualTo(stored.text());
     }
 
     /** If this fails, check that updates of soft-deleted activities are refused. */

@@ -231,7 +231,7 @@ public abstract class ActivityRecorderContract extends StoreContractSupport {
       clock.advance(Duration.ofMinutes(5));
 
       assertThat(recorder.flush(WAIT)).as("flush finished").isTrue();
-      Activity stored = store.activities().findByUid(receipt.uid()).orElseThrow();
+      Activity stored = store.activities().findByUid(data.workspace(), receipt.uid()).orElseThrow();
       assertThat(stored.type()).isEqualTo(ActivityType.RESOURCE_COMMENTED);
       assertThat(stored.actor()).isEqualTo(actor);
       assertThat(stored.text()).isEqualTo("commented");
@@ -261,7 +261,8 @@ public abstract class ActivityRecorderContract extends StoreContractSupport {
 
       assertThat(recorder.flush(WAIT)).isTrue();
       for (int i = 0; i < seeds.size(); i++) {
-        Activity stored = store.activities().findByUid(receipts.get(i).uid()).orElseThrow();
+        Activity stored =
+            store.activities().findByUid(data.workspace(), receipts.get(i).uid()).orElseThrow();
         assertThat(stored.content()).as("seed %d", i).isEqualTo(seeds.get(i).content());
       }
     }
@@ -278,7 +279,9 @@ public abstract class ActivityRecorderContract extends StoreContractSupport {
       Receipt receipt = recorder.record(login("sync"));
 
       assertThat(receipt.status()).isEqualTo(Receipt.Status.STORED);
-      assertThat(store.activities().findByUid(receipt.uid())).as("read right after").isPresent();
+      assertThat(store.activities().findByUid(data.workspace(), receipt.uid()))
+          .as("read right after")
+          .isPresent();
     }
 
     /**
@@ -713,8 +716,8 @@ public abstract class ActivityRecorderContract extends StoreContractSupport {
     }
 
     @Override
-    public Optional<Activity> findByUid(UUID uid) {
-      return delegate.findByUid(uid);
+    public Optional<Activity> findByUid(long workspaceGroupId, UUID uid) {
+      return delegate.findByUid(workspaceGroupId, uid);
     }
 
     @Override

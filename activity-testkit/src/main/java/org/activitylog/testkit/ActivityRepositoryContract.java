@@ -168,7 +168,7 @@ public abstract class ActivityRepositoryContract extends StoreContractSupport {
         assertThat(repository().findById(stored.id()))
             .as("findById(%d)", stored.id())
             .contains(expected);
-        assertThat(repository().findByUid(uidOf(draft)))
+        assertThat(repository().findByUid(draft.content().workspaceGroupId(), uidOf(draft)))
             .as("findByUid(%s)", draft.uid())
             .contains(expected);
       }
@@ -196,12 +196,79 @@ public abstract class ActivityRepositoryContract extends StoreContractSupport {
       Activity again = repository().insert(retry);
 
       assertThat(again).as("second insert of uid %s", first.uid()).isEqualTo(stored);
-      assertThat(repository().findByUid(uidOf(first)))
+      assertThat(repository().findByUid(first.content().workspaceGroupId(), uidOf(first)))
           .as("stored activity of uid %s", first.uid())
           .contains(stored);
       assertThat(repository().count(data.query().deleted(DeletedFilter.INCLUDE).build()))
           .as("activities stored after inserting one uid twice")
           .isEqualTo(1);
+    }
+
+    /**
+     * If this fails, check that the insert's key is the workspace group and the uid together (a
+     * unique index on both, and an insert-if-absent that matches both), not the uid alone.
+     */
+    @Test
+    @DisplayName(
+        "The same uid in another workspace group is another activity: each insert stores and"
+            + " returns its own")
+    void uidIsUniquePerWorkspaceGroup() {
+      long otherGroup = data.newWorkspace();
+      NewActivity here = data.any();
+      NewActivity there =
+          data.activity(ActivityType.USER_LOGOUT, data.user())
+              .uid(uidOf(here))
+              .workspaceGroupId(otherGroup)
+              .text("another tenant's")
+              .build();
+
+      Activity first = repository().insert(here);
+      Activity second = repository().insert(there);
+      List<Activity> batch = repository().insertAll(List.of(here, there));
+
+      assertThat(second.id())
+          .as("id of the uid's activity in the other group")
+          .isNotEqualTo(first.id());
+      assertThat(second)
+          .as("insert into the other group")
+          .isEqualTo(Activity.created(second.id(), there));
+      assertThat(batch).as("a batch repeating both keys").containsExactly(first, second);
+      assertThat(repository().findByUid(otherGroup, uidOf(here)))
+          .as("the uid in the other group")
+          .contains(second);
+      assertThat(repository().findByUid(data.workspace(), uidOf(here)))
+          .as("the uid in the first group")
+          .contains(first);
+    }
+
+    /**
+     * If this fails, check that a batch deduplicates on the workspace group and the uid together:
+     * one uid in two groups of one batch is two activities.
+     */
+    @Test
+    @DisplayName("One uid in two workspace groups of one batch stores two activities")
+    void insertAllKeysOnGroupAndUid() {
+      long otherGroup = data.newWorkspace();
+      NewActivity here = data.any();
+      NewActivity there =
+          data.activity(ActivityType.USER_LOGIN, data.user())
+              .uid(uidOf(here))
+              .workspaceGroupId(otherGroup)
+              .build();
+
+      List<Activity> result = repository().insertAll(List.of(here, there, here));
+
+      assertThat(result)
+          .extracting(Activity::workspaceGroupId)
+          .as("groups of the results")
+          .containsExactly(data.workspace(), otherGroup, data.workspace());
+      assertThat(result.get(1).id())
+          .as("the other group's activity")
+          .isNotEqualTo(result.get(0).id());
+      assertThat(result.get(2)).as("the repeated key").isEqualTo(result.get(0));
+      assertThat(repository().findByUid(otherGroup, uidOf(here)))
+          .as("the uid in the other group")
+          .contains(result.get(1));
     }
 
     /**
@@ -362,7 +429,7 @@ public abstract class ActivityRepositoryContract extends StoreContractSupport {
       assertThat(repository().findById(stored.id()))
           .as("findById(%d)", stored.id())
           .contains(stored);
-      assertThat(repository().findByUid(stored.uid()))
+      assertThat(repository().findByUid(stored.workspaceGroupId(), stored.uid()))
           .as("findByUid(%s)", stored.uid())
           .contains(stored);
     }
@@ -376,7 +443,27 @@ public abstract class ActivityRepositoryContract extends StoreContractSupport {
 
       assertThat(repository().findById(unknown)).as("findById(%d)", unknown).isEmpty();
       UUID unknownUid = UUID.randomUUID();
-      assertThat(repository().findByUid(unknownUid)).as("findByUid(%s)", unknownUid).isEmpty();
+      assertThat(repository().findByUid(data.workspace(), unknownUid))
+          .as("findByUid(%s)", unknownUid)
+          .isEmpty();
+    }
+
+    /**
+     * If this fails, check that findByUid matches the workspace group as well as the uid, so that a
+     * uid another group holds is not found.
+     */
+    @Test
+    @DisplayName("A uid is found only in the workspace group that holds it")
+    void uidFoundOnlyInItsGroup() {
+      Activity stored = repository().insert(data.any());
+      long otherGroup = data.newWorkspace();
+
+      assertThat(repository().findByUid(otherGroup, stored.uid()))
+          .as("findByUid in a group that does not hold uid %s", stored.uid())
+          .isEmpty();
+      assertThat(repository().findByUid(stored.workspaceGroupId(), stored.uid()))
+          .as("findByUid in the group that holds it")
+          .contains(stored);
     }
 
     /** If this fails, check that findById and findByUid do not filter out soft-deleted rows. */
@@ -389,7 +476,7 @@ public abstract class ActivityRepositoryContract extends StoreContractSupport {
       assertThat(repository().findById(stored.id()))
           .as("findById(%d)", stored.id())
           .contains(deleted);
-      assertThat(repository().findByUid(stored.uid()))
+      assertThat(repository().findByUid(stored.workspaceGroupId(), stored.uid()))
           .as("findByUid(%s)", stored.uid())
           .contains(deleted);
     }
@@ -454,13 +541,14 @@ public abstract class ActivityRepositoryContract extends StoreContractSupport {
           .contains(expected);
     }
 
-    /** If this fails, check that every content field is written by update. */
+    /** If this fails, check that every content field but the workspace groups is written. */
     @Test
-    @DisplayName("An update giving every field replaces the whole content")
+    @DisplayName(
+        "An update giving every field replaces the whole content but the workspace groups, which"
+            + " own the activity")
     void updateReplacesEveryField() {
       Activity original = repository().insert(data.any());
       clock.advance(Duration.ofSeconds(1));
-      long newWorkspace = data.newWorkspace();
       Campaign campaign = new Campaign(UUID.randomUUID(), "New campaign");
       BrightideaDetails details =
           new BrightideaDetails(
@@ -472,8 +560,6 @@ public abstract class ActivityRepositoryContract extends StoreContractSupport {
               actor,
               "new text",
               JsonValue.of(Map.of("replaced", true)),
-              newWorkspace,
-              newWorkspace,
               campaign,
               details);
 
@@ -485,8 +571,8 @@ public abstract class ActivityRepositoryContract extends StoreContractSupport {
               actor,
               "new text",
               JsonValue.of(Map.of("replaced", true)),
-              newWorkspace,
-              newWorkspace,
+              original.workspaceGroupId(),
+              original.content().workspaceGroup(),
               campaign,
               details);
       assertThat(updated.content()).as("content after a full update").isEqualTo(expected);
@@ -546,41 +632,47 @@ public abstract class ActivityRepositoryContract extends StoreContractSupport {
           .isInstanceOf(NotFoundException.class);
     }
 
-    /** If this fails, check that update writes workspace_group_id and the listing filters by it. */
-    @Test
-    @DisplayName("Moving an activity to another workspace group moves it between listings")
-    void movingWorkspaceChangesListings() {
-      long from = data.workspace();
-      long to = data.newWorkspace();
-      Activity original = repository().insert(data.any());
-
-      repository().update(original.id(), ActivityUpdate.NONE.withWorkspaceGroupId(to), null, "a");
-
-      assertThat(ids(listAll(ActivityQuery.builder().workspaceGroup(from).build(), ID_ASC)))
-          .as("listing of the old workspace group")
-          .doesNotContain(original.id());
-      assertThat(ids(listAll(ActivityQuery.builder().workspaceGroup(to).build(), ID_ASC)))
-          .as("listing of the new workspace group")
-          .containsExactly(original.id());
-      assertThat(repository().count(ActivityQuery.builder().workspaceGroup(from).build()))
-          .as("count of the old workspace group")
-          .isZero();
-    }
-
-    /** If this fails, check that an update with no field given still stamps the audit fields. */
+    /**
+     * If this fails, check that update compares the merged content with the stored one and writes
+     * nothing, audit fields and version included, when they are equal.
+     */
     @Test
     @DisplayName(
-        "An update giving no field keeps the content and still stamps updated_at and version")
-    void emptyUpdateStampsAudit() {
+        "An update that leaves every field as stored changes nothing: same version, updated_at and"
+            + " updated_by")
+    void noOpUpdateChangesNothing() {
       Activity original = repository().insert(data.any());
-      Instant at = clock.advance(Duration.ofHours(2));
+      Activity edited = repository().update(original.id(), ActivityUpdate.text("v2"), null, "a");
+      clock.advance(Duration.ofHours(2));
+      ActivityContent c = edited.content();
+      ActivityUpdate sameValues =
+          new ActivityUpdate(
+              c.type(), c.actor(), c.text(), c.resource(), c.campaign(), c.details());
 
-      Activity updated = repository().update(original.id(), ActivityUpdate.NONE, null, "auditor");
+      Activity none = repository().update(original.id(), ActivityUpdate.NONE, null, "auditor");
+      Activity same = repository().update(original.id(), sameValues, edited.version(), "auditor");
 
-      assertThat(updated.content()).as("content").isEqualTo(original.content());
-      assertThat(updated.updatedAt()).as("updated_at").isEqualTo(at);
-      assertThat(updated.updatedBy()).as("updated_by").isEqualTo("auditor");
-      assertThat(updated.version()).as("version").isEqualTo(2);
+      assertThat(none).as("result of an update giving no field").isEqualTo(edited);
+      assertThat(same).as("result of an update giving the stored values").isEqualTo(edited);
+      assertThat(repository().findById(original.id()))
+          .as("stored activity after the no-op updates")
+          .contains(edited);
+    }
+
+    /**
+     * If this fails, check that update compares the expected version before it decides that the
+     * update changes nothing.
+     */
+    @Test
+    @DisplayName("An update that changes nothing still fails with a conflict on a stale version")
+    void noOpUpdateWithStaleVersionConflicts() {
+      Activity original = repository().insert(data.any());
+      Activity current = repository().update(original.id(), ActivityUpdate.text("v2"), null, "a");
+
+      assertThatThrownBy(() -> repository().update(original.id(), ActivityUpdate.NONE, 1L, "late"))
+          .as("a no-op update expecting version 1 when the stored version is 2")
+          .isInstanceOf(ConflictException.class);
+      assertThat(repository().findById(original.id())).as("stored activity").contains(current);
     }
   }
 
@@ -1692,7 +1784,7 @@ public abstract class ActivityRepositoryContract extends StoreContractSupport {
           .as("activities stored by %d threads inserting %d each", THREADS, perThread)
           .isEqualTo((long) THREADS * (perThread + 1));
       for (Activity a : inserted) {
-        assertThat(repository().findByUid(a.uid()).map(Activity::id))
+        assertThat(repository().findByUid(a.workspaceGroupId(), a.uid()).map(Activity::id))
             .as("stored id of uid %s", a.uid())
             .contains(a.id());
       }
@@ -1726,7 +1818,7 @@ public abstract class ActivityRepositoryContract extends StoreContractSupport {
       List<Activity> results = valuesOf(outcomes);
       Activity stored =
           repository()
-              .findByUid(uid)
+              .findByUid(data.workspace(), uid)
               .orElseThrow(() -> new AssertionError("no activity of the contended uid was stored"));
       assertThat(results).as("what each thread's insert returned").allMatch(stored::equals);
       assertThat(repository().count(data.query().deleted(DeletedFilter.INCLUDE).build()))
@@ -1753,7 +1845,8 @@ public abstract class ActivityRepositoryContract extends StoreContractSupport {
                         repository()
                             .update(
                                 target.id(),
-                                ActivityUpdate.text("winner " + i),
+                                // Unique per round: an update that changes nothing wins too.
+                                ActivityUpdate.text("winner " + expectedVersion + "." + i),
                                 expectedVersion,
                                 "thread-" + i));
 
@@ -1817,7 +1910,9 @@ public abstract class ActivityRepositoryContract extends StoreContractSupport {
       Activity written = repository().insert(data.any());
 
       assertThat(second.findById(written.id())).as("second store's findById").contains(written);
-      assertThat(second.findByUid(written.uid())).as("second store's findByUid").contains(written);
+      assertThat(second.findByUid(written.workspaceGroupId(), written.uid()))
+          .as("second store's findByUid")
+          .contains(written);
       assertThat(ids(second.list(data.query().build(), PageRequest.of(1, 10), DATE_DESC).items()))
           .as("second store's listing")
           .containsExactly(written.id());

@@ -17,9 +17,9 @@ import org.jspecify.annotations.Nullable;
  * <ul>
  *   <li>{@link StoreUnavailableException} for a {@linkplain
  *       StoreUnavailableException.Reason#isTransient() transient} reason: the batch is retried
- *       whole after an exponential, jittered wait. Every activity keeps the uid it was accepted
- *       with and {@code insertAll} inserts each uid at most once, so a retry after a commit whose
- *       answer was lost stores nothing twice.
+ *       whole after an exponential, jittered wait. Every activity keeps the uid and workspace group
+ *       it was accepted with, and {@code insertAll} inserts each (workspace group, uid) key at most
+ *       once, so a retry after a commit whose answer was lost stores nothing twice.
  *   <li>{@link StoreUnavailableException} for any other reason (a database file locked by another
  *       process, damaged storage, a missing schema, a timeout): waiting does not help, so the batch
  *       fails whole at once.

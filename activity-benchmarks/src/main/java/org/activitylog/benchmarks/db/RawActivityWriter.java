@@ -158,8 +158,9 @@ public final class RawActivityWriter {
     ps.setObject(i++, created);
     setText(ps, i++, a.createdBy());
     if (trailingUid) {
-      // H2's NOT EXISTS guard takes the uid once more, as the last parameter.
-      ps.setObject(i, a.uid());
+      // H2's NOT EXISTS guard takes the key, uid and workspace group, once more, last.
+      ps.setObject(i++, a.uid());
+      ps.setLong(i, c.workspaceGroupId());
     }
   }
 

@@ -44,8 +44,9 @@ public final class RawSql {
   }
 
   /**
-   * Inserts a row unless its uid is stored, as the library must: {@code ON CONFLICT DO NOTHING} on
-   * PostgreSQL, {@code NOT EXISTS} on H2 (which then takes the uid a second time, last).
+   * Inserts a row unless its workspace group holds its uid, as the library must: {@code ON CONFLICT
+   * DO NOTHING} on PostgreSQL, {@code NOT EXISTS} on H2 (which then takes the uid and the workspace
+   * group a second time, last).
    */
   public String insertIfAbsent() {
     if (dialect == Dialect.POSTGRESQL) {
@@ -56,7 +57,7 @@ public final class RawSql {
           + ") VALUES ("
           + values()
           + ")"
-          + " ON CONFLICT (uid) DO NOTHING";
+          + " ON CONFLICT (uid, workspace_group_id) DO NOTHING";
     }
     return "INSERT INTO "
         + TABLE
@@ -66,7 +67,7 @@ public final class RawSql {
         + values()
         + " WHERE NOT EXISTS (SELECT 1 FROM "
         + TABLE
-        + " x WHERE x.uid = ?)";
+        + " x WHERE x.uid = ? AND x.workspace_group_id = ?)";
   }
 
   /** A plain insert, for loading a data set of distinct uids. */

@@ -90,8 +90,8 @@ public final class AisquareEndpoints {
   }
 
   /**
-   * Records an activity from a {@code UserActivity} body. Recording a uid already stored answers
-   * the stored activity.
+   * Records an activity from a {@code UserActivity} body. Recording a uid its workspace group
+   * already holds answers the stored activity; the same uid in another group is another activity.
    *
    * @param request the request, with its JSON body
    * @param requester who asks

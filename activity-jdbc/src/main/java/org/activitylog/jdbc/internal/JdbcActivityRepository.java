@@ -17,10 +17,12 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.activitylog.api.Activity;
 import org.activitylog.api.ActivityContent;
@@ -114,32 +116,46 @@ public final class JdbcActivityRepository implements ActivityRepository {
   @Override
   public List<Activity> insertAll(List<NewActivity> activities) {
     // Every activity is checked before any is stored, so a bad one leaves the store unchanged.
-    Map<UUID, NewActivity> unique = new LinkedHashMap<>();
+    Map<Key, NewActivity> unique = new LinkedHashMap<>();
     for (NewActivity a : activities) {
-      unique.putIfAbsent(requireInsertable(a), a);
+      unique.putIfAbsent(new Key(a.content().workspaceGroupId(), requireInsertable(a)), a);
     }
     if (unique.isEmpty()) {
       return List.of();
     }
     List<NewActivity> drafts = List.copyOf(unique.values());
-    Map<UUID, Activity> stored = access.call(() -> insertWithRetry(drafts));
+    Map<Key, Activity> stored = access.call(() -> insertWithRetry(drafts));
     List<Activity> result = new ArrayList<>(activities.size());
     for (NewActivity a : activities) {
-      result.add(stored.get(a.uid()));
+      result.add(stored.get(Key.of(a)));
     }
     return result;
   }
 
-  private Map<UUID, Activity> insertWithRetry(List<NewActivity> drafts) {
+  /**
+   * The idempotency key: a uid is unique within its owning workspace group, so every look-up and
+   * every match of a stored row against a draft uses both.
+   */
+  private record Key(long workspaceGroupId, UUID uid) {
+    static Key of(NewActivity draft) {
+      return new Key(draft.content().workspaceGroupId(), Objects.requireNonNull(draft.uid()));
+    }
+
+    static Key of(Activity stored) {
+      return new Key(stored.workspaceGroupId(), stored.uid());
+    }
+  }
+
+  private Map<Key, Activity> insertWithRetry(List<NewActivity> drafts) {
     for (int attempt = 1; ; attempt++) {
       try {
-        Optional<Map<UUID, Activity>> stored =
+        Optional<Map<Key, Activity>> stored =
             access.jdbi().inTransaction(h -> insertOnce(h, drafts));
         if (stored.isPresent()) {
           return stored.get();
         }
       } catch (JdbiException e) {
-        // H2 has no ON CONFLICT: two transactions inserting one uid both pass NOT EXISTS and the
+        // H2 has no ON CONFLICT: two transactions inserting one key both pass NOT EXISTS and the
         // unique key fails the later one. Retrying re-reads the row the winner committed.
         if (attempt >= MAX_ATTEMPTS || !SqlErrors.isUniqueViolation(e)) {
           throw e;
@@ -206,7 +222,15 @@ public final class JdbcActivityRepository implements ActivityRepository {
     if (inserted) {
       return Optional.of(Activity.created(key, d));
     }
-    return h.createQuery(sql.findByUid()).bind("uid", uuid(d.uid())).map(rows).findOne();
+    return byKey(h, d.content().workspaceGroupId(), Objects.requireNonNull(d.uid()));
+  }
+
+  private Optional<Activity> byKey(Handle h, long workspaceGroupId, UUID uid) {
+    return h.createQuery(sql.findByUid())
+        .bind("uid", uuid(uid))
+        .bind("workspaceGroupId", int64(workspaceGroupId))
+        .map(rows)
+        .findOne();
   }
 
   /**
@@ -277,9 +301,9 @@ public final class JdbcActivityRepository implements ActivityRepository {
    * Inserts the drafts whose uid is new and reads the others back; empty when a row that blocked an
    * insert vanished before it could be read (a concurrent purge), so the caller tries again.
    */
-  private Optional<Map<UUID, Activity>> insertOnce(Handle h, List<NewActivity> drafts) {
-    Map<UUID, Activity> stored = new HashMap<>();
-    List<UUID> existing = new ArrayList<>();
+  private Optional<Map<Key, Activity>> insertOnce(Handle h, List<NewActivity> drafts) {
+    Map<Key, Activity> stored = new HashMap<>();
+    Set<Key> existing = new LinkedHashSet<>();
     for (int from = 0; from < drafts.size(); from += BATCH_ROWS) {
       List<NewActivity> chunk = drafts.subList(from, Math.min(drafts.size(), from + BATCH_ROWS));
       PreparedBatch batch = h.prepareBatch(sql.insertIfAbsent());
@@ -295,18 +319,22 @@ public final class JdbcActivityRepository implements ActivityRepository {
       for (int i = 0; i < chunk.size(); i++) {
         NewActivity d = chunk.get(i);
         if (keys.get(i).isEmpty()) {
-          existing.add(d.uid());
+          existing.add(Key.of(d));
         } else {
-          stored.put(d.uid(), Activity.created(keys.get(i).get(0), d));
+          stored.put(Key.of(d), Activity.created(keys.get(i).get(0), d));
         }
       }
     }
-    for (int from = 0; from < existing.size(); from += IN_LIST) {
-      List<UUID> chunk = existing.subList(from, Math.min(existing.size(), from + IN_LIST));
+    List<UUID> existingUids = existing.stream().map(Key::uid).distinct().toList();
+    for (int from = 0; from < existingUids.size(); from += IN_LIST) {
+      List<UUID> chunk = existingUids.subList(from, Math.min(existingUids.size(), from + IN_LIST));
       BoundSql select =
           ActivityQuerySql.list(new BoundSql().append(sql.findByUidsIn()), chunk, uid -> uuid(uid));
       for (Activity a : select.bindTo(h.createQuery(select.sql())).map(rows).list()) {
-        stored.put(a.uid(), a);
+        // The uid may be stored in other groups too; only the drafts' own keys answer.
+        if (existing.contains(Key.of(a))) {
+          stored.put(Key.of(a), a);
+        }
       }
     }
     return stored.size() == drafts.size() ? Optional.of(stored) : Optional.empty();
@@ -318,10 +346,9 @@ public final class JdbcActivityRepository implements ActivityRepository {
   }
 
   @Override
-  public Optional<Activity> findByUid(UUID uid) {
+  public Optional<Activity> findByUid(long workspaceGroupId, UUID uid) {
     Objects.requireNonNull(uid, "uid");
-    return access.withHandle(
-        h -> h.createQuery(sql.findByUid()).bind("uid", uuid(uid)).map(rows).findOne());
+    return access.withHandle(h -> byKey(h, workspaceGroupId, uid));
   }
 
   @Override
@@ -343,6 +370,9 @@ public final class JdbcActivityRepository implements ActivityRepository {
                   .orElseThrow(NotFoundException::new);
           if (expectedVersion != null && expectedVersion != current.version()) {
             throw conflict();
+          }
+          if (!update.changes(current.content())) {
+            return current;
           }
           ActivityContent next = update.applyTo(current.content());
           Instant now = now();

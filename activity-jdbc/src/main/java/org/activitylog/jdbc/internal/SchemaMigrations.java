@@ -38,6 +38,7 @@ public final class SchemaMigrations {
           "V1__activities.sql",
           "V2__follow_graph.sql",
           "V3__soft_delete_in_feed_indexes.sql",
+          "V4__uid_unique_per_workspace_group.sql",
           "V5__open_marker.sql");
 
   /** How often a migration is tried when another store is migrating the same schema. */

@@ -164,7 +164,7 @@ class CrashRecoveryTest {
     int lost = 0;
     for (UUID uid : acked) {
       int times = listed.getOrDefault(uid, 0);
-      boolean found = store.activities().findByUid(uid).isPresent();
+      boolean found = store.activities().findByUid(CrashWriter.WORKSPACE, uid).isPresent();
       if (times == 0 && !found) {
         lost++;
       } else if (times != 1 || !found) {

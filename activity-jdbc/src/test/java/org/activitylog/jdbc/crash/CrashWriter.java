@@ -27,7 +27,9 @@ import org.activitylog.recorder.Receipt;
  * thread count. It prints {@code ready} once the store is open.
  */
 public final class CrashWriter {
-  private static final long WORKSPACE = 7;
+  /** The workspace group every activity the writer records belongs to. */
+  static final long WORKSPACE = 7;
+
   private static final UserSimple ACTOR = UserSimple.of(WORKSPACE, "crash", "crash@example.com");
 
   private CrashWriter() {}

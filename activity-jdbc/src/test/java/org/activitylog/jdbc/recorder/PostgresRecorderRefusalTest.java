@@ -56,7 +56,7 @@ class PostgresRecorderRefusalTest {
       assertThat(m.stored()).as("stored, in %s", m).isEqualTo(9);
       assertThat(m.retried()).as("a refused value is not retried").isZero();
       for (int i = 0; i < 10; i++) {
-        assertThat(store.activities().findByUid(receipts.get(i).uid()).isPresent())
+        assertThat(store.activities().findByUid(workspace, receipts.get(i).uid()).isPresent())
             .as("activity %d stored", i)
             .isEqualTo(i != 6);
       }

@@ -147,12 +147,14 @@ public final class AisquareMapping {
 
   /**
    * Reads the body of a {@code PUT}: members sent replace, members left out keep, read-only members
-   * are ignored. A partial {@code user} (or {@code member}) is merged over the current one and
-   * keeps its id.
+   * are ignored. {@code workspace_group_id} and {@code workspace_group} are read-only here as
+   * {@code id}, {@code uid} and {@code created_at} are: they say which tenant owns the activity,
+   * which an update never changes. A partial {@code user} (or {@code member}) is merged over the
+   * current one and keeps its id.
    *
    * <p>{@code null} clears {@code resource} and the actor's nullable fields. {@link ActivityUpdate}
-   * cannot clear {@code text} or {@code workspace_group}, so {@code null} for them is accepted only
-   * when they are already absent (a body copied from a GET answer); otherwise it is an error.
+   * cannot clear {@code text}, so {@code null} for it is accepted only when it is already absent (a
+   * body copied from a GET answer); otherwise it is an error.
    *
    * @param in the body's members
    * @param current the activity stored now
@@ -168,8 +170,6 @@ public final class AisquareMapping {
         updatedActor(in, current.actor()),
         updatedText(in, current.text()),
         in.present(RESOURCE) ? ResourceCodec.fromNode(in.raw(RESOURCE)) : null,
-        in.present(WORKSPACE_GROUP_ID) ? in.requiredInteger(WORKSPACE_GROUP_ID) : null,
-        updatedWorkspaceGroup(in, current.content().workspaceGroup()),
         null,
         null);
   }
@@ -272,17 +272,6 @@ public final class AisquareMapping {
     if (in.present(TEXT) && current != null) {
       throw new ValidationException(
           in.field(TEXT), "must not be null; send \"\" to blank the text");
-    }
-    return null;
-  }
-
-  private static @Nullable Long updatedWorkspaceGroup(Fields in, @Nullable Long current) {
-    if (in.has(WORKSPACE_GROUP)) {
-      return in.integer(WORKSPACE_GROUP);
-    }
-    if (in.present(WORKSPACE_GROUP) && current != null) {
-      throw new ValidationException(
-          in.field(WORKSPACE_GROUP), "cannot be cleared by an update; send a workspace group id");
     }
     return null;
   }

@@ -25,6 +25,7 @@ import org.activitylog.api.Page;
 import org.activitylog.api.PageRequest;
 import org.activitylog.api.Sort;
 import org.activitylog.api.ValidationException;
+import org.activitylog.memory.internal.MemoryStorage.UidKey;
 import org.activitylog.spi.ActivityRepository;
 import org.activitylog.spi.ErasureMode;
 import org.jspecify.annotations.Nullable;
@@ -73,14 +74,15 @@ public final class MemoryActivityRepository implements ActivityRepository {
         () -> {
           List<Activity> stored = new ArrayList<>(activities.size());
           for (NewActivity a : activities) {
-            UUID uid = Objects.requireNonNull(a.uid());
-            Long existing = storage.idByUid.get(uid);
+            UidKey key =
+                new UidKey(a.content().workspaceGroupId(), Objects.requireNonNull(a.uid()));
+            Long existing = storage.idByUid.get(key);
             if (existing != null) {
               stored.add(storage.byId.get(existing));
             } else {
               Activity created = Activity.created(storage.nextId.getAndIncrement(), a);
               storage.byId.put(created.id(), created);
-              storage.idByUid.put(uid, created.id());
+              storage.idByUid.put(key, created.id());
               stored.add(created);
             }
           }
@@ -98,12 +100,12 @@ public final class MemoryActivityRepository implements ActivityRepository {
   }
 
   @Override
-  public Optional<Activity> findByUid(UUID uid) {
-    Objects.requireNonNull(uid, "uid");
+  public Optional<Activity> findByUid(long workspaceGroupId, UUID uid) {
+    UidKey key = new UidKey(workspaceGroupId, Objects.requireNonNull(uid, "uid"));
     return storage.read(
         closed,
         () -> {
-          Long id = storage.idByUid.get(uid);
+          Long id = storage.idByUid.get(key);
           return id == null ? Optional.empty() : Optional.ofNullable(storage.byId.get(id));
         });
   }
@@ -125,6 +127,9 @@ public final class MemoryActivityRepository implements ActivityRepository {
                     + current.version()
                     + ", not the expected version "
                     + expectedVersion);
+          }
+          if (!update.changes(current.content())) {
+            return current;
           }
           return replace(current.updated(update.applyTo(current.content()), now(), updatedBy));
         });
@@ -264,7 +269,7 @@ public final class MemoryActivityRepository implements ActivityRepository {
             Activity a = it.next().getValue();
             if (doomed.test(a)) {
               it.remove();
-              storage.idByUid.remove(a.uid());
+              storage.idByUid.remove(UidKey.of(a));
               removed++;
             }
           }

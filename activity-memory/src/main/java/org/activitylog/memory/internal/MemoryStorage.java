@@ -26,7 +26,23 @@ public final class MemoryStorage {
   /** Sorted by id, so a listing by id can walk it in order and stop early. */
   final NavigableMap<Long, Activity> byId = new TreeMap<>();
 
-  final Map<UUID, Long> idByUid = new HashMap<>();
+  /**
+   * The idempotency key, (workspace group, uid) to id: a uid is unique within the group that owns
+   * the activity, so one group's uids never decide what another group's inserts do.
+   */
+  final Map<UidKey, Long> idByUid = new HashMap<>();
+
+  /**
+   * An activity's idempotency key.
+   *
+   * @param workspaceGroupId the owning workspace group
+   * @param uid the uid
+   */
+  record UidKey(long workspaceGroupId, UUID uid) {
+    static UidKey of(Activity activity) {
+      return new UidKey(activity.workspaceGroupId(), activity.uid());
+    }
+  }
 
   /** Follower to the actors it follows. */
   final Map<ActorRef, Set<ActorRef>> following = new HashMap<>();

@@ -57,8 +57,11 @@ class BrokenBackendsTest {
         caught(PurgeCutoffInclusive.Contract.class, "Purging"),
         caught(CursorRepeatsLastItem.Contract.class, "KeysetPaging"),
         caught(UpdateClearsOmittedFields.Contract.class, "Updating"),
+        caught(NoOpUpdateRestamps.Contract.class, "Updating"),
         caught(SoftDeleteRestampsDeleted.Contract.class, "SoftDeleting"),
         caught(FindByUidSkipsDeleted.Contract.class, "Finding"),
+        caught(UidKeyIgnoresGroup.Contract.class, "Inserting", "Concurrency"),
+        caught(UidLookupIgnoresGroup.Contract.class, "Finding", "Inserting"),
         caught(InsertAllReordered.Contract.class, "Inserting"),
         caught(EraseCountSkipsDeleted.Contract.class, "Erasing"));
   }

@@ -26,7 +26,7 @@ final class DuplicateUidAccepted extends ForwardingActivityRepository {
   @Override
   public Activity insert(NewActivity activity) {
     UUID uid = activity.uid();
-    if (uid != null && delegate.findByUid(uid).isPresent()) {
+    if (uid != null && delegate.findByUid(activity.content().workspaceGroupId(), uid).isPresent()) {
       UUID copy = UUID.randomUUID();
       originalOfCopy.put(copy, uid);
       return super.insert(activity.withUid(copy));

@@ -16,8 +16,8 @@ final class FindByUidSkipsDeleted extends ForwardingActivityRepository {
   }
 
   @Override
-  public Optional<Activity> findByUid(UUID uid) {
-    return super.findByUid(uid).filter(a -> !a.isDeleted());
+  public Optional<Activity> findByUid(long workspaceGroupId, UUID uid) {
+    return super.findByUid(workspaceGroupId, uid).filter(a -> !a.isDeleted());
   }
 
   /** The contract run against this backend; only {@link BrokenBackendsTest} runs it. */

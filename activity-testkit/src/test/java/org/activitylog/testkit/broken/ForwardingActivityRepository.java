@@ -72,8 +72,8 @@ class ForwardingActivityRepository implements ActivityRepository {
   }
 
   @Override
-  public Optional<Activity> findByUid(UUID uid) {
-    return delegate.findByUid(uid).map(this::view);
+  public Optional<Activity> findByUid(long workspaceGroupId, UUID uid) {
+    return delegate.findByUid(workspaceGroupId, uid).map(this::view);
   }
 
   @Override

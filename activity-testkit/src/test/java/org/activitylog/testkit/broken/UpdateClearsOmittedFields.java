@@ -25,8 +25,6 @@ final class UpdateClearsOmittedFields extends ForwardingActivityRepository {
             update.actor(),
             update.text() == null ? "" : update.text(),
             update.resource() == null ? JsonValue.nullValue() : update.resource(),
-            update.workspaceGroupId(),
-            update.workspaceGroup(),
             update.campaign(),
             update.details());
     return super.update(id, blanking, expectedVersion, updatedBy);

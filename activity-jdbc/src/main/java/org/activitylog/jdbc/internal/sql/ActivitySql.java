@@ -82,9 +82,9 @@ public abstract class ActivitySql {
   protected abstract String json(String parameter);
 
   /**
-   * Inserts one activity unless its uid is stored already; the update count tells which happened
-   * and the generated key {@link #generatedIdColumn()} is the new id. Parameters: those of {@link
-   * #insertValues()}.
+   * Inserts one activity unless its workspace group holds its uid already (the key is the pair:
+   * uids are unique per owning group); the update count tells which happened and the generated key
+   * {@link #generatedIdColumn()} is the new id. Parameters: those of {@link #insertValues()}.
    *
    * @return the statement
    */
@@ -129,12 +129,22 @@ public abstract class ActivitySql {
     return findById() + " FOR UPDATE";
   }
 
-  /** {@return one activity by uid} Parameter: {@code uid}. */
+  /**
+   * {@return one activity by its key, workspace group and uid} Parameters: {@code uid,
+   * workspaceGroupId}.
+   */
   public String findByUid() {
-    return "SELECT " + COLUMNS + " FROM " + activity + " a WHERE a.uid = :uid";
+    return "SELECT "
+        + COLUMNS
+        + " FROM "
+        + activity
+        + " a WHERE a.uid = :uid AND a.workspace_group_id = :workspaceGroupId";
   }
 
-  /** {@return the start of a select by many uids, to be followed by {@code (p0, p1, …)}} */
+  /**
+   * {@return the start of a select by many uids, to be followed by {@code (p0, p1, …)}} It reads
+   * those uids in every group: the caller keeps the rows whose group it asked for.
+   */
   public String findByUidsIn() {
     return "SELECT " + COLUMNS + " FROM " + activity + " a WHERE a.uid IN ";
   }
@@ -164,8 +174,9 @@ public abstract class ActivitySql {
 
   /**
    * Replaces an activity's content when its version is the one read; the update count is 0 when
-   * another writer came first. Parameters: the content parameters of {@link #insertValues()} but
-   * uid and creation, plus {@code updatedAt, updatedBy, id, version}.
+   * another writer came first. The workspace groups are never written: they own the activity.
+   * Parameters: the content parameters of {@link #insertValues()} but uid, creation and the
+   * workspace groups, plus {@code updatedAt, updatedBy, id, version}.
    *
    * @return the statement
    */
@@ -176,8 +187,7 @@ public abstract class ActivitySql {
         + json("actor")
         + ", text = :text, resource = "
         + json("resource")
-        + ", workspace_group_id = :workspaceGroupId, workspace_group = :workspaceGroup,"
-        + " campaign_id = :campaignId, campaign_name = :campaignName, details = "
+        + ", campaign_id = :campaignId, campaign_name = :campaignName, details = "
         + json("details")
         + ", updated_at = :updatedAt, updated_by = :updatedBy, version = version + 1"
         + " WHERE id = :id AND version = :version";

@@ -35,7 +35,7 @@ final class H2Sql extends ActivitySql {
         + insertValues()
         + " WHERE NOT EXISTS (SELECT 1 FROM "
         + activity
-        + " x WHERE x.uid = :uid)";
+        + " x WHERE x.uid = :uid AND x.workspace_group_id = :workspaceGroupId)";
   }
 
   @Override

@@ -28,7 +28,7 @@ final class PostgresSql extends ActivitySql {
         + INSERT_COLUMNS
         + ") VALUES ("
         + insertValues()
-        + ") ON CONFLICT (uid) DO NOTHING";
+        + ") ON CONFLICT (uid, workspace_group_id) DO NOTHING";
   }
 
   @Override
