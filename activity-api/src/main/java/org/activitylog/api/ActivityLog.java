@@ -81,7 +81,8 @@ public final class ActivityLog {
    * @param activity the activity
    * @return the stored activity, or the one its workspace group already holds under its uid
    * @throws UnauthorizedException when the requester is anonymous
-   * @throws AccessDeniedException when it may not write (or read) the workspace group
+   * @throws AccessDeniedException when it may not write (or read) the workspace group, or may not
+   *     read the derived {@code workspace_group}
    */
   public Activity record(Requester requester, NewActivity activity) {
     return recordAll(requester, List.of(activity)).get(0);
@@ -106,6 +107,13 @@ public final class ActivityLog {
       if (!requester.canWrite(group) || !requester.canRead(group)) {
         throw new AccessDeniedException(
             "the requester may not record into workspace group " + group);
+      }
+      // The derived group names the context the activity comes from; a requester may name only a
+      // context it can see, so no activity points into another tenant.
+      Long derived = a.content().workspaceGroup();
+      if (derived != null && !requester.canRead(derived)) {
+        throw new AccessDeniedException(
+            "the requester may not derive an activity from workspace group " + derived);
       }
       NewActivity filled = a.uid() == null ? a.withUid(uids.get()) : a;
       filled = filled.createdAt() == null ? filled.withCreatedAt(clock.instant()) : filled;

@@ -51,7 +51,7 @@ class IndexIntegrityTest {
 
   @Test
   void theUniqueUidIndexIsCheckedToo() throws Exception {
-    storeThreeAndDamage("ACTIVITYLOG_ACTIVITY_UID_KEY_INDEX_%");
+    storeThreeAndDamage("ACTIVITYLOG_ACTIVITY_UID_GROUP_KEY");
     leaveUncleanMark();
 
     StoreUnavailableException e =

@@ -810,6 +810,31 @@ public abstract class ActivityLogContract extends StoreContractSupport {
           .isEmpty();
     }
 
+    /** If this fails, check that the derived group is checked against the groups it may read. */
+    @Test
+    @DisplayName("An activity derived from a group the requester cannot read is denied")
+    void derivedFromForeignGroupIsDenied() {
+      Requester alice = member(data.workspace());
+      long foreign = data.newWorkspace();
+      NewActivity derivedFromForeign =
+          data.activity(ActivityType.USER_LOGIN, data.user()).workspaceGroup(foreign).build();
+      NewActivity derivedFromOwn =
+          data.activity(ActivityType.USER_LOGIN, data.user())
+              .workspaceGroup(data.workspace())
+              .build();
+
+      assertThatThrownBy(() -> log.record(alice, derivedFromForeign))
+          .isInstanceOf(AccessDeniedException.class);
+      assertThat(log.record(alice, derivedFromOwn).content().workspaceGroup())
+          .isEqualTo(data.workspace());
+      assertThat(
+              activities()
+                  .findByUid(
+                      derivedFromForeign.content().workspaceGroupId(), uidOf(derivedFromForeign)))
+          .as("stored although derived from a foreign group")
+          .isEmpty();
+    }
+
     /** If this fails, check that a batch is checked whole before any of it is stored. */
     @Test
     @DisplayName("A batch with one activity for a non-writable group stores none of them")
