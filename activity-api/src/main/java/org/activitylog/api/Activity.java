@@ -60,9 +60,9 @@ public record Activity(
   public Activity {
     Checks.required("uid", uid);
     Checks.required("content", content);
-    createdAt = Checks.required("created_at", Checks.micros(createdAt));
-    updatedAt = Checks.required("updated_at", Checks.micros(updatedAt));
-    deletedAt = Checks.micros(deletedAt);
+    createdAt = Checks.required("created_at", Checks.time("created_at", createdAt));
+    updatedAt = Checks.required("updated_at", Checks.time("updated_at", updatedAt));
+    deletedAt = Checks.time("deleted_at", deletedAt);
     Checks.text("created_by", createdBy);
     Checks.text("updated_by", updatedBy);
     Checks.text("deleted_by", deletedBy);

@@ -32,6 +32,6 @@ public record Comment(
     Checks.text("comments.id", id);
     Checks.text("comments.update_id", updateId);
     Checks.maxLength("comments.comment", comment, Activity.MAX_TEXT);
-    dateCreated = Checks.micros(dateCreated);
+    dateCreated = Checks.time("comments.date_created", dateCreated);
   }
 }

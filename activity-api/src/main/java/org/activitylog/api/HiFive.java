@@ -28,6 +28,6 @@ public record HiFive(
   public HiFive {
     Checks.text("hifive.id", id);
     Checks.text("hifive.update_id", updateId);
-    dateCreated = Checks.micros(dateCreated);
+    dateCreated = Checks.time("hifive.date_created", dateCreated);
   }
 }

@@ -85,8 +85,8 @@ public record Member(
     Checks.maxLength("member.work_history", workHistory, MAX_FIELD);
     Checks.maxLength("member.photo_url", photoUrl, MAX_FIELD);
     Checks.maxLength("member.photo_file_id", photoFileId, MAX_FIELD);
-    dateCreated = Checks.micros(dateCreated);
-    dateModified = Checks.micros(dateModified);
+    dateCreated = Checks.time("member.date_created", dateCreated);
+    dateModified = Checks.time("member.date_modified", dateModified);
   }
 
   /**

@@ -30,7 +30,7 @@ public record NewActivity(
    */
   public NewActivity {
     Checks.required("content", content);
-    createdAt = Checks.micros(createdAt);
+    createdAt = Checks.time("created_at", createdAt);
     Checks.maxLength("created_by", createdBy, Activity.MAX_AUDIT_NAME);
   }
 

@@ -187,6 +187,28 @@ class ValuesTest {
   }
 
   @Test
+  @DisplayName("Times lie where every zone writes them with a four-digit year")
+  void timeRange() {
+    UserSimple john = UserSimple.of(1, "john", "j@example.com");
+    for (String inside : List.of("0001-01-02T00:00:00Z", "9999-12-30T23:59:59.999999Z")) {
+      Instant t = Instant.parse(inside);
+      assertThat(
+              NewActivity.builder(ActivityType.USER_LOGIN, john).createdAt(t).build().createdAt())
+          .isEqualTo(t);
+    }
+    for (String outside :
+        List.of("0001-01-01T23:59:59.999999Z", "9999-12-31T00:00:00Z", "+10000-01-01T00:00:00Z")) {
+      Instant t = Instant.parse(outside);
+      assertThatThrownBy(
+              () -> NewActivity.builder(ActivityType.USER_LOGIN, john).createdAt(t).build())
+          .as(outside)
+          .isInstanceOf(ValidationException.class)
+          .hasMessageContaining("created_at")
+          .hasMessageContaining("4-digit year");
+    }
+  }
+
+  @Test
   @DisplayName("Times keep microseconds, the precision every backend stores")
   void micros() {
     Instant nanos = Instant.parse("2026-01-01T00:00:00.123456789Z");

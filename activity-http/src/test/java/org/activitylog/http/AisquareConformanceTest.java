@@ -188,7 +188,11 @@ class AisquareConformanceTest {
         value = {
           "\"unknown\":1e-2147483648|unknown",
           "\"resource\":[1e2147483647]|resource[0]",
-          "\"text\":\"a\\udc00\"|text"
+          "\"text\":\"a\\udc00\"|text",
+          "\"created_at\":\"+10000-01-01T00:00:00Z\"|created_at",
+          "\"created_at\":\"-0001-01-01T00:00:00Z\"|created_at",
+          "\"created_at\":\"+999999999-12-31T23:59:59Z\"|created_at",
+          "\"created_at\":\"9999-12-31T20:00:00Z\"|created_at"
         })
     @DisplayName("a POST body with a hostile value is a 400 naming the field")
     void postBody(String member, String field) {

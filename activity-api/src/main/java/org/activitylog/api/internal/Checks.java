@@ -27,6 +27,17 @@ public final class Checks {
 
   private static final BigDecimal MAX_DOUBLE = new BigDecimal(Double.MAX_VALUE);
 
+  private static final Instant MIN_TIME = Instant.parse("0001-01-02T00:00:00Z");
+
+  private static final Instant MAX_TIME = Instant.parse("9999-12-31T00:00:00Z");
+
+  private static final String TIME_RULE =
+      "must be from "
+          + MIN_TIME
+          + " to before "
+          + MAX_TIME
+          + ", so every zone writes a 4-digit year";
+
   private Checks() {}
 
   /**
@@ -280,6 +291,22 @@ public final class Checks {
       throw new ValidationException(field, "must be zero or more", value);
     }
     return value;
+  }
+
+  /**
+   * {@return a stored time, truncated to microseconds as {@link #micros} does, when it lies in the
+   * range every wire format can write} RFC 3339 and Brightidea's {@code yyyy-MM-dd} have four-digit
+   * years; the range keeps a day's margin at both ends, so a time written in any zone (offsets up
+   * to 18 hours) stays from year 1 to 9999.
+   *
+   * @param field the field the error names
+   * @param instant the time, or null
+   */
+  public static @Nullable Instant time(String field, @Nullable Instant instant) {
+    if (instant != null && (instant.isBefore(MIN_TIME) || !instant.isBefore(MAX_TIME))) {
+      throw new ValidationException(field, TIME_RULE, instant);
+    }
+    return micros(instant);
   }
 
   /**
