@@ -12,7 +12,6 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -26,7 +25,6 @@ import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeoutException;
 import java.util.function.IntFunction;
-import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.activitylog.api.Activity;
 import org.activitylog.api.ActivityContent;
@@ -88,7 +86,6 @@ public abstract class ActivityRepositoryContract extends StoreContractSupport {
   /** How many threads the concurrency tests run at once. */
   private static final int THREADS = 8;
 
-  private static final Sort ID_ASC = new Sort(Sort.Field.ID, Sort.Direction.ASC);
   private static final Sort ID_DESC = new Sort(Sort.Field.ID, Sort.Direction.DESC);
   private static final Sort DATE_ASC = new Sort(Sort.Field.DATE_CREATED, Sort.Direction.ASC);
   private static final Sort DATE_DESC = new Sort(Sort.Field.DATE_CREATED, Sort.Direction.DESC);
@@ -2015,39 +2012,6 @@ public abstract class ActivityRepositoryContract extends StoreContractSupport {
     return values;
   }
 
-  /** Records an activity of this test created at an instant, in a workspace group. */
-  private Activity insertAt(long workspace, Instant createdAt) {
-    return repository()
-        .insert(
-            data.activity(ActivityType.RESOURCE_VIEWED, data.user())
-                .workspaceGroupId(workspace)
-                .createdAt(createdAt)
-                .build());
-  }
-
-  /** Every activity a query matches, sorted; the test data sets stay under one page of 100. */
-  private List<Activity> listAll(ActivityQuery query, Sort sort) {
-    Page<Activity> page = repository().list(query, PageRequest.of(1, PageRequest.MAX_SIZE), sort);
-    assertThat(page.total())
-        .as("total of a test listing (items %s)", describe(page.items()))
-        .isLessThanOrEqualTo(PageRequest.MAX_SIZE);
-    return page.items();
-  }
-
-  /** Asserts that a query lists exactly these activities, in any order. */
-  private void assertListed(ActivityQuery query, Collection<Activity> expected) {
-    List<Activity> found = listAll(query, ID_ASC);
-    assertThat(ids(found))
-        .as("list(%s) should give %s but gave%n%s", query, ids(expected), describe(found))
-        .containsExactlyInAnyOrderElementsOf(ids(expected));
-  }
-
-  /** Every matching activity of a scan, stopping past the expected size so a looping scan fails. */
-  private List<Activity> scan(ActivityQuery query, Sort sort, int batchSize) {
-    long bound = repository().count(query) + 5;
-    return repository().scan(query, sort, batchSize).limit(bound).toList();
-  }
-
   private static NewActivity draftOf(List<NewActivity> drafts, Activity stored) {
     return drafts.stream()
         .filter(d -> stored.uid().equals(d.uid()))
@@ -2059,35 +2023,5 @@ public abstract class ActivityRepositoryContract extends StoreContractSupport {
   /** An id no store hands out in a test run. */
   private static long absentId() {
     return Long.MAX_VALUE - ThreadLocalRandom.current().nextLong(1_000_000);
-  }
-
-  private static List<Long> ids(Collection<Activity> activities) {
-    return activities.stream().map(Activity::id).toList();
-  }
-
-  /** One line per activity with what the tests look at, for failure messages. */
-  private static String describe(Collection<Activity> activities) {
-    if (activities.isEmpty()) {
-      return "[]";
-    }
-    return activities.stream()
-        .map(a -> "  " + describe(a))
-        .collect(Collectors.joining("\n", "\n", ""));
-  }
-
-  private static String describe(Activity a) {
-    return "#"
-        + a.id()
-        + " "
-        + a.type()
-        + " by "
-        + a.actor().ref()
-        + " in "
-        + a.workspaceGroupId()
-        + " at "
-        + a.createdAt()
-        + " v"
-        + a.version()
-        + (a.isDeleted() ? " deleted at " + a.deletedAt() : "");
   }
 }

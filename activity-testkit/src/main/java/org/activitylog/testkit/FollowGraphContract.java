@@ -619,7 +619,7 @@ public abstract class FollowGraphContract extends StoreContractSupport {
 
     /**
      * If this fails, check that two store instances on one storage read and write the same edges.
-     * Runs only when the backend declares {@link Capability#SHARED_STORAGE}.
+     * Runs only when the backend offers a second store ({@link #createSecondStore}).
      */
     @Test
     @DisplayName("Two stores on one storage see each other's follows at once")

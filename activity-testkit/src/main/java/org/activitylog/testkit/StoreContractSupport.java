@@ -1,19 +1,31 @@
 package org.activitylog.testkit;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
-import java.util.Set;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Collectors;
+import org.activitylog.api.Activity;
+import org.activitylog.api.ActivityQuery;
+import org.activitylog.api.ActivityType;
 import org.activitylog.api.NewActivity;
+import org.activitylog.api.Page;
+import org.activitylog.api.PageRequest;
+import org.activitylog.api.Sort;
 import org.activitylog.spi.ActivityStore;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 
 /**
  * What every contract shares: a fresh store per test built by the backend's factory, the
- * controllable clock, fresh random test data, declared capabilities and clean-up hooks.
+ * controllable clock, fresh random test data, an optional second store on the same storage, a
+ * clean-up hook, and the helpers the tests use (documented, so a backend author can write tests of
+ * the backend's own features in the same style).
  *
  * <p>Tests stay isolated on a shared database: each one writes into workspace groups, actors and
  * uids of its own (see {@link TestActivities}), and reads only those.
@@ -41,20 +53,16 @@ public abstract class StoreContractSupport {
   protected abstract ActivityStore createStore(MutableClock clock);
 
   /**
-   * {@return a second store on the same storage as the first, for {@link
-   * Capability#SHARED_STORAGE}}
+   * Opens a second store on the same storage as the first, as a second application node on one
+   * database would. Overriding this is all it takes to run the shared-storage tests; without it
+   * they are skipped with a message that says so.
    *
+   * @param first the store under test, already open
    * @param clock the same clock as the first store's
-   * @throws UnsupportedOperationException unless overridden
+   * @return the second store, or empty (the default) when the backend cannot share storage
    */
-  protected ActivityStore createSecondStore(MutableClock clock) {
-    throw new UnsupportedOperationException(
-        "override createSecondStore(MutableClock) to declare Capability.SHARED_STORAGE");
-  }
-
-  /** {@return the optional capabilities the backend has} None by default. */
-  protected Set<Capability> capabilities() {
-    return Set.of();
+  protected Optional<ActivityStore> createSecondStore(ActivityStore first, MutableClock clock) {
+    return Optional.empty();
   }
 
   /**
@@ -62,34 +70,24 @@ public abstract class StoreContractSupport {
    * shared across runs. Does nothing by default, since tests never read each other's data.
    *
    * @param store the store the test used
+   * @param workspaceGroups every workspace group the test wrote into
    */
-  protected void cleanUp(ActivityStore store) {}
+  protected void cleanUp(ActivityStore store, List<Long> workspaceGroups) {}
 
   /**
-   * Skips the calling test unless the backend declares a capability.
-   *
-   * @param capability the capability the test needs
-   */
-  protected final void requireCapability(Capability capability) {
-    assumeTrue(
-        capabilities().contains(capability),
-        () ->
-            "skipped: the backend does not declare "
-                + capability
-                + "; override capabilities() to include it (and createSecondStore for"
-                + " SHARED_STORAGE) to run this test");
-  }
-
-  /**
-   * Opens a second store on the same storage, closed after the test.
+   * Opens a second store on the same storage, closed after the test; skips the calling test when
+   * the backend offers none.
    *
    * @return the second store
    */
   protected final ActivityStore secondStore() {
-    requireCapability(Capability.SHARED_STORAGE);
-    ActivityStore second = createSecondStore(clock);
-    opened.add(second);
-    return second;
+    Optional<ActivityStore> second = createSecondStore(store, clock);
+    assumeTrue(
+        second.isPresent(),
+        "skipped: the backend offers no second store on the same storage; override"
+            + " createSecondStore(ActivityStore, MutableClock) to run the shared-storage tests");
+    opened.add(second.get());
+    return second.get();
   }
 
   /**
@@ -123,7 +121,7 @@ public abstract class StoreContractSupport {
       // The store is missing when createStore threw or a @BeforeEach skipped the test (for
       // example a database that is not configured): nothing was written, so nothing to clean.
       if (opened.contains(store)) {
-        cleanUp(store);
+        cleanUp(store, data.workspaces());
       }
     } finally {
       for (ActivityStore s : opened) {
@@ -131,5 +129,114 @@ public abstract class StoreContractSupport {
       }
       opened.clear();
     }
+  }
+
+  /** Sorts activities by id, oldest first: the insertion order. */
+  protected static final Sort ID_ASC = new Sort(Sort.Field.ID, Sort.Direction.ASC);
+
+  /**
+   * Inserts a {@code RESOURCE_VIEWED} activity of this test's user, created at an instant.
+   *
+   * @param workspaceGroupId the owning workspace group
+   * @param createdAt the creation time
+   * @return the stored activity
+   */
+  protected final Activity insertAt(long workspaceGroupId, Instant createdAt) {
+    return store
+        .activities()
+        .insert(
+            data.activity(ActivityType.RESOURCE_VIEWED, data.user())
+                .workspaceGroupId(workspaceGroupId)
+                .createdAt(createdAt)
+                .build());
+  }
+
+  /**
+   * Lists every activity a query matches in one page, failing when there are more than a page of
+   * {@value PageRequest#MAX_SIZE} holds (test data sets stay smaller).
+   *
+   * @param query the filters
+   * @param sort the order
+   * @return the matching activities, sorted
+   */
+  protected final List<Activity> listAll(ActivityQuery query, Sort sort) {
+    Page<Activity> page =
+        store.activities().list(query, PageRequest.of(1, PageRequest.MAX_SIZE), sort);
+    assertThat(page.total())
+        .as("total of a test listing (items %s)", describe(page.items()))
+        .isLessThanOrEqualTo(PageRequest.MAX_SIZE);
+    return page.items();
+  }
+
+  /**
+   * Asserts that a query lists exactly these activities, in any order, comparing ids.
+   *
+   * @param query the filters
+   * @param expected the activities it must list
+   */
+  protected final void assertListed(ActivityQuery query, Collection<Activity> expected) {
+    List<Activity> found = listAll(query, ID_ASC);
+    assertThat(ids(found))
+        .as("list(%s) should give %s but gave%n%s", query, ids(expected), describe(found))
+        .containsExactlyInAnyOrderElementsOf(ids(expected));
+  }
+
+  /**
+   * Scans every matching activity, stopping a few past the matching count so that a scan which
+   * loops fails instead of hanging.
+   *
+   * @param query the filters
+   * @param sort the order
+   * @param batchSize the scan's batch size
+   * @return what the scan returned, in its order
+   */
+  protected final List<Activity> scan(ActivityQuery query, Sort sort, int batchSize) {
+    long bound = store.activities().count(query) + 5;
+    return store.activities().scan(query, sort, batchSize).limit(bound).toList();
+  }
+
+  /**
+   * {@return the ids of activities, in their order}
+   *
+   * @param activities the activities
+   */
+  protected static List<Long> ids(Collection<Activity> activities) {
+    return activities.stream().map(Activity::id).toList();
+  }
+
+  /**
+   * {@return one line per activity with what the tests look at, for failure messages}
+   *
+   * @param activities the activities
+   */
+  protected static String describe(Collection<Activity> activities) {
+    if (activities.isEmpty()) {
+      return "[]";
+    }
+    return activities.stream()
+        .map(a -> "  " + describe(a))
+        .collect(Collectors.joining("\n", "\n", ""));
+  }
+
+  /**
+   * {@return an activity's id, type, actor, group, creation time, version and deletion, in one
+   * line}
+   *
+   * @param a the activity
+   */
+  protected static String describe(Activity a) {
+    return "#"
+        + a.id()
+        + " "
+        + a.type()
+        + " by "
+        + a.actor().ref()
+        + " in "
+        + a.workspaceGroupId()
+        + " at "
+        + a.createdAt()
+        + " v"
+        + a.version()
+        + (a.isDeleted() ? " deleted at " + a.deletedAt() : "");
   }
 }

@@ -1,0 +1,129 @@
+package org.activitylog.testkit.broken;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.activitylog.api.Activity;
+import org.activitylog.api.ActivityQuery;
+import org.activitylog.api.ActivityUpdate;
+import org.activitylog.api.ActorRef;
+import org.activitylog.api.Cursor;
+import org.activitylog.api.NewActivity;
+import org.activitylog.api.Page;
+import org.activitylog.api.PageRequest;
+import org.activitylog.api.Sort;
+import org.activitylog.spi.ActivityRepository;
+import org.activitylog.spi.ActivityStore;
+import org.activitylog.spi.ErasureMode;
+import org.activitylog.testkit.ActivityStoreContract;
+import org.activitylog.testkit.MutableClock;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Passes every call to another repository. Each broken backend extends it and overrides one method
+ * to add one bug; unchanged, it passes the whole contract, so a failure of a broken backend is its
+ * bug's doing. Unlike the published {@link org.activitylog.spi.ForwardingActivityRepository}, it
+ * leaves {@code scan} to the interface's default, which walks this repository's {@link #listAfter},
+ * so that a paging bug shows in scans as it would in a backend that inherits the default.
+ */
+class BrokenRepository implements ActivityRepository {
+  private static final Sort BY_ID = new Sort(Sort.Field.ID, Sort.Direction.ASC);
+
+  /** The working repository underneath. */
+  protected final ActivityRepository delegate;
+
+  BrokenRepository(ActivityRepository delegate) {
+    this.delegate = delegate;
+  }
+
+  /**
+   * How an activity read from the delegate is reported: unchanged here; a backend whose bug lies in
+   * what it reports overrides this, and every method returns activities through it.
+   *
+   * @param stored the activity as the delegate returned it
+   */
+  protected Activity view(Activity stored) {
+    return stored;
+  }
+
+  /**
+   * Every activity a query matches, in a sort order, for backends that page by hand.
+   *
+   * @param query the filters
+   * @param sort the order
+   */
+  protected final List<Activity> matches(ActivityQuery query, Sort sort) {
+    return delegate.scan(query, BY_ID, 100).map(this::view).sorted(sort.comparator()).toList();
+  }
+
+  @Override
+  public Activity insert(NewActivity activity) {
+    return view(delegate.insert(activity));
+  }
+
+  @Override
+  public List<Activity> insertAll(List<NewActivity> activities) {
+    return delegate.insertAll(activities).stream().map(this::view).toList();
+  }
+
+  @Override
+  public Optional<Activity> findById(long id) {
+    return delegate.findById(id).map(this::view);
+  }
+
+  @Override
+  public Optional<Activity> findByUid(long workspaceGroupId, UUID uid) {
+    return delegate.findByUid(workspaceGroupId, uid).map(this::view);
+  }
+
+  @Override
+  public Activity update(
+      long id, ActivityUpdate update, @Nullable Long expectedVersion, @Nullable String updatedBy) {
+    return view(delegate.update(id, update, expectedVersion, updatedBy));
+  }
+
+  @Override
+  public Activity softDelete(long id, @Nullable String deletedBy) {
+    return view(delegate.softDelete(id, deletedBy));
+  }
+
+  @Override
+  public Activity restore(long id, @Nullable String restoredBy) {
+    return view(delegate.restore(id, restoredBy));
+  }
+
+  @Override
+  public long purgeCreatedBefore(Instant cutoff) {
+    return delegate.purgeCreatedBefore(cutoff);
+  }
+
+  @Override
+  public long eraseActor(ActorRef actor, ErasureMode mode) {
+    return delegate.eraseActor(actor, mode);
+  }
+
+  @Override
+  public Page<Activity> list(ActivityQuery query, PageRequest page, Sort sort) {
+    return delegate.list(query, page, sort).map(this::view);
+  }
+
+  @Override
+  public long count(ActivityQuery query) {
+    return delegate.count(query);
+  }
+
+  @Override
+  public List<Activity> listAfter(
+      ActivityQuery query, Sort sort, @Nullable Cursor after, int limit) {
+    return delegate.listAfter(query, sort, after, limit).stream().map(this::view).toList();
+  }
+
+  /** The control: the contract run against the forwarding repository with no bug added. */
+  static final class Contract extends ActivityStoreContract {
+    @Override
+    protected ActivityStore createStore(MutableClock clock) {
+      return BrokenStore.create(clock, BrokenRepository::new);
+    }
+  }
+}

@@ -1,0 +1,31 @@
+package org.activitylog.testkit.broken;
+
+import org.activitylog.api.Activity;
+import org.activitylog.api.ActivityUpdate;
+import org.activitylog.spi.ActivityRepository;
+import org.activitylog.spi.ActivityStore;
+import org.activitylog.testkit.ActivityStoreContract;
+import org.activitylog.testkit.MutableClock;
+import org.jspecify.annotations.Nullable;
+
+/** Never checks the expected version of an update. */
+final class ExpectedVersionIgnored extends BrokenRepository {
+
+  ExpectedVersionIgnored(ActivityRepository delegate) {
+    super(delegate);
+  }
+
+  @Override
+  public Activity update(
+      long id, ActivityUpdate update, @Nullable Long expectedVersion, @Nullable String updatedBy) {
+    return super.update(id, update, null, updatedBy);
+  }
+
+  /** The contract run against this backend; only {@link BrokenBackendsTest} runs it. */
+  static final class Contract extends ActivityStoreContract {
+    @Override
+    protected ActivityStore createStore(MutableClock clock) {
+      return BrokenStore.create(clock, ExpectedVersionIgnored::new);
+    }
+  }
+}

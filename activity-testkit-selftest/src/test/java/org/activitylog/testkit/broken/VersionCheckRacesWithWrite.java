@@ -1,0 +1,52 @@
+package org.activitylog.testkit.broken;
+
+import org.activitylog.api.Activity;
+import org.activitylog.api.ActivityUpdate;
+import org.activitylog.api.ConflictException;
+import org.activitylog.api.NotFoundException;
+import org.activitylog.spi.ActivityRepository;
+import org.activitylog.spi.ActivityStore;
+import org.activitylog.testkit.ActivityStoreContract;
+import org.activitylog.testkit.MutableClock;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Checks the expected version, then writes, in two steps: concurrent updates expecting the same
+ * version can all pass the check.
+ */
+final class VersionCheckRacesWithWrite extends BrokenRepository {
+
+  VersionCheckRacesWithWrite(ActivityRepository delegate) {
+    super(delegate);
+  }
+
+  @Override
+  public Activity update(
+      long id, ActivityUpdate update, @Nullable Long expectedVersion, @Nullable String updatedBy) {
+    if (expectedVersion != null) {
+      Activity current = delegate.findById(id).orElseThrow(NotFoundException::new);
+      if (current.version() != expectedVersion) {
+        throw new ConflictException("version " + current.version() + " is not " + expectedVersion);
+      }
+      pause();
+    }
+    return super.update(id, update, null, updatedBy);
+  }
+
+  /** Stands for the round trip between the check and the write that lets other threads in. */
+  private static void pause() {
+    try {
+      Thread.sleep(5);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  /** The contract run against this backend; only {@link BrokenBackendsTest} runs it. */
+  static final class Contract extends ActivityStoreContract {
+    @Override
+    protected ActivityStore createStore(MutableClock clock) {
+      return BrokenStore.create(clock, VersionCheckRacesWithWrite::new);
+    }
+  }
+}
