@@ -17,12 +17,13 @@ import org.activitylog.json.internal.JsonWire;
 /**
  * The example payloads of both seed API documents, and the activities read from them.
  *
- * <p>The payloads are the seeds' examples unchanged, shipped once, as resources of this module
- * under {@code org/activitylog/json/seeds/}: Brightidea's GET and LIST answers ({@code
- * brightidea-get-activity.json}, {@code brightidea-list-activity.json}), AISquare's PUT body
- * ({@code aisquare-put-request.json}) and AISquare's OpenAPI document, with its line breaks
- * restored ({@code aisquare-activity-openapi.yaml}). The testkit's seed activities, the server's
- * demo data and this module's golden tests are all built from these texts.
+ * <p>The payloads are shipped once, as resources of this module under {@code
+ * org/activitylog/json/seeds/}: Brightidea's GET and LIST answers ({@code
+ * brightidea-get-activity.json}, {@code brightidea-list-activity.json}) and AISquare's PUT body
+ * ({@code aisquare-put-request.json}), as the seed documents show them, and AISquare's OpenAPI
+ * document ({@code aisquare-activity-openapi.yaml}), reconstructed with its line breaks restored.
+ * The testkit's seed activities, the server's demo data and this module's golden tests are all
+ * built from these texts.
  *
  * <p>The Brightidea activities are read with {@link BrightideaFormat#json()}, so Brightidea's
  * zone-less times are UTC; read the texts with {@link BrightideaFormat#json(java.time.ZoneId)} for
