@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.activitylog.api.Activity;
+import org.activitylog.json.SeedExamples;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
@@ -21,9 +22,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 @DisplayName("/api/v1/activity retrieves, updates, records and soft-deletes AISquare activities")
 class AisquareEndpointsTest {
   /** The seed's own example PUT body, byte for byte. */
-  static final String SEED_PUT =
-      "{\n  \"user\": {\n    \"username\": \"johndoe\",\n    \"email\": \"johndoe@example.com\"\n"
-          + "  },\n  \"text\": \"User logged in successfully from IP 192.168.1.10\"\n}\n";
+  static final String SEED_PUT = SeedExamples.aisquarePutRequest();
 
   ApiFixture site = new ApiFixture();
   Activity login;

@@ -10,15 +10,15 @@ import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SchemaRegistryConfig;
 import com.networknt.schema.dialect.Dialects;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.List;
+import org.activitylog.json.SeedExamples;
 
 /**
  * The seed's {@code UserActivity} schema, taken from the OpenAPI document of the AISquare seed
- * (test resource {@code fixtures/aisquare-activity-openapi.yaml}), checked by networknt's JSON
- * Schema validator with OpenAPI 3.1's dialect and every {@code format} asserted ({@code uuid},
- * {@code date-time}, {@code email}, {@code uri}).
+ * ({@link SeedExamples#aisquareOpenApi()}), checked by networknt's JSON Schema validator with
+ * OpenAPI 3.1's dialect and every {@code format} asserted ({@code uuid}, {@code date-time}, {@code
+ * email}, {@code uri}).
  */
 final class UserActivitySchema {
   private static final Schema SCHEMA = load();
@@ -35,9 +35,8 @@ final class UserActivitySchema {
   }
 
   private static Schema load() {
-    try (InputStream in =
-        UserActivitySchema.class.getResourceAsStream("/fixtures/aisquare-activity-openapi.yaml")) {
-      ObjectNode openApi = (ObjectNode) new YAMLMapper().readTree(in);
+    try {
+      ObjectNode openApi = (ObjectNode) new YAMLMapper().readTree(SeedExamples.aisquareOpenApi());
       // The component schemas under the same JSON pointer, so the document's own $refs resolve.
       ObjectNode document = new ObjectMapper().createObjectNode();
       document.put("$ref", "#/components/schemas/UserActivity");

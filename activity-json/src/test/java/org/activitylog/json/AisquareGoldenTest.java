@@ -7,7 +7,6 @@ import org.activitylog.api.Activity;
 import org.activitylog.api.ActivityContent;
 import org.activitylog.api.ActivityUpdate;
 import org.activitylog.api.UserSimple;
-import org.activitylog.testkit.SeedActivities;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -15,14 +14,14 @@ import org.junit.jupiter.api.Test;
 @DisplayName("AISquare golden example")
 class AisquareGoldenTest {
   private final AisquareJson json = AisquareJson.create();
-  private final Activity current = Activity.created(1, SeedActivities.aisquareLogin(3));
+  private final Activity current = Activity.created(1, SeedExamples.aisquareLogin(3));
 
   @Test
   @DisplayName("the PUT example changes the user's username and email and the text, nothing else")
   void putExampleReadsAsAnUpdate() {
-    ActivityUpdate update = json.readUpdate(Fixtures.read(Fixtures.AISQUARE_PUT), current);
+    ActivityUpdate update = json.readUpdate(SeedExamples.aisquarePutRequest(), current);
 
-    UserSimple before = SeedActivities.johndoe();
+    UserSimple before = (UserSimple) current.content().actor();
     assertThat(update.text()).isEqualTo("User logged in successfully from IP 192.168.1.10");
     assertThat(update.actor())
         .isEqualTo(

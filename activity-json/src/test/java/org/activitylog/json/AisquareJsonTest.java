@@ -20,7 +20,6 @@ import org.activitylog.api.Member;
 import org.activitylog.api.NewActivity;
 import org.activitylog.api.UserSimple;
 import org.activitylog.api.ValidationException;
-import org.activitylog.testkit.SeedActivities;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -171,7 +170,7 @@ class AisquareJsonTest {
     @Test
     @DisplayName("writes a Brightidea member as member, with its times in ISO-8601")
     void writesAMemberAsMember() {
-      Activity activity = Activity.created(5, SeedActivities.brightideaPostIdea(2));
+      Activity activity = Activity.created(5, SeedExamples.brightideaPostIdea(2));
 
       JsonNode tree = Fixtures.tree(json.write(activity));
 
@@ -212,7 +211,7 @@ class AisquareJsonTest {
     @Test
     @DisplayName("the seed's AISquare login and a soft-deleted copy read back equal")
     void seedLoginReadsBack() {
-      Activity activity = Activity.created(1, SeedActivities.aisquareLogin(4));
+      Activity activity = Activity.created(1, SeedExamples.aisquareLogin(4));
       Activity deleted = activity.deleted(DELETED, "admin");
 
       assertThat(json.readActivity(json.write(activity))).isEqualTo(activity);
@@ -226,7 +225,7 @@ class AisquareJsonTest {
       Activity activity =
           Activity.created(
               1,
-              NewActivity.builder(ActivityType.RESOURCE_VIEWED, SeedActivities.lillianSmith())
+              NewActivity.builder(ActivityType.RESOURCE_VIEWED, Fixtures.lillianSmith())
                   .uid(UUID.randomUUID())
                   .createdAt(CREATED)
                   .workspaceGroupId(4)
@@ -235,7 +234,7 @@ class AisquareJsonTest {
 
       Activity read = json.readActivity(json.write(activity));
 
-      assertThat(read.actor()).isEqualTo(SeedActivities.lillianSmith());
+      assertThat(read.actor()).isEqualTo(Fixtures.lillianSmith());
       assertThat(read.text()).isEqualTo(activity.text());
     }
 
@@ -386,16 +385,16 @@ class AisquareJsonTest {
                   + "\"date_created\":\"2013-04-18T11:27:48.537Z\"}}");
 
       Member member = (Member) read.content().actor();
-      assertThat(member.id()).isEqualTo(SeedActivities.maxPower().id());
+      assertThat(member.id()).isEqualTo(Fixtures.maxPower().id());
       assertThat(member.screenName()).isEqualTo("Max");
-      assertThat(member.dateCreated()).isEqualTo(SeedActivities.maxPower().dateCreated());
+      assertThat(member.dateCreated()).isEqualTo(Fixtures.maxPower().dateCreated());
     }
   }
 
   @Nested
   @DisplayName("reading a PUT body")
   class ReadingUpdates {
-    private final Activity current = Activity.created(1, SeedActivities.aisquareLogin(3));
+    private final Activity current = Activity.created(1, SeedExamples.aisquareLogin(3));
 
     @Test
     @DisplayName("an empty body changes nothing")
@@ -503,16 +502,16 @@ class AisquareJsonTest {
     @Test
     @DisplayName("a partial member is merged over the current member of a Brightidea activity")
     void memberMerge() {
-      Activity brightidea = Activity.created(3, SeedActivities.brightideaPostIdea(3));
+      Activity brightidea = Activity.created(3, SeedExamples.brightideaPostIdea(3));
 
       ActivityUpdate update =
           json.readUpdate("{\"member\":{\"job_title\":\"Mayor\",\"photo_url\":null}}", brightidea);
 
       Member member = (Member) update.actor();
-      assertThat(member.id()).isEqualTo(SeedActivities.maxPower().id());
+      assertThat(member.id()).isEqualTo(Fixtures.maxPower().id());
       assertThat(member.jobTitle()).isEqualTo("Mayor");
       assertThat(member.email()).isEqualTo("mpower@example.com");
-      assertThat(member.dateCreated()).isEqualTo(SeedActivities.maxPower().dateCreated());
+      assertThat(member.dateCreated()).isEqualTo(Fixtures.maxPower().dateCreated());
       assertThatThrownBy(() -> json.readUpdate("{\"user\":{\"theme\":\"x\"}}", brightidea))
           .isInstanceOfSatisfying(
               ValidationException.class, e -> assertThat(e.field()).isEqualTo("user"));

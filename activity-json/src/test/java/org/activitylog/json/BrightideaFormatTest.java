@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.time.ZoneId;
 import org.activitylog.api.Activity;
 import org.activitylog.api.NewActivity;
-import org.activitylog.testkit.SeedActivities;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -19,7 +18,7 @@ class BrightideaFormatTest {
   @DisplayName(
       "an AISquare activity is written with its code, text and user, absent fields left out")
   void aisquareActivity() {
-    NewActivity draft = SeedActivities.aisquareLogin(3);
+    NewActivity draft = SeedExamples.aisquareLogin(3);
 
     JsonNode written =
         Fixtures.tree(json.writeActivity(Activity.created(1, draft))).get("activity");
@@ -37,7 +36,7 @@ class BrightideaFormatTest {
   @Test
   @DisplayName("an AISquare activity reads back with the same type, actor and text")
   void aisquareActivityReadsBack() {
-    NewActivity draft = SeedActivities.aisquareLogin(3);
+    NewActivity draft = SeedExamples.aisquareLogin(3);
 
     NewActivity read = json.readActivity(json.writeActivity(Activity.created(1, draft)), 3);
 

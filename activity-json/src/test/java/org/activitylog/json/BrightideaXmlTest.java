@@ -22,7 +22,6 @@ import org.activitylog.api.NewActivity;
 import org.activitylog.api.Page;
 import org.activitylog.api.UserSimple;
 import org.activitylog.api.ValidationException;
-import org.activitylog.testkit.SeedActivities;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -83,7 +82,7 @@ class BrightideaXmlTest {
     @DisplayName("one activity is an <activity> root with the JSON's members as elements, in order")
     void singleActivity() {
       Document doc =
-          parse(xml.writeActivity(stored(1, SeedActivities.brightideaPostIdea(WORKSPACE))));
+          parse(xml.writeActivity(stored(1, SeedExamples.brightideaPostIdea(WORKSPACE))));
 
       Element root = doc.getDocumentElement();
       assertThat(root.getTagName()).isEqualTo("activity");
@@ -111,14 +110,9 @@ class BrightideaXmlTest {
     @Test
     @DisplayName("a page is a <response> root with <activity_list> wrapping <activity> and <stats>")
     void page() {
+      List<NewActivity> updates = SeedExamples.brightideaUpdates(WORKSPACE);
       Page<Activity> page =
-          new Page<>(
-              List.of(
-                  stored(1, SeedActivities.brightideaUpdateWithHifiveAndComment(WORKSPACE)),
-                  stored(2, SeedActivities.brightideaUpdateWithAttachment(WORKSPACE))),
-              5,
-              1,
-              2);
+          new Page<>(List.of(stored(1, updates.get(0)), stored(2, updates.get(1))), 5, 1, 2);
 
       Element root = parse(xml.writePage(page)).getDocumentElement();
 
@@ -151,7 +145,7 @@ class BrightideaXmlTest {
     @DisplayName("the media type says XML and UTF-8, and the document declares UTF-8")
     void mediaType() {
       assertThat(xml.mediaType()).isEqualTo("application/xml; charset=UTF-8");
-      assertThat(xml.writeActivity(stored(1, SeedActivities.brightideaPostIdea(1))))
+      assertThat(xml.writeActivity(stored(1, SeedExamples.brightideaPostIdea(1))))
           .startsWith("<?xml version='1.0' encoding='UTF-8'?>");
     }
   }
@@ -162,11 +156,10 @@ class BrightideaXmlTest {
     @Test
     @DisplayName("each seed activity written as XML reads back equal")
     void seedActivities() {
-      for (NewActivity draft :
-          List.of(
-              SeedActivities.brightideaPostIdea(WORKSPACE),
-              SeedActivities.brightideaUpdateWithHifiveAndComment(WORKSPACE),
-              SeedActivities.brightideaUpdateWithAttachment(WORKSPACE))) {
+      List<NewActivity> drafts = new ArrayList<>();
+      drafts.add(SeedExamples.brightideaPostIdea(WORKSPACE));
+      drafts.addAll(SeedExamples.brightideaUpdates(WORKSPACE));
+      for (NewActivity draft : drafts) {
         assertThat(xml.readActivity(xml.writeActivity(stored(1, draft)), WORKSPACE))
             .isEqualTo(draft);
       }
@@ -176,7 +169,7 @@ class BrightideaXmlTest {
     @DisplayName("the LIST example read from JSON, written as XML, reads back the same activities")
     void listExample() {
       List<NewActivity> fromJson =
-          BrightideaFormat.json().readList(Fixtures.read(Fixtures.BRIGHTIDEA_LIST), WORKSPACE);
+          BrightideaFormat.json().readList(SeedExamples.brightideaListActivity(), WORKSPACE);
 
       String written =
           xml.writePage(
@@ -188,7 +181,7 @@ class BrightideaXmlTest {
     @Test
     @DisplayName("an AISquare user as actor is written as <user> and reads back equal")
     void aisquareUser() {
-      NewActivity draft = SeedActivities.aisquareLogin(WORKSPACE);
+      NewActivity draft = SeedExamples.aisquareLogin(WORKSPACE);
 
       String written = xml.writeActivity(stored(1, draft));
       NewActivity read = xml.readActivity(written, WORKSPACE);

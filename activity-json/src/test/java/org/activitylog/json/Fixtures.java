@@ -6,30 +6,24 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import org.activitylog.api.Member;
 
-/** The seeds' example payloads, copied into test resources, and JSON tree comparison. */
+/** The seed activities' actors, and JSON tree comparison against the seeds' example payloads. */
 final class Fixtures {
-  static final String BRIGHTIDEA_GET = "brightidea-get-activity.json";
-  static final String BRIGHTIDEA_LIST = "brightidea-list-activity.json";
-  static final String AISQUARE_PUT = "aisquare-put-request.json";
-
   private static final ObjectMapper PLAIN = new ObjectMapper();
 
   private Fixtures() {}
 
-  static String read(String name) {
-    try (InputStream in = Fixtures.class.getResourceAsStream("/fixtures/" + name)) {
-      if (in == null) {
-        throw new IllegalStateException("missing test resource fixtures/" + name);
-      }
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+  /** Max Power, the member of Brightidea's GET example. */
+  static Member maxPower() {
+    return (Member) SeedExamples.brightideaPostIdea(1).content().actor();
+  }
+
+  /** Lillian Smith, who posts both updates of Brightidea's LIST example. */
+  static Member lillianSmith() {
+    return (Member) SeedExamples.brightideaUpdates(1).get(0).content().actor();
   }
 
   static JsonNode tree(String json) {

@@ -1,9 +1,8 @@
 package org.activitylog.server;
 
-import static org.activitylog.server.ServerClient.fixture;
-import static org.activitylog.server.ServerClient.fixtureJson;
 import static org.activitylog.server.ServerClient.json;
 import static org.activitylog.server.ServerClient.nullMembers;
+import static org.activitylog.server.ServerClient.tree;
 import static org.activitylog.server.ServerClient.withoutNulls;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -18,6 +17,7 @@ import java.util.UUID;
 import org.activitylog.api.ActorRef;
 import org.activitylog.api.Requester;
 import org.activitylog.http.Authenticator;
+import org.activitylog.json.SeedExamples;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
@@ -71,9 +71,9 @@ class ActivityServerEndToEndTest {
       assertThat(response.headers().firstValue("Content-Type"))
           .contains("application/json; charset=UTF-8");
       assertThat(withoutNulls(json(response)))
-          .isEqualTo(withoutNulls(fixtureJson("brightidea-get-activity.json")));
+          .isEqualTo(withoutNulls(tree(SeedExamples.brightideaGetActivity())));
       assertThat(nullMembers(json(response)))
-          .containsAll(nullMembers(fixtureJson("brightidea-get-activity.json")));
+          .containsAll(nullMembers(tree(SeedExamples.brightideaGetActivity())));
     }
 
     @Test
@@ -92,9 +92,9 @@ class ActivityServerEndToEndTest {
           http.get("/api3/activity?page_size=2&page=1&type=POST_UPDATE", TOKEN);
       assertThat(response.statusCode()).isEqualTo(200);
       assertThat(withoutNulls(json(response)))
-          .isEqualTo(withoutNulls(fixtureJson("brightidea-list-activity.json")));
+          .isEqualTo(withoutNulls(tree(SeedExamples.brightideaListActivity())));
       assertThat(nullMembers(json(response)))
-          .containsAll(nullMembers(fixtureJson("brightidea-list-activity.json")));
+          .containsAll(nullMembers(tree(SeedExamples.brightideaListActivity())));
     }
 
     @Test
@@ -171,8 +171,7 @@ class ActivityServerEndToEndTest {
       long version =
           Long.parseLong(before.headers().firstValue("ETag").orElseThrow().replace("\"", ""));
       HttpResponse<String> response =
-          http.send(
-              "PUT", "/api/v1/activity/1/", TOKEN, JSON, fixture("aisquare-put-request.json"));
+          http.send("PUT", "/api/v1/activity/1/", TOKEN, JSON, SeedExamples.aisquarePutRequest());
       assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
       JsonNode body = json(response);
       assertThat(body.path("id").asLong()).isEqualTo(1);

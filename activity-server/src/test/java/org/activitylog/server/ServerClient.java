@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -72,18 +71,10 @@ final class ServerClient {
     }
   }
 
-  /** A seed fixture copied into the test resources. */
-  static String fixture(String name) {
-    try (InputStream in = ServerClient.class.getResourceAsStream("/fixtures/" + name)) {
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  static JsonNode fixtureJson(String name) {
+  /** {@return a JSON text as a tree, such as a seed example from {@code SeedExamples}} */
+  static JsonNode tree(String json) {
     try {
-      return MAPPER.readTree(fixture(name));
+      return MAPPER.readTree(json);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -1,8 +1,5 @@
 package org.activitylog.server.internal;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -31,6 +28,7 @@ import org.activitylog.api.NewActivity;
 import org.activitylog.api.Requester;
 import org.activitylog.api.UserSimple;
 import org.activitylog.json.BrightideaFormat;
+import org.activitylog.json.SeedExamples;
 
 /**
  * The demo data set the server creates on first start, when the store is empty.
@@ -39,7 +37,7 @@ import org.activitylog.json.BrightideaFormat;
  *   <li>The seeds' own examples, in the demo workspace group (1): first an AISquare login of {@code
  *       johndoe}, so that it gets id 1 and the seed's {@code PUT /api/v1/activity/1/} example
  *       works; then Brightidea's GET example and the two {@code POST_UPDATE}s of its LIST example,
- *       read from the seed's JSON files.
+ *       read from the seed's JSON files that {@link SeedExamples} ships, in the server's zone.
  *   <li>{@value #GENERATED} generated activities across the seeds' types, three workspace groups,
  *       five Brightidea members and three AISquare users, dated before the seeds' day (18 April
  *       2013). Exactly three of them are {@code POST_UPDATE}s the demo user can see, so that the
@@ -65,7 +63,6 @@ public final class DemoData {
 
   private static final Instant FROM = Instant.parse("2013-01-01T00:00:00Z");
   private static final Instant SEED_DAY = Instant.parse("2013-04-18T00:00:00Z");
-  private static final UUID MAX_POWER = UUID.fromString("B471BFED-BCC2-49CC-A917-5F09AA73EEB3");
   private static final List<ActivityType> AISQUARE_TYPES =
       Arrays.stream(ActivityType.values())
           .filter(t -> t.catalogue() == ActivityType.Catalogue.AISQUARE)
@@ -102,7 +99,7 @@ public final class DemoData {
    */
   public static Requester requester() {
     return Requester.user(
-        ActorRef.member(MAX_POWER),
+        ((Member) SeedExamples.brightideaPostIdea(DEMO_GROUP).content().actor()).ref(),
         "demo",
         Set.of(DEMO_GROUP, TEAM_GROUP),
         Set.of(DEMO_GROUP, TEAM_GROUP));
@@ -123,9 +120,8 @@ public final class DemoData {
       return Optional.empty();
     }
     BrightideaFormat seeds = BrightideaFormat.json(zone);
-    NewActivity postIdea = seeds.readActivity(resource("brightidea-get-activity.json"), DEMO_GROUP);
-    List<NewActivity> updates =
-        seeds.readList(resource("brightidea-list-activity.json"), DEMO_GROUP);
+    NewActivity postIdea = seeds.readActivity(SeedExamples.brightideaGetActivity(), DEMO_GROUP);
+    List<NewActivity> updates = seeds.readList(SeedExamples.brightideaListActivity(), DEMO_GROUP);
 
     Member maxPower = (Member) postIdea.content().actor();
     Member lillianSmith = (Member) updates.get(0).content().actor();
@@ -170,7 +166,8 @@ public final class DemoData {
             .build());
     all.add(postIdea);
     all.addAll(updates);
-    all.addAll(generated(new Random(20130418L), members, users));
+    Campaign sampleCampaign = Objects.requireNonNull(postIdea.content().campaign());
+    all.addAll(generated(new Random(20130418L), members, users, sampleCampaign));
 
     List<Activity> stored = log.recordAll(system, all);
     follow(log, requester(), lillianSmith.ref(), johnDoe.ref(), johndoe.ref());
@@ -180,7 +177,7 @@ public final class DemoData {
   }
 
   private static List<NewActivity> generated(
-      Random random, List<Member> members, List<UserSimple> users) {
+      Random random, List<Member> members, List<UserSimple> users, Campaign sampleCampaign) {
     List<NewActivity> out = new ArrayList<>();
     for (int i = 0; i < GENERATED; i++) {
       long group = pickGroup(random);
@@ -203,7 +200,7 @@ public final class DemoData {
       } else {
         Member member = members.get(random.nextInt(members.size()));
         ActivityType type = BRIGHTIDEA_TYPES.get(random.nextInt(BRIGHTIDEA_TYPES.size()));
-        out.add(brightidea(i, group, member, type, at, random));
+        out.add(brightidea(i, group, member, type, at, random, sampleCampaign));
       }
     }
     out.sort(Comparator.comparing(a -> Objects.requireNonNull(a.createdAt())));
@@ -242,7 +239,13 @@ public final class DemoData {
   }
 
   private static NewActivity brightidea(
-      int i, long group, Member member, ActivityType type, Instant at, Random random) {
+      int i,
+      long group,
+      Member member,
+      ActivityType type,
+      Instant at,
+      Random random,
+      Campaign sampleCampaign) {
     String topic = TOPICS.get(random.nextInt(TOPICS.size()));
     NewActivity.Builder b =
         NewActivity.builder(type, member)
@@ -253,11 +256,9 @@ public final class DemoData {
       case POST_IDEA, PROMOTE_IDEA, DEMOTE_IDEA, MY_IDEAS_STATUS_UPDATED -> {
         int campaign = random.nextInt(3);
         b.campaign(
-            new Campaign(
-                campaign == 0
-                    ? UUID.fromString("0A140858-AD8A-4F97-9926-D80AD156A130")
-                    : uid("campaign-" + campaign),
-                campaign == 0 ? "Sample Campaign" : "Campaign " + (campaign + 1)));
+            campaign == 0
+                ? sampleCampaign
+                : new Campaign(uid("campaign-" + campaign), "Campaign " + (campaign + 1)));
         b.details(
             new BrightideaDetails(
                 uid("idea-" + topic).toString().toUpperCase(Locale.ROOT),
@@ -339,16 +340,5 @@ public final class DemoData {
 
   private static UUID uid(String name) {
     return UUID.nameUUIDFromBytes(("activitylog-demo-" + name).getBytes(StandardCharsets.UTF_8));
-  }
-
-  private static String resource(String name) {
-    try (InputStream in = DemoData.class.getResourceAsStream(name)) {
-      if (in == null) {
-        throw new IllegalStateException("missing demo resource " + name);
-      }
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 }
