@@ -10,7 +10,6 @@ import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -24,14 +23,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 import org.activitylog.api.Activity;
-import org.activitylog.api.ActivityQuery;
 import org.activitylog.api.ActivityType;
-import org.activitylog.api.ActivityUpdate;
-import org.activitylog.api.ActorRef;
-import org.activitylog.api.Cursor;
 import org.activitylog.api.JsonValue;
 import org.activitylog.api.NewActivity;
-import org.activitylog.api.Page;
 import org.activitylog.api.PageRequest;
 import org.activitylog.api.Sort;
 import org.activitylog.api.StoreUnavailableException;
@@ -46,7 +40,7 @@ import org.activitylog.recorder.RecorderInterruptedException;
 import org.activitylog.recorder.RecorderMetrics;
 import org.activitylog.recorder.RetryPolicy;
 import org.activitylog.spi.ActivityRepository;
-import org.activitylog.spi.ErasureMode;
+import org.activitylog.spi.ForwardingActivityRepository;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -610,8 +604,7 @@ public abstract class ActivityRecorderContract extends StoreContractSupport {
    * Wraps a repository and injects, into {@code insertAll} only, the faults a recorder must
    * survive. Every other call goes straight through.
    */
-  protected static final class FaultyRepository implements ActivityRepository {
-    private final ActivityRepository delegate;
+  protected static final class FaultyRepository extends ForwardingActivityRepository {
     private volatile @Nullable CountDownLatch gate;
     private final Semaphore entered = new Semaphore(0);
     private final AtomicInteger unavailable = new AtomicInteger();
@@ -619,7 +612,7 @@ public abstract class ActivityRecorderContract extends StoreContractSupport {
     private volatile boolean down;
 
     FaultyRepository(ActivityRepository delegate) {
-      this.delegate = delegate;
+      super(delegate);
     }
 
     /** Holds every {@code insertAll} until {@link #resume()}: a store that hangs. */
@@ -708,58 +701,6 @@ public abstract class ActivityRecorderContract extends StoreContractSupport {
     @Override
     public Activity insert(NewActivity activity) {
       return insertAll(List.of(activity)).get(0);
-    }
-
-    @Override
-    public Optional<Activity> findById(long id) {
-      return delegate.findById(id);
-    }
-
-    @Override
-    public Optional<Activity> findByUid(long workspaceGroupId, UUID uid) {
-      return delegate.findByUid(workspaceGroupId, uid);
-    }
-
-    @Override
-    public Activity update(
-        long id, ActivityUpdate update, @Nullable Long expectedVersion, @Nullable String by) {
-      return delegate.update(id, update, expectedVersion, by);
-    }
-
-    @Override
-    public Activity softDelete(long id, @Nullable String deletedBy) {
-      return delegate.softDelete(id, deletedBy);
-    }
-
-    @Override
-    public Activity restore(long id, @Nullable String restoredBy) {
-      return delegate.restore(id, restoredBy);
-    }
-
-    @Override
-    public long purgeCreatedBefore(Instant cutoff) {
-      return delegate.purgeCreatedBefore(cutoff);
-    }
-
-    @Override
-    public long eraseActor(ActorRef actor, ErasureMode mode) {
-      return delegate.eraseActor(actor, mode);
-    }
-
-    @Override
-    public Page<Activity> list(ActivityQuery query, PageRequest page, Sort sort) {
-      return delegate.list(query, page, sort);
-    }
-
-    @Override
-    public long count(ActivityQuery query) {
-      return delegate.count(query);
-    }
-
-    @Override
-    public List<Activity> listAfter(
-        ActivityQuery query, Sort sort, @Nullable Cursor after, int limit) {
-      return delegate.listAfter(query, sort, after, limit);
     }
   }
 }
