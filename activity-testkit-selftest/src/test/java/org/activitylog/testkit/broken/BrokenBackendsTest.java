@@ -75,7 +75,26 @@ class BrokenBackendsTest {
           caught(SoftDeleteStampsDatabaseTime.Contract.class, "Repository/SoftDeleting"),
           caught(MissingRowIsConflict.Contract.class, "Repository/Updating"),
           caught(ConditionalUpdateKeepsVersion.Contract.class, "Repository/Updating"),
-          caught(UpdateSkipsBrightideaFields.Contract.class, "Repository/Updating"));
+          caught(UpdateSkipsBrightideaFields.Contract.class, "Repository/Updating"),
+          caught(EmptyFollowSetIgnored.Contract.class, "Follows/FollowedByFilter"),
+          caught(FeedIncludesOwnActivities.Contract.class, "Follows/FollowedByFilter"),
+          caught(FolloweesCached.Contract.class, "Follows/FollowedByFilter"),
+          caught(FeedFollowsUsersOnly.Contract.class, "Follows/FollowedByFilter"),
+          caught(FollowJoinIgnoresFollower.Contract.class, "Follows/FollowedByFilter"),
+          caught(FollowingOfNobodyIsNull.Contract.class, "Follows/FollowingAndUnfollowing"),
+          caught(FollowAnswersExecute.Contract.class, "Follows/FollowingAndUnfollowing"),
+          caught(FollowingReadsOneRow.Contract.class, "Follows/FollowingAndUnfollowing"),
+          caught(FollowIsMutual.Contract.class, "Follows/FollowingAndUnfollowing"),
+          caught(FollowingQueryMissesFollower.Contract.class, "Follows/FollowingAndUnfollowing"),
+          caught(FollowingHandsOutLiveSet.Contract.class, "Follows/FollowingAndUnfollowing"),
+          caught(UnfollowDropsAllEdges.Contract.class, "Follows/FollowingAndUnfollowing"),
+          caught(UnfollowFlagsTheEdge.Contract.class, "Follows/Idempotency"),
+          caught(FollowEdgeNotUnique.Contract.class, "Follows/Idempotency"),
+          caught(RemoveActorCountsIncomingOnly.Contract.class, "Follows/RemovingAnActor"),
+          caught(RemoveActorKeepsIncomingEdges.Contract.class, "Follows/RemovingAnActor"),
+          caught(RemoveActorMatchesKindOnly.Contract.class, "Follows/RemovingAnActor"),
+          caught(SelfFollowAccepted.Contract.class, "Follows/SelfFollow"),
+          caught(SelfFollowComparedByIdentity.Contract.class, "Follows/SelfFollow"));
 
   static Stream<Arguments> brokenBackends() {
     return CATALOGUE.stream()
