@@ -76,6 +76,8 @@ class BrokenBackendsTest {
           caught(MissingRowIsConflict.Contract.class, "Repository/Updating"),
           caught(ConditionalUpdateKeepsVersion.Contract.class, "Repository/Updating"),
           caught(UpdateSkipsBrightideaFields.Contract.class, "Repository/Updating"),
+          caught(BatchCommittedByTheNextOne.Contract.class, "Recorder/Recording"),
+          caught(InsertAllDropsLastChunk.Contract.class, "Recorder/Recording"),
           caught(EmptyFollowSetIgnored.Contract.class, "Follows/FollowedByFilter"),
           caught(FeedIncludesOwnActivities.Contract.class, "Follows/FollowedByFilter"),
           caught(FolloweesCached.Contract.class, "Follows/FollowedByFilter"),
