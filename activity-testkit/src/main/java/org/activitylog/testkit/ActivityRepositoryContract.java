@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -107,16 +108,23 @@ public abstract class ActivityRepositoryContract extends StoreContractSupport {
 
     /**
      * If this fails, check that insert assigns a new id to every activity and stores the activity
-     * as {@link Activity#created(long, NewActivity)} describes it.
+     * as {@link Activity#created(long, NewActivity)} describes it, updated_at copied from
+     * created_at rather than stamped with the time of the insert.
      */
     @Test
     @DisplayName(
         "An inserted activity gets a unique id, version 1, active, not deleted, updated_at equal to"
             + " created_at")
     void insertedActivityHasFreshState() {
-      List<Activity> stored = new ArrayList<>();
+      List<NewActivity> drafts = new ArrayList<>();
       for (int i = 0; i < 5; i++) {
-        stored.add(repository().insert(data.any()));
+        drafts.add(data.any());
+      }
+      // Stored a while after they happened, as a recorder's queue stores them.
+      clock.advance(Duration.ofMinutes(5));
+      List<Activity> stored = new ArrayList<>();
+      for (NewActivity draft : drafts) {
+        stored.add(repository().insert(draft));
       }
 
       assertThat(ids(stored))
@@ -890,13 +898,16 @@ public abstract class ActivityRepositoryContract extends StoreContractSupport {
   class Erasing {
 
     /**
-     * If this fails, check that ANONYMISE replaces the actor with {@code actor.anonymised()} in
-     * every activity of that actor, soft-deleted ones included, and leaves everything else alone.
+     * If this fails, check that ANONYMISE stores every activity of that actor, soft-deleted ones
+     * included, as {@link Activity#anonymised(Instant)} describes it: the actor replaced with
+     * {@code actor.anonymised()}, the audit names (which may name the person) cleared, updated_at
+     * stamped from the store's clock and the version increased; and that it leaves everything else
+     * alone.
      */
     @Test
     @DisplayName(
-        "Anonymising an actor replaces it in all its activities, deleted ones too, and leaves other"
-            + " actors untouched")
+        "Anonymising an actor replaces it, clears the audit names and stamps an update in all its"
+            + " activities, deleted ones too, and leaves other actors untouched")
     void anonymiseReplacesActor() {
       UserSimple erased = data.user();
       UserSimple other = data.user();
@@ -911,6 +922,8 @@ public abstract class ActivityRepositoryContract extends StoreContractSupport {
       a3 = repository().softDelete(a3.id(), "remover");
       Activity o1 = repository().insert(data.login(other));
       Activity o2 = repository().insert(data.activity(ActivityType.GAME_WON, other).build());
+
+      Instant at = clock.advance(Duration.ofMinutes(10));
 
       long changed = repository().eraseActor(erased.ref(), ErasureMode.ANONYMISE);
 
@@ -938,6 +951,17 @@ public abstract class ActivityRepositoryContract extends StoreContractSupport {
         assertThat(after.deletedAt())
             .as("deleted_at of %s", describe(after))
             .isEqualTo(before.deletedAt());
+        assertThat(
+                List.of(
+                    Optional.ofNullable(after.createdBy()),
+                    Optional.ofNullable(after.updatedBy()),
+                    Optional.ofNullable(after.deletedBy())))
+            .as("created_by, updated_by and deleted_by of %s", describe(after))
+            .containsOnly(Optional.empty());
+        assertThat(after.updatedAt()).as("updated_at of %s", describe(after)).isEqualTo(at);
+        assertThat(after.version())
+            .as("version of %s", describe(after))
+            .isEqualTo(before.version() + 1);
       }
       assertThat(
               repository()

@@ -17,9 +17,9 @@ import org.junit.platform.testkit.engine.EngineExecutionResults;
 import org.junit.platform.testkit.engine.Event;
 
 /**
- * Proof that the repository contract can fail: each deliberately broken backend, a working
- * in-memory store behind a decorator that adds one bug, fails at least one contract test, and the
- * failures fall in the groups whose rules the bug breaks.
+ * Proof that the contract can fail: each deliberately broken backend, a working in-memory store
+ * behind a decorator that adds one bug to its repository or its follow graph, fails at least one
+ * contract test, and the failures fall in the group whose rule the bug breaks.
  */
 class BrokenBackendsTest {
 
@@ -49,7 +49,54 @@ class BrokenBackendsTest {
           caught(UidKeyIgnoresGroup.Contract.class, "Repository/Inserting"),
           caught(UidLookupIgnoresGroup.Contract.class, "Repository/Finding"),
           caught(InsertAllReordered.Contract.class, "Repository/Inserting"),
-          caught(EraseCountSkipsDeleted.Contract.class, "Repository/Erasing"));
+          caught(EraseCountSkipsDeleted.Contract.class, "Repository/Erasing"),
+          // Issue 9: a backend for every contract test, the follow graph and recorder included.
+          caught(NoRowChangedIsNotFound.Contract.class, "Repository/Erasing"),
+          caught(AnonymiseReplacesOnlyTheActor.Contract.class, "Repository/Erasing"),
+          caught(CampaignFilterIgnored.Contract.class, "Repository/Filtering"),
+          caught(IdFilterIgnored.Contract.class, "Repository/Filtering"),
+          caught(UidFilterKeepsFirstUid.Contract.class, "Repository/Filtering"),
+          caught(WorkspaceFilterKeepsFirstGroup.Contract.class, "Repository/Filtering"),
+          caught(FindReadsResourceAsText.Contract.class, "Repository/Finding"),
+          caught(FindByIdFailsOnMissingRow.Contract.class, "Repository/Finding"),
+          caught(FindByIdMissesSoftDelete.Contract.class, "Repository/Finding"),
+          caught(NullDeletedAtReadAsEpoch.Contract.class, "Repository/Inserting"),
+          caught(InsertAllOfNothingFails.Contract.class, "Repository/Inserting"),
+          caught(InsertStampsUpdatedAtWithNow.Contract.class, "Repository/Inserting"),
+          caught(InvalidBatchStoredInPart.Contract.class, "Repository/Inserting"),
+          caught(InsertFillsMissingUidAndTime.Contract.class, "Repository/Inserting"),
+          caught(BatchInsertDropsCreatedBy.Contract.class, "Repository/Inserting"),
+          caught(DetailsAttachmentNotMapped.Contract.class, "Repository/Inserting"),
+          caught(InsertAllAnswersNewestFirst.Contract.class, "Repository/Inserting"),
+          caught(TotalLostPastTheEnd.Contract.class, "Repository/Paging"),
+          caught(PurgeCountsLiveOnly.Contract.class, "Repository/Purging"),
+          caught(RestoreOfLiveRestamps.Contract.class, "Repository/SoftDeleting"),
+          caught(RestoreKeepsDeletedAt.Contract.class, "Repository/SoftDeleting"),
+          caught(SoftDeleteStampsDatabaseTime.Contract.class, "Repository/SoftDeleting"),
+          caught(MissingRowIsConflict.Contract.class, "Repository/Updating"),
+          caught(ConditionalUpdateKeepsVersion.Contract.class, "Repository/Updating"),
+          caught(UpdateSkipsBrightideaFields.Contract.class, "Repository/Updating"),
+          caught(BatchCommittedByTheNextOne.Contract.class, "Recorder/Recording"),
+          caught(InsertAllDropsLastChunk.Contract.class, "Recorder/Recording"),
+          caught(EmptyFollowSetIgnored.Contract.class, "Follows/FollowedByFilter"),
+          caught(FeedIncludesOwnActivities.Contract.class, "Follows/FollowedByFilter"),
+          caught(FolloweesCached.Contract.class, "Follows/FollowedByFilter"),
+          caught(FeedFollowsUsersOnly.Contract.class, "Follows/FollowedByFilter"),
+          caught(FollowJoinIgnoresFollower.Contract.class, "Follows/FollowedByFilter"),
+          caught(FollowingOfNobodyIsNull.Contract.class, "Follows/FollowingAndUnfollowing"),
+          caught(FollowAnswersExecute.Contract.class, "Follows/FollowingAndUnfollowing"),
+          caught(FollowingReadsOneRow.Contract.class, "Follows/FollowingAndUnfollowing"),
+          caught(FollowIsMutual.Contract.class, "Follows/FollowingAndUnfollowing"),
+          caught(FollowingQueryMissesFollower.Contract.class, "Follows/FollowingAndUnfollowing"),
+          caught(FollowingHandsOutLiveSet.Contract.class, "Follows/FollowingAndUnfollowing"),
+          caught(UnfollowDropsAllEdges.Contract.class, "Follows/FollowingAndUnfollowing"),
+          caught(UnfollowFlagsTheEdge.Contract.class, "Follows/Idempotency"),
+          caught(FollowEdgeNotUnique.Contract.class, "Follows/Idempotency"),
+          caught(RemoveActorCountsIncomingOnly.Contract.class, "Follows/RemovingAnActor"),
+          caught(RemoveActorKeepsIncomingEdges.Contract.class, "Follows/RemovingAnActor"),
+          caught(RemoveActorMatchesKindOnly.Contract.class, "Follows/RemovingAnActor"),
+          caught(SelfFollowAccepted.Contract.class, "Follows/SelfFollow"),
+          caught(SelfFollowComparedByIdentity.Contract.class, "Follows/SelfFollow"));
 
   static Stream<Arguments> brokenBackends() {
     return CATALOGUE.stream()
@@ -93,7 +140,7 @@ class BrokenBackendsTest {
         .isEmpty();
     assertThat(results.testEvents().succeeded().count())
         .as("contract tests that passed")
-        .isGreaterThan(150);
+        .isGreaterThan(130);
   }
 
   private static Caught caught(Class<?> contract, String group) {

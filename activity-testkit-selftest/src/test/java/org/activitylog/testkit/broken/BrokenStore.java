@@ -1,6 +1,7 @@
 package org.activitylog.testkit.broken;
 
 import java.time.Clock;
+import java.util.function.BiFunction;
 import java.util.function.UnaryOperator;
 import org.activitylog.memory.InMemoryActivityStore;
 import org.activitylog.spi.ActivityRepository;
@@ -15,11 +16,11 @@ final class BrokenStore extends ForwardingActivityStore {
 
   private BrokenStore(
       ActivityStore delegate,
-      UnaryOperator<ActivityRepository> brokenActivities,
-      UnaryOperator<FollowGraph> brokenFollows) {
+      UnaryOperator<FollowGraph> brokenFollows,
+      BiFunction<ActivityRepository, FollowGraph, ActivityRepository> brokenActivities) {
     super(delegate);
-    this.activities = brokenActivities.apply(delegate.activities());
     this.follows = brokenFollows.apply(delegate.follows());
+    this.activities = brokenActivities.apply(delegate.activities(), follows);
   }
 
   /**
@@ -29,7 +30,8 @@ final class BrokenStore extends ForwardingActivityStore {
    * @param breakage wraps the working repository in a broken one
    */
   static ActivityStore create(Clock clock, UnaryOperator<ActivityRepository> breakage) {
-    return new BrokenStore(InMemoryActivityStore.create(clock), breakage, UnaryOperator.identity());
+    return create(
+        clock, UnaryOperator.identity(), (activities, follows) -> breakage.apply(activities));
   }
 
   /**
@@ -39,7 +41,24 @@ final class BrokenStore extends ForwardingActivityStore {
    * @param breakage wraps the working follow graph in a broken one
    */
   static ActivityStore withBrokenFollows(Clock clock, UnaryOperator<FollowGraph> breakage) {
-    return new BrokenStore(InMemoryActivityStore.create(clock), UnaryOperator.identity(), breakage);
+    return create(clock, breakage, (activities, follows) -> activities);
+  }
+
+  /**
+   * A new in-memory store whose follow graph and activities are both decorated, for a bug that lies
+   * between the two (a feed that reads the follow graph itself) or that both share (a helper both
+   * use).
+   *
+   * @param clock the store's clock
+   * @param follows wraps the working follow graph
+   * @param activities wraps the working repository; also receives the store's follow graph, as
+   *     decorated
+   */
+  static ActivityStore create(
+      Clock clock,
+      UnaryOperator<FollowGraph> follows,
+      BiFunction<ActivityRepository, FollowGraph, ActivityRepository> activities) {
+    return new BrokenStore(InMemoryActivityStore.create(clock), follows, activities);
   }
 
   @Override

@@ -1,0 +1,48 @@
+package org.activitylog.testkit.broken;
+
+import java.util.Optional;
+import org.activitylog.api.Activity;
+import org.activitylog.spi.ActivityRepository;
+import org.activitylog.spi.ActivityStore;
+import org.activitylog.testkit.ActivityStoreContract;
+import org.activitylog.testkit.MutableClock;
+
+/**
+ * findById selects a column list written before soft delete existed: without deleted_at, deleted_by
+ * and is_active, a deleted activity reads as live. Listings, which select every column, are right;
+ * the facade, which checks an activity by id before it changes it, is not.
+ */
+final class FindByIdMissesSoftDelete extends BrokenRepository {
+
+  FindByIdMissesSoftDelete(ActivityRepository delegate) {
+    super(delegate);
+  }
+
+  @Override
+  public Optional<Activity> findById(long id) {
+    return super.findById(id).map(FindByIdMissesSoftDelete::withoutDeletion);
+  }
+
+  private static Activity withoutDeletion(Activity a) {
+    return new Activity(
+        a.id(),
+        a.uid(),
+        a.content(),
+        a.createdAt(),
+        a.createdBy(),
+        a.updatedAt(),
+        a.updatedBy(),
+        null,
+        null,
+        true,
+        a.version());
+  }
+
+  /** The contract run against this backend; only {@link BrokenBackendsTest} runs it. */
+  static final class Contract extends ActivityStoreContract {
+    @Override
+    protected ActivityStore createStore(MutableClock clock) {
+      return BrokenStore.create(clock, FindByIdMissesSoftDelete::new);
+    }
+  }
+}

@@ -1,0 +1,56 @@
+package org.activitylog.testkit.broken;
+
+import org.activitylog.api.Activity;
+import org.activitylog.api.ActivityUpdate;
+import org.activitylog.api.ConflictException;
+import org.activitylog.spi.ActivityRepository;
+import org.activitylog.spi.ActivityStore;
+import org.activitylog.testkit.ActivityStoreContract;
+import org.activitylog.testkit.MutableClock;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Writes every change with {@code UPDATE … WHERE id = ? AND version = ?} and takes "no row changed"
+ * for a lost race, without asking whether the row exists: an unknown id answers with a conflict,
+ * which tells a client to read the activity again and retry, forever.
+ */
+final class MissingRowIsConflict extends BrokenRepository {
+
+  MissingRowIsConflict(ActivityRepository delegate) {
+    super(delegate);
+  }
+
+  @Override
+  public Activity update(
+      long id, ActivityUpdate update, @Nullable Long expectedVersion, @Nullable String updatedBy) {
+    requireRow(id);
+    return super.update(id, update, expectedVersion, updatedBy);
+  }
+
+  @Override
+  public Activity softDelete(long id, @Nullable String deletedBy) {
+    requireRow(id);
+    return super.softDelete(id, deletedBy);
+  }
+
+  @Override
+  public Activity restore(long id, @Nullable String restoredBy) {
+    requireRow(id);
+    return super.restore(id, restoredBy);
+  }
+
+  private void requireRow(long id) {
+    if (delegate.findById(id).isEmpty()) {
+      throw new ConflictException(
+          "activity " + id + " was changed by another writer; read it again and retry");
+    }
+  }
+
+  /** The contract run against this backend; only {@link BrokenBackendsTest} runs it. */
+  static final class Contract extends ActivityStoreContract {
+    @Override
+    protected ActivityStore createStore(MutableClock clock) {
+      return BrokenStore.create(clock, MissingRowIsConflict::new);
+    }
+  }
+}

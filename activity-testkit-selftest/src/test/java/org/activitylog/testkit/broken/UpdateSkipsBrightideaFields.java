@@ -1,0 +1,37 @@
+package org.activitylog.testkit.broken;
+
+import org.activitylog.api.Activity;
+import org.activitylog.api.ActivityUpdate;
+import org.activitylog.spi.ActivityRepository;
+import org.activitylog.spi.ActivityStore;
+import org.activitylog.testkit.ActivityStoreContract;
+import org.activitylog.testkit.MutableClock;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The update's SET list stops at the resource: campaign and Brightidea details, added with the
+ * Brightidea API, are written by inserts but never by updates, so an edit of them is silently lost.
+ */
+final class UpdateSkipsBrightideaFields extends BrokenRepository {
+
+  UpdateSkipsBrightideaFields(ActivityRepository delegate) {
+    super(delegate);
+  }
+
+  @Override
+  public Activity update(
+      long id, ActivityUpdate update, @Nullable Long expectedVersion, @Nullable String updatedBy) {
+    ActivityUpdate written =
+        new ActivityUpdate(
+            update.type(), update.actor(), update.text(), update.resource(), null, null);
+    return super.update(id, written, expectedVersion, updatedBy);
+  }
+
+  /** The contract run against this backend; only {@link BrokenBackendsTest} runs it. */
+  static final class Contract extends ActivityStoreContract {
+    @Override
+    protected ActivityStore createStore(MutableClock clock) {
+      return BrokenStore.create(clock, UpdateSkipsBrightideaFields::new);
+    }
+  }
+}
