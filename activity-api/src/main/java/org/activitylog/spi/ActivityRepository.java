@@ -94,10 +94,12 @@ public interface ActivityRepository {
    * @param id the activity's id
    * @param update the new values
    * @param expectedVersion when not null, the update happens only if the stored version is this
-   * @param updatedBy who updates it
+   * @param updatedBy who updates it, or null to record no name
    * @return the updated activity
    * @throws NotFoundException when no activity has the id
    * @throws ConflictException when the stored version is not the expected one
+   * @throws ValidationException when {@code updatedBy} is longer than {@link
+   *     Activity#MAX_AUDIT_NAME} characters
    */
   Activity update(
       long id, ActivityUpdate update, @Nullable Long expectedVersion, @Nullable String updatedBy);
@@ -108,9 +110,11 @@ public interface ActivityRepository {
    * {@link Activity#deleted} does. Deleting a deleted activity changes nothing and returns it.
    *
    * @param id the activity's id
-   * @param deletedBy who deletes it
+   * @param deletedBy who deletes it, or null to record no name
    * @return the activity as stored after the delete
    * @throws NotFoundException when no activity has the id
+   * @throws ValidationException when {@code deletedBy} is longer than {@link
+   *     Activity#MAX_AUDIT_NAME} characters
    */
   Activity softDelete(long id, @Nullable String deletedBy);
 
@@ -121,9 +125,11 @@ public interface ActivityRepository {
    * it.
    *
    * @param id the activity's id
-   * @param restoredBy who restores it
+   * @param restoredBy who restores it, or null to record no name
    * @return the activity as stored after the restore
    * @throws NotFoundException when no activity has the id
+   * @throws ValidationException when {@code restoredBy} is longer than {@link
+   *     Activity#MAX_AUDIT_NAME} characters
    */
   Activity restore(long id, @Nullable String restoredBy);
 

@@ -144,6 +144,21 @@ class InMemoryActivityStoreTest {
             e -> assertThat(e.reason()).isEqualTo(StoreUnavailableException.Reason.FAILED));
   }
 
+  // Not a contract rule: a store on a host's DataSource keeps answering after close.
+  @Test
+  void aClosedStoreRefusesWritesAndTheFollowGraphToo() {
+    Activity stored = store.activities().insert(login(UUID.randomUUID()));
+
+    store.close();
+
+    assertThatThrownBy(() -> store.activities().softDelete(stored.id(), null))
+        .isInstanceOf(StoreUnavailableException.class);
+    assertThatThrownBy(() -> store.follows().follow(alice.ref(), ActorRef.user(8)))
+        .isInstanceOf(StoreUnavailableException.class);
+    assertThatThrownBy(() -> store.follows().following(alice.ref()))
+        .isInstanceOf(StoreUnavailableException.class);
+  }
+
   @Test
   void concurrentInsertsOfOneUidStoreOneActivity() throws Exception {
     UUID uid = UUID.randomUUID();

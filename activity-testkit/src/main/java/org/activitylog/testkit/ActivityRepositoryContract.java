@@ -414,6 +414,28 @@ public abstract class ActivityRepositoryContract extends StoreContractSupport {
       assertNothingStored();
     }
 
+    /**
+     * If this fails, check that insertAll checks every activity's creation time before writing any,
+     * not only its uid, or writes the batch in one transaction.
+     */
+    @Test
+    @DisplayName(
+        "A batch with one activity missing created_at is rejected whole, and nothing is stored")
+    void batchMissingCreatedAtStoresNothing() {
+      List<NewActivity> batch =
+          List.of(
+              data.any(),
+              data.any(),
+              data.activity(ActivityType.USER_LOGIN, data.user()).createdAt(null).build(),
+              data.any());
+
+      assertThatThrownBy(() -> repository().insertAll(batch))
+          .as("insertAll with created_at missing in the third activity")
+          .isInstanceOfSatisfying(
+              ValidationException.class, e -> assertThat(e.field()).isEqualTo("created_at"));
+      assertNothingStored();
+    }
+
     private void assertNothingStored() {
       List<Activity> found = listAll(data.query().deleted(DeletedFilter.INCLUDE).build(), ID_ASC);
       assertThat(found).as("activities stored after a rejected insert").isEmpty();
@@ -678,6 +700,74 @@ public abstract class ActivityRepositoryContract extends StoreContractSupport {
           .as("a no-op update expecting version 1 when the stored version is 2")
           .isInstanceOf(ConflictException.class);
       assertThat(repository().findById(original.id())).as("stored activity").contains(current);
+    }
+
+    /**
+     * If this fails, check that update, softDelete and restore refuse an updated_by or deleted_by
+     * longer than {@link Activity#MAX_AUDIT_NAME} characters with a ValidationException naming the
+     * field before writing anything, and store a name of exactly that length whole: the column is
+     * that wide, and nothing truncates it.
+     */
+    @Test
+    @DisplayName(
+        "Audit names of up to 255 characters are stored whole; a longer one is refused naming its"
+            + " field, and nothing changes")
+    void auditNameLimit() {
+      String longest = "n".repeat(Activity.MAX_AUDIT_NAME);
+      String tooLong = longest + "x";
+      Activity live = repository().insert(data.any());
+      Activity gone = repository().softDelete(repository().insert(data.any()).id(), "remover");
+      clock.advance(Duration.ofSeconds(1));
+
+      Activity updated = repository().update(live.id(), ActivityUpdate.text("v2"), null, longest);
+      Activity deleted = repository().softDelete(live.id(), longest);
+      Activity restored = repository().restore(live.id(), longest);
+
+      assertThat(updated.updatedBy()).as("updated_by of %s", describe(updated)).isEqualTo(longest);
+      assertThat(deleted.deletedBy()).as("deleted_by of %s", describe(deleted)).isEqualTo(longest);
+      assertThat(restored.updatedBy())
+          .as("updated_by of %s", describe(restored))
+          .isEqualTo(longest);
+      assertRefused(
+          () -> repository().update(live.id(), ActivityUpdate.text("v3"), null, tooLong),
+          "update",
+          "updated_by");
+      assertRefused(() -> repository().softDelete(live.id(), tooLong), "softDelete", "deleted_by");
+      assertRefused(() -> repository().restore(gone.id(), tooLong), "restore", "updated_by");
+      assertThat(repository().findById(live.id()))
+          .as("stored activity after refused writes")
+          .contains(restored);
+      assertThat(repository().findById(gone.id()))
+          .as("stored deleted activity after a refused restore")
+          .contains(gone);
+    }
+
+    /**
+     * If this fails, check that a null updated_by or deleted_by is written as NULL: an audit name
+     * is optional, and a missing one is neither an empty string nor an error.
+     */
+    @Test
+    @DisplayName("Update, soft delete and restore without an audit name store none")
+    void auditNameIsOptional() {
+      Activity original = repository().insert(data.any());
+      clock.advance(Duration.ofSeconds(1));
+
+      Activity updated = repository().update(original.id(), ActivityUpdate.text("v2"), null, null);
+      Activity deleted = repository().softDelete(original.id(), null);
+      Activity restored = repository().restore(original.id(), null);
+
+      assertThat(updated.updatedBy()).as("updated_by of %s", describe(updated)).isNull();
+      assertThat(deleted.deletedBy()).as("deleted_by of %s", describe(deleted)).isNull();
+      assertThat(deleted.updatedBy()).as("updated_by of %s", describe(deleted)).isNull();
+      assertThat(restored.updatedBy()).as("updated_by of %s", describe(restored)).isNull();
+      assertThat(repository().findById(original.id())).as("stored activity").contains(restored);
+    }
+
+    private void assertRefused(Runnable write, String operation, String field) {
+      assertThatThrownBy(write::run)
+          .as("%s with an audit name of %d characters", operation, Activity.MAX_AUDIT_NAME + 1)
+          .isInstanceOfSatisfying(
+              ValidationException.class, e -> assertThat(e.field()).isEqualTo(field));
     }
   }
 
@@ -1737,6 +1827,18 @@ public abstract class ActivityRepositoryContract extends StoreContractSupport {
       assertThat(repository().listAfter(query(), DATE_DESC, beyond, 10))
           .as("listAfter the last activity")
           .isEmpty();
+    }
+
+    /** If this fails, check that listAfter refuses a limit below 1 before it queries. */
+    @Test
+    @DisplayName("Keyset paging refuses a limit below 1, naming limit")
+    void limitBelowOneIsRefused() {
+      for (int limit : new int[] {0, -1}) {
+        assertThatThrownBy(() -> repository().listAfter(query(), DATE_DESC, null, limit))
+            .as("listAfter with limit %d", limit)
+            .isInstanceOfSatisfying(
+                ValidationException.class, e -> assertThat(e.field()).isEqualTo("limit"));
+      }
     }
 
     private ActivityQuery query() {

@@ -1,0 +1,45 @@
+package org.activitylog.testkit.broken;
+
+import java.util.Objects;
+import org.activitylog.api.Activity;
+import org.activitylog.api.ActivityUpdate;
+import org.activitylog.spi.ActivityRepository;
+import org.activitylog.spi.ActivityStore;
+import org.activitylog.testkit.ActivityStoreContract;
+import org.activitylog.testkit.MutableClock;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Writes a missing updated_by or deleted_by as an empty string, as a mapping that binds {@code
+ * Objects.toString(name, "")} to satisfy a NOT NULL audit column does.
+ */
+final class MissingAuditNameStoredEmpty extends BrokenRepository {
+
+  MissingAuditNameStoredEmpty(ActivityRepository delegate) {
+    super(delegate);
+  }
+
+  @Override
+  public Activity update(
+      long id, ActivityUpdate update, @Nullable Long expectedVersion, @Nullable String updatedBy) {
+    return super.update(id, update, expectedVersion, Objects.toString(updatedBy, ""));
+  }
+
+  @Override
+  public Activity softDelete(long id, @Nullable String deletedBy) {
+    return super.softDelete(id, Objects.toString(deletedBy, ""));
+  }
+
+  @Override
+  public Activity restore(long id, @Nullable String restoredBy) {
+    return super.restore(id, Objects.toString(restoredBy, ""));
+  }
+
+  /** The contract run against this backend; only {@link BrokenBackendsTest} runs it. */
+  static final class Contract extends ActivityStoreContract {
+    @Override
+    protected ActivityStore createStore(MutableClock clock) {
+      return BrokenStore.create(clock, MissingAuditNameStoredEmpty::new);
+    }
+  }
+}
