@@ -4,16 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Proxy;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
 import org.activitylog.memory.InMemoryActivityStore;
 import org.activitylog.spi.ActivityRepository;
 import org.activitylog.spi.ActivityStore;
-import org.activitylog.spi.FollowGraph;
+import org.activitylog.spi.ForwardingActivityRepository;
+import org.activitylog.spi.ForwardingActivityStore;
 import org.activitylog.testkit.MutableClock;
 import org.activitylog.testkit.StoreContractSupport;
 import org.junit.jupiter.api.BeforeEach;
@@ -73,36 +73,22 @@ class ActivityLogFacadeTest extends StoreContractSupport {
    * after reading it: a concurrent delete, deterministically between a read and what follows.
    */
   private ActivityStore deletingAfterFirstRead(long id) {
-    ActivityRepository real = activities();
     AtomicBoolean fired = new AtomicBoolean();
     ActivityRepository racing =
-        (ActivityRepository)
-            Proxy.newProxyInstance(
-                ActivityRepository.class.getClassLoader(),
-                new Class<?>[] {ActivityRepository.class},
-                (proxy, method, args) -> {
-                  Object result;
-                  try {
-                    result = method.invoke(real, args);
-                  } catch (InvocationTargetException e) {
-                    throw e.getCause();
-                  }
-                  if (method.getName().equals("findById")
-                      && args[0].equals(id)
-                      && fired.compareAndSet(false, true)) {
-                    real.softDelete(id, "racer");
-                  }
-                  return result;
-                });
-    return new ActivityStore() {
+        new ForwardingActivityRepository(activities()) {
+          @Override
+          public Optional<Activity> findById(long found) {
+            Optional<Activity> result = super.findById(found);
+            if (found == id && fired.compareAndSet(false, true)) {
+              delegate.softDelete(id, "racer");
+            }
+            return result;
+          }
+        };
+    return new ForwardingActivityStore(store) {
       @Override
       public ActivityRepository activities() {
         return racing;
-      }
-
-      @Override
-      public FollowGraph follows() {
-        return store.follows();
       }
 
       @Override
@@ -367,6 +353,37 @@ class ActivityLogFacadeTest extends StoreContractSupport {
   @Nested
   @DisplayName("Updating through the log")
   class Updating {
+
+    /**
+     * If this fails, check that {@code ActivityLog.update}, {@code delete} and {@code restore}
+     * require write access to the activity's workspace group, not only read access.
+     */
+    @Test
+    @DisplayName(
+        "A requester who may only read a group can neither update, delete nor restore its"
+            + " activities, and nothing changes")
+    void readOnlyRequesterCannotChange() {
+      long group = data.workspace();
+      UserSimple user = data.user();
+      Requester reader = Requester.user(user.ref(), user.username(), Set.of(group), Set.of());
+      Activity live = storedIn(group);
+      Activity deleted = activities().softDelete(storedIn(group).id(), "someone");
+
+      assertThat(log.get(reader, live.id())).as("what the reader sees").isEqualTo(live);
+      assertThatThrownBy(() -> log.update(reader, live.id(), ActivityUpdate.text("x"), null))
+          .as("update by a reader")
+          .isInstanceOf(AccessDeniedException.class);
+      assertThatThrownBy(() -> log.delete(reader, live.id()))
+          .as("delete by a reader")
+          .isInstanceOf(AccessDeniedException.class);
+      // A deleted activity is invisible to everyone but its writers, so a reader's restore
+      // answers as for a missing one.
+      assertThatThrownBy(() -> log.restore(reader, deleted.id()))
+          .as("restore by a reader")
+          .isInstanceOf(NotFoundException.class);
+      assertThat(activities().findById(live.id())).as("the live activity").contains(live);
+      assertThat(activities().findById(deleted.id())).as("the deleted activity").contains(deleted);
+    }
 
     /**
      * If this fails, check that {@code ActivityLog.update} writes only at the version its access
