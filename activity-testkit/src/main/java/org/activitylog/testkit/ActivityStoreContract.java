@@ -27,8 +27,9 @@ import org.junit.jupiter.api.Nested;
  * }</pre>
  *
  * <p>Each group is one of the separate contracts ({@link ActivityRepositoryContract}, {@link
- * FollowGraphContract}, {@link ActivityLogContract}, {@link ActivityRecorderContract}), run with
- * this class's factories; authors who want only some of them may subclass those instead.
+ * FollowGraphContract}, {@link ActivityLogContract}, {@link ActivityRecorderContract}, {@link
+ * ModelBasedContract}), run with this class's factories; authors who want only some of them may
+ * subclass those instead.
  */
 public abstract class ActivityStoreContract {
 
@@ -64,6 +65,14 @@ public abstract class ActivityStoreContract {
    * @param workspaceGroups every workspace group the test wrote into
    */
   protected void cleanUp(ActivityStore store, List<Long> workspaceGroups) {}
+
+  /**
+   * {@return how many random sequences the model-based group replays} 200 by default; lower it for
+   * a slow backend, raise it for a soak run.
+   */
+  protected int modelRuns() {
+    return ModelBasedContract.DEFAULT_RUNS;
+  }
 
   /** The repository rules, with this class's factories. */
   @Nested
@@ -142,6 +151,31 @@ public abstract class ActivityStoreContract {
     @Override
     protected void cleanUp(ActivityStore store, List<Long> workspaceGroups) {
       ActivityStoreContract.this.cleanUp(store, workspaceGroups);
+    }
+  }
+
+  /** Random sequences against a reference model, with this class's factories. */
+  @Nested
+  @DisplayName("Model")
+  class Model extends ModelBasedContract {
+    @Override
+    protected ActivityStore createStore(MutableClock clock) {
+      return ActivityStoreContract.this.createStore(clock);
+    }
+
+    @Override
+    protected Optional<ActivityStore> createSecondStore(ActivityStore first, MutableClock clock) {
+      return ActivityStoreContract.this.createSecondStore(first, clock);
+    }
+
+    @Override
+    protected void cleanUp(ActivityStore store, List<Long> workspaceGroups) {
+      ActivityStoreContract.this.cleanUp(store, workspaceGroups);
+    }
+
+    @Override
+    protected int modelRuns() {
+      return ActivityStoreContract.this.modelRuns();
     }
   }
 }
