@@ -43,7 +43,9 @@ import org.jspecify.annotations.Nullable;
  * precision, over the model's whole range; lists keep their order. A JSON resource compares as
  * {@link org.activitylog.api.JsonValue} does: numbers by value and objects without regard to key
  * order, so neither a number's notation ({@code 1.0} or {@code 1}) nor the order of an object's
- * keys need survive storage.
+ * keys need survive storage. The one exception is U+0000, which some databases cannot store
+ * (PostgreSQL): an activity holding it is either stored whole or refused with a {@link
+ * ValidationException}, never altered.
  */
 public interface ActivityRepository {
 

@@ -2781,6 +2781,50 @@ public abstract class ActivityRepositoryContract extends StoreContractSupport {
       assertStoredExactly(cases);
     }
 
+    /**
+     * If this fails, check what the backend does with U+0000, which the model accepts but some
+     * databases (PostgreSQL) cannot store: it must store the activity whole or refuse it with a
+     * ValidationException, never strip or replace the character, nor fail with another error.
+     */
+    @Test
+    @DisplayName(
+        "A text holding U+0000 is stored whole or refused with a validation error, never altered")
+    void nulIsKeptOrRefused() {
+      String t = "before\u0000after";
+      List<Case> cases =
+          List.of(
+              new Case("U+0000 in every field of a member's", textsOfMember(t)),
+              new Case("U+0000 in every field of a user's", textsOfUser(t)),
+              new Case(
+                  "U+0000 in the text alone",
+                  data.activity(ActivityType.USER_LOGIN, data.user()).text(t).build()),
+              new Case(
+                  "U+0000 in a resource string",
+                  data.activity(ActivityType.RESOURCE_VIEWED, data.user())
+                      .resource(Map.of("k", t))
+                      .build()),
+              new Case(
+                  "U+0000 in a resource key",
+                  data.activity(ActivityType.RESOURCE_VIEWED, data.user())
+                      .resource(Map.of(t, 1))
+                      .build()));
+      for (Case c : cases) {
+        NewActivity d = c.draft();
+        Activity stored;
+        try {
+          stored = repository().insert(d);
+        } catch (ValidationException refused) {
+          assertThat(repository().findByUid(d.content().workspaceGroupId(), uidOf(d)))
+              .as("%s: stored after the refusal \"%s\"", c.name(), refused.getMessage())
+              .isEmpty();
+          continue;
+        }
+        Activity expected =
+            assertWrote(c.name() + ", by insert", stored, Activity.created(stored.id(), d));
+        assertReadsBack(List.of(expected), List.of(c.name()));
+      }
+    }
+
     private NewActivity textsOfMember(String t) {
       Instant at = clock.instant();
       Member m =

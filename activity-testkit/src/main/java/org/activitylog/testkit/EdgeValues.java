@@ -25,9 +25,8 @@ final class EdgeValues {
   /**
    * Texts a storage layer tends to alter. Each is short enough for every free-text field of the
    * model (the shortest limit is {@code created_by}'s 255 characters). Not among them: U+0000,
-   * which the model accepts but PostgreSQL cannot store in {@code text} or {@code jsonb}, so no
-   * backend on it can keep the rule (see the testkit's README); and lone surrogates, which the
-   * model refuses.
+   * which PostgreSQL cannot store, so a backend may refuse it (its own test says so); and lone
+   * surrogates, which the model refuses.
    */
   static final List<String> TEXTS =
       List.of(

@@ -52,6 +52,7 @@ class BrokenBackendsTest {
           caught(EraseCountSkipsDeleted.Contract.class, "Repository/Erasing"),
           caught(EmptyTextReadAsNull.Contract.class, "Repository/Fidelity"),
           caught(AstralCharactersReplaced.Contract.class, "Repository/Fidelity"),
+          caught(NulCharactersStripped.Contract.class, "Repository/Fidelity"),
           caught(JsonNullMembersDropped.Contract.class, "Repository/Fidelity"),
           caught(JsonNumbersReadAsDoubles.Contract.class, "Repository/Fidelity"),
           caught(NestedTimesWrittenInMillis.Contract.class, "Repository/Fidelity"),
