@@ -217,6 +217,30 @@ public abstract class ActivityRepositoryContract extends StoreContractSupport {
     }
 
     /**
+     * If this fails, check every table or index a write touches: a retried insert must add no row
+     * anywhere, including a feed or search table that list, keyset paging and scans read.
+     */
+    @Test
+    @DisplayName(
+        "After retried inserts and batches of one uid, every read shows one activity: findById,"
+            + " findByUid, list, count, keyset paging and scan")
+    void retriesShowOneActivityEverywhere() {
+      NewActivity first = data.any();
+      Activity stored = repository().insert(first);
+      NewActivity retry = data.login(data.user()).withUid(uidOf(first));
+
+      repository().insert(retry);
+      repository().insertAll(List.of(retry, first));
+      repository().insertAll(List.of(first));
+
+      assertReadsBack(List.of(stored), List.of("an activity inserted four times"));
+      assertFound(data.query().deleted(DeletedFilter.INCLUDE).build(), List.of(stored));
+      assertThat(ids(scan(data.query().build(), DATE_DESC, 1)))
+          .as("scan of an activity inserted four times")
+          .containsExactly(stored.id());
+    }
+
+    /**
      * If this fails, check that the insert's key is the workspace group and the uid together (a
      * unique index on both, and an insert-if-absent that matches both), not the uid alone.
      */
@@ -1022,6 +1046,36 @@ public abstract class ActivityRepositoryContract extends StoreContractSupport {
 
       assertThat(again).as("second soft delete").isEqualTo(deleted);
       assertThat(repository().findById(original.id())).as("stored activity").contains(deleted);
+    }
+
+    /**
+     * If this fails, check every table or index a soft delete or restore writes: a second call must
+     * change no row anywhere, including a feed or search table that list, keyset paging and scans
+     * read.
+     */
+    @Test
+    @DisplayName(
+        "Deleting twice, then restoring twice, changes nothing after the first call, as every read"
+            + " shows: findById, findByUid, list, keyset paging and scan")
+    void repeatsChangeNothingAnyReadShows() {
+      Activity original = repository().insert(data.any());
+      clock.advance(Duration.ofSeconds(5));
+      Activity deleted = repository().softDelete(original.id(), "first");
+      clock.advance(Duration.ofSeconds(5));
+      repository().softDelete(original.id(), "second");
+
+      assertReadsBack(List.of(deleted), List.of("an activity deleted twice"));
+      assertThat(repository().count(data.query().deleted(DeletedFilter.ONLY).build()))
+          .as("soft-deleted activities after deleting one twice")
+          .isEqualTo(1);
+
+      clock.advance(Duration.ofSeconds(5));
+      Activity restored = repository().restore(original.id(), "first");
+      clock.advance(Duration.ofSeconds(5));
+      repository().restore(original.id(), "second");
+
+      assertReadsBack(List.of(restored), List.of("an activity restored twice"));
+      assertFound(data.query().build(), List.of(restored));
     }
 
     /**

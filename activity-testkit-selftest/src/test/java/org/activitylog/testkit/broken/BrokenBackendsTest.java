@@ -63,6 +63,8 @@ class BrokenBackendsTest {
           caught(TextCutToColumnBytes.Contract.class, "Repository/Fidelity"),
           caught(BatchCommittedInChunks.Contract.class, "Repository/Inserting"),
           caught(DedupSkipsDeletedRows.Contract.class, "Repository/Inserting"),
+          caught(FeedRowAddedOnRetry.Contract.class, "Repository/Inserting"),
+          caught(FeedRowRestampedOnRepeat.Contract.class, "Repository/SoftDeleting"),
           caught(UidCacheSurvivesPurge.Contract.class, "Repository/Inserting"),
           caught(UidKeyOnDerivedGroup.Contract.class, "Repository/Inserting"),
           caught(UidLookupOnDerivedGroup.Contract.class, "Repository/Finding"),
