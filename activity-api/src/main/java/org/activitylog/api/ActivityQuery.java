@@ -18,7 +18,8 @@ import org.jspecify.annotations.Nullable;
  * @param uids match these uids (Brightidea's activity {@code id})
  * @param types match these types
  * @param actors match activities of these actors
- * @param workspaceGroups match activities owned by these workspace groups
+ * @param workspaceGroups match activities owned by these workspace groups: their {@code
+ *     workspace_group_id}, never the derived {@code workspace_group}
  * @param campaignIds match activities of these campaigns
  * @param createdFrom match activities created at or after this instant
  * @param createdBefore match activities created strictly before this instant

@@ -6,7 +6,10 @@ import org.activitylog.api.internal.Checks;
 
 /**
  * Identifies who performed activities, across both seed models: an AISquare user by numeric id or a
- * Brightidea member by UUID. Used by the actor filter, the follow graph and erasure.
+ * Brightidea member by UUID. Used by the actor filter, the follow graph and erasure. Two references
+ * name the same actor only when kind and id both match: user {@code 5} and member {@code
+ * 00000000-0000-0000-0000-000000000005} are different actors, and so are the anonymous user and
+ * member that erasure leaves (user {@code 0}, member {@code 00000000-0000-0000-0000-000000000000}).
  *
  * @param kind whether the id is a user's or a member's
  * @param id the id in canonical text form: decimal for users, lower-case UUID for members

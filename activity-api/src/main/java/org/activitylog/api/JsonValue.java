@@ -29,7 +29,10 @@ public sealed interface JsonValue
         JsonValue.JsonArray,
         JsonValue.JsonObject {
 
-  /** The most deeply nested value accepted, counting each array or object as one level. */
+  /**
+   * How deeply values may nest: a value may sit inside at most this many arrays and objects, so
+   * {@value} arrays may enclose an empty array but not a value in it.
+   */
   int MAX_DEPTH = 32;
 
   /**
@@ -98,7 +101,8 @@ public sealed interface JsonValue
   /**
    * A JSON number, compared by numeric value. Only numbers every JSON client reads back as the same
    * value are held: at most 100 significant digits and a magnitude a double can hold (zero, or from
-   * {@code 1e-308} to {@code 1.7976931348623157e308}).
+   * {@code 1e-308} to {@code 1.7976931348623157e308}). There is no negative zero: {@code -0.0} is
+   * held as zero, as {@link BigDecimal} has no signed zero.
    *
    * @param value the number, exact
    */

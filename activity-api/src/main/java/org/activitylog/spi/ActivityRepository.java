@@ -35,6 +35,17 @@ import org.jspecify.annotations.Nullable;
  * ValidationException} for bad input, {@link NotFoundException} for an unknown id, {@link
  * ConflictException} for a version mismatch, {@link StoreUnavailableException} when the store
  * cannot be reached. The testkit's {@code ActivityRepositoryContract} states every rule.
+ *
+ * <p>What is written reads back equal ({@link Activity#equals}) through every read: {@link
+ * #findById}, {@link #findByUid}, {@link #list}, {@link #listAfter} and {@link #scan}. Every text
+ * keeps every character, an empty text stays apart from an absent one, and absent values stay apart
+ * from {@code false}, zero and empty ones; every time keeps its microseconds, the model's
+ * precision, over the model's whole range; lists keep their order. A JSON resource compares as
+ * {@link org.activitylog.api.JsonValue} does: numbers by value and objects without regard to key
+ * order, so neither a number's notation ({@code 1.0} or {@code 1}) nor the order of an object's
+ * keys need survive storage. The one exception is U+0000, which some databases cannot store
+ * (PostgreSQL): an activity holding it is either stored whole or refused with a {@link
+ * ValidationException}, never altered.
  */
 public interface ActivityRepository {
 
@@ -43,7 +54,12 @@ public interface ActivityRepository {
    * the pair (workspace group, uid) is the idempotency key, so a retried insert never creates a
    * second activity. Uids are unique per owning workspace group, not across groups: the same uid in
    * another group is another activity, and never changes what this insert does or returns. The
-   * returned activity therefore always belongs to the given activity's workspace group.
+   * returned activity therefore always belongs to the given activity's workspace group. The group
+   * is the owning one, {@code workspace_group_id}, never the derived {@code workspace_group}.
+   *
+   * <p>A soft-deleted activity still holds its uid: inserting the uid again returns it, still
+   * deleted. A purged or erased activity no longer does: its uid can be recorded again, as a new
+   * activity.
    *
    * @param activity the activity, with uid and creation time set
    * @return the stored activity, version 1 when new
@@ -55,12 +71,12 @@ public interface ActivityRepository {
    * Stores many activities at once, each idempotent on its (workspace group, uid) key as {@link
    * #insert} is. A key that appears twice in one batch is stored once, from its first occurrence,
    * and both positions of the result hold the stored activity; one uid in two groups of a batch is
-   * two activities.
+   * two activities. New activities are stored in the order given, so their ids grow in that order.
    *
    * @param activities the activities, each with uid and creation time set
    * @return the stored activities, in the order given, each in the workspace group it was given
    * @throws ValidationException when any activity lacks its uid or creation time; nothing of the
-   *     batch is stored then
+   *     batch is stored then, whatever its size
    */
   List<Activity> insertAll(List<NewActivity> activities);
 
@@ -87,7 +103,8 @@ public interface ActivityRepository {
   /**
    * Replaces the fields an update gives, stamps {@code updated_at} from the clock and {@code
    * updated_by}, and increments the version. The id, uid, creation fields and workspace groups
-   * never change. An update that leaves every field as stored ({@link ActivityUpdate#changes}
+   * never change, and neither does the soft-delete state: an update of a soft-deleted activity
+   * leaves it deleted. An update that leaves every field as stored ({@link ActivityUpdate#changes}
    * false) writes nothing and returns the stored activity, version and audit fields unchanged; the
    * expected version is compared first all the same.
    *
@@ -98,8 +115,8 @@ public interface ActivityRepository {
    * @return the updated activity
    * @throws NotFoundException when no activity has the id
    * @throws ConflictException when the stored version is not the expected one
-   * @throws ValidationException when {@code updatedBy} is longer than {@link
-   *     Activity#MAX_AUDIT_NAME} characters
+   * @throws ValidationException naming {@code updated_by} when it is longer than {@value
+   *     Activity#MAX_AUDIT_NAME} characters; nothing changes then
    */
   Activity update(
       long id, ActivityUpdate update, @Nullable Long expectedVersion, @Nullable String updatedBy);
@@ -113,8 +130,8 @@ public interface ActivityRepository {
    * @param deletedBy who deletes it, or null to record no name
    * @return the activity as stored after the delete
    * @throws NotFoundException when no activity has the id
-   * @throws ValidationException when {@code deletedBy} is longer than {@link
-   *     Activity#MAX_AUDIT_NAME} characters
+   * @throws ValidationException naming {@code deleted_by} when it is longer than {@value
+   *     Activity#MAX_AUDIT_NAME} characters; nothing changes then
    */
   Activity softDelete(long id, @Nullable String deletedBy);
 
@@ -128,8 +145,8 @@ public interface ActivityRepository {
    * @param restoredBy who restores it, or null to record no name
    * @return the activity as stored after the restore
    * @throws NotFoundException when no activity has the id
-   * @throws ValidationException when {@code restoredBy} is longer than {@link
-   *     Activity#MAX_AUDIT_NAME} characters
+   * @throws ValidationException naming {@code updated_by} when it is longer than {@value
+   *     Activity#MAX_AUDIT_NAME} characters; nothing changes then
    */
   Activity restore(long id, @Nullable String restoredBy);
 
@@ -143,7 +160,10 @@ public interface ActivityRepository {
   long purgeCreatedBefore(Instant cutoff);
 
   /**
-   * Removes or anonymises every activity of an actor, soft-deleted ones included.
+   * Removes or anonymises every activity of an actor, soft-deleted ones included. The actor is
+   * matched by kind and id: a user and a member are different actors whatever their ids. An
+   * anonymised activity is stored as {@link Activity#anonymised} describes it; a soft-deleted one
+   * stays deleted.
    *
    * @param actor the actor to erase
    * @param mode whether to delete the activities or replace the actor with {@link
@@ -174,7 +194,8 @@ public interface ActivityRepository {
    *
    * @param query the filters
    * @param sort the order; ties broken by id
-   * @param after the position to continue after, or null to start at the beginning
+   * @param after the position to continue after, or null to start at the beginning. A position, not
+   *     a row: the activity it was taken from may since have been deleted, purged or erased
    * @param limit the most activities to return, 1 or more
    * @throws ValidationException naming {@code limit} when it is below 1
    */
@@ -182,12 +203,14 @@ public interface ActivityRepository {
 
   /**
    * {@return every matching activity in sort order, fetched lazily in keyset batches: for exports
-   * of any size} No connection or lock is held between batches; activities written during the scan
-   * may or may not appear, but none is returned twice.
+   * of any size} No connection or lock is held between batches, so the caller may write while it
+   * scans. An activity inserted, changed or deleted during the scan may or may not appear, but none
+   * is returned twice, and every other matching activity is returned.
    *
    * @param query the filters
    * @param sort the order
-   * @param batchSize how many activities each round trip fetches
+   * @param batchSize how many activities each round trip fetches, 1 or more
+   * @throws ValidationException naming {@code batch_size} when it is below 1
    */
   default Stream<Activity> scan(ActivityQuery query, Sort sort, int batchSize) {
     if (batchSize < 1) {

@@ -5,7 +5,8 @@ import org.activitylog.api.ActorRef;
 
 /**
  * Who follows whom, for Brightidea's {@code following=1} filter. Implementations must be
- * thread-safe; following is idempotent.
+ * thread-safe; following is idempotent. Actors are compared by kind and id: a user and a member are
+ * different actors whatever their ids, so either may follow the other.
  */
 public interface FollowGraph {
 

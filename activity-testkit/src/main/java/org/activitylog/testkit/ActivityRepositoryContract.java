@@ -2,7 +2,9 @@ package org.activitylog.testkit;
 
 import static java.util.concurrent.TimeUnit.SECONDS;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.assertj.core.api.Assertions.fail;
 
 import java.time.Duration;
@@ -12,10 +14,16 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
 import java.util.Collections;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -33,10 +41,14 @@ import org.activitylog.api.ActivityQuery;
 import org.activitylog.api.ActivityQuery.DeletedFilter;
 import org.activitylog.api.ActivityType;
 import org.activitylog.api.ActivityUpdate;
+import org.activitylog.api.ActorRef;
+import org.activitylog.api.Attachment;
 import org.activitylog.api.BrightideaDetails;
 import org.activitylog.api.Campaign;
+import org.activitylog.api.Comment;
 import org.activitylog.api.ConflictException;
 import org.activitylog.api.Cursor;
+import org.activitylog.api.HiFive;
 import org.activitylog.api.JsonValue;
 import org.activitylog.api.Member;
 import org.activitylog.api.NewActivity;
@@ -47,6 +59,7 @@ import org.activitylog.api.Sort;
 import org.activitylog.api.UserSimple;
 import org.activitylog.api.ValidationException;
 import org.activitylog.spi.ActivityRepository;
+import org.activitylog.spi.ActivityStore;
 import org.activitylog.spi.ErasureMode;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.BeforeEach;
@@ -75,9 +88,11 @@ import org.junit.jupiter.api.Test;
  * and reads only through them, so the store may keep rows of earlier tests. Purging is the one
  * global operation: the purge tests create activities only in random one-hour windows between 2001
  * and 2010 and never purge with a later cutoff, so rows of every other test (created from 2013 on)
- * are never touched. A backend's own tests must not create activities before 2011 on the same
- * database, and the tests of this class must not run in parallel on one database (JUnit's default
- * is one at a time).
+ * are never touched. The one other test that creates older activities, the fidelity test of times
+ * (back to year 1), does so for actors of its own and erases them before it ends, so that no purge
+ * counts them. A backend's own tests must not create activities before 2011 on the same database,
+ * and the tests of this class must not run in parallel on one database (JUnit's default is one at a
+ * time).
  */
 public abstract class ActivityRepositoryContract extends StoreContractSupport {
 
@@ -207,6 +222,30 @@ public abstract class ActivityRepositoryContract extends StoreContractSupport {
       assertThat(repository().count(data.query().deleted(DeletedFilter.INCLUDE).build()))
           .as("activities stored after inserting one uid twice")
           .isEqualTo(1);
+    }
+
+    /**
+     * If this fails, check every table or index a write touches: a retried insert must add no row
+     * anywhere, including a feed or search table that list, keyset paging and scans read.
+     */
+    @Test
+    @DisplayName(
+        "After retried inserts and batches of one uid, every read shows one activity: findById,"
+            + " findByUid, list, count, keyset paging and scan")
+    void retriesShowOneActivityEverywhere() {
+      NewActivity first = data.any();
+      Activity stored = repository().insert(first);
+      NewActivity retry = data.login(data.user()).withUid(uidOf(first));
+
+      repository().insert(retry);
+      repository().insertAll(List.of(retry, first));
+      repository().insertAll(List.of(first));
+
+      assertReadsBack(List.of(stored), List.of("an activity inserted four times"));
+      assertFound(data.query().deleted(DeletedFilter.INCLUDE).build(), List.of(stored));
+      assertThat(ids(scan(data.query().build(), DATE_DESC, 1)))
+          .as("scan of an activity inserted four times")
+          .containsExactly(stored.id());
     }
 
     /**
@@ -436,6 +475,153 @@ public abstract class ActivityRepositoryContract extends StoreContractSupport {
       assertNothingStored();
     }
 
+    /**
+     * If this fails, check that insertAll validates the whole batch before it writes any of it, or
+     * writes it in one transaction, however many statements or chunks the batch takes.
+     */
+    @Test
+    @DisplayName(
+        "A batch of a thousand with one invalid activity in the middle or at the end is rejected"
+            + " whole, and nothing is stored")
+    void largeInvalidBatchStoresNothing() {
+      int size = 1_000;
+      List<NewActivity> noTime = validBatch(size);
+      noTime.set(
+          size / 2 + 1, data.activity(ActivityType.XP_GAINED, data.user()).createdAt(null).build());
+      List<NewActivity> noUid = validBatch(size);
+      noUid.set(size - 1, data.activity(ActivityType.XP_GAINED, data.user()).uid(null).build());
+
+      assertThatThrownBy(() -> repository().insertAll(noTime))
+          .as("insertAll of %d with created_at missing at position %d", size, size / 2 + 1)
+          .isInstanceOfSatisfying(
+              ValidationException.class, e -> assertThat(e.field()).isEqualTo("created_at"));
+      assertThat(repository().count(data.query().deleted(DeletedFilter.INCLUDE).build()))
+          .as("activities stored after a rejected batch of %d", size)
+          .isZero();
+      assertThatThrownBy(() -> repository().insertAll(noUid))
+          .as("insertAll of %d with the uid missing in the last activity", size)
+          .isInstanceOfSatisfying(
+              ValidationException.class, e -> assertThat(e.field()).isEqualTo("uid"));
+      assertThat(repository().count(data.query().deleted(DeletedFilter.INCLUDE).build()))
+          .as("activities stored after a rejected batch of %d", size)
+          .isZero();
+    }
+
+    /**
+     * If this fails, check that insert-if-absent looks at every row of the key, soft-deleted ones
+     * included: no {@code deleted_at IS NULL} in the look-up and no partial unique index.
+     */
+    @Test
+    @DisplayName(
+        "Inserting the uid of a soft-deleted activity returns it, still deleted, and stores"
+            + " nothing")
+    void deletedActivityKeepsItsUid() {
+      NewActivity first = data.any();
+      Activity stored = repository().insert(first);
+      clock.advance(Duration.ofMinutes(1));
+      Activity deleted = repository().softDelete(stored.id(), "remover");
+      clock.advance(Duration.ofMinutes(1));
+      NewActivity retry =
+          data.activity(ActivityType.USER_LOGOUT, data.user()).uid(uidOf(first)).build();
+
+      Activity again = repository().insert(retry);
+      List<Activity> batch = repository().insertAll(List.of(retry, data.any()));
+
+      assertThat(again).as("insert of the deleted activity's uid").isEqualTo(deleted);
+      assertThat(batch.get(0)).as("insertAll of the deleted activity's uid").isEqualTo(deleted);
+      assertThat(repository().findByUid(data.workspace(), uidOf(first)))
+          .as("findByUid of the deleted activity's uid")
+          .contains(deleted);
+      assertListed(
+          data.query().deleted(DeletedFilter.INCLUDE).build(), List.of(deleted, batch.get(1)));
+      assertThat(repository().count(data.query().deleted(DeletedFilter.ONLY).build()))
+          .as("soft-deleted activities after inserting the deleted one's uid twice")
+          .isEqualTo(1);
+      assertListed(data.query().build(), List.of(batch.get(1)));
+    }
+
+    /**
+     * If this fails, check that purge and erasure remove the uid with the row: an idempotency cache
+     * or key table in front of the activities must forget it too.
+     */
+    @Test
+    @DisplayName(
+        "A uid whose activity was purged or erased can be recorded again, as a new activity")
+    void uidIsFreeAfterPurgeOrErasure() {
+      Instant window = clearedPurgeWindow();
+      NewActivity old =
+          data.activity(ActivityType.USER_LOGIN, data.user())
+              .createdAt(window.plusSeconds(1))
+              .build();
+      Activity purged = repository().insert(old);
+      repository().purgeCreatedBefore(window.plusSeconds(2));
+      UserSimple erased = data.user();
+      NewActivity byErased = data.login(erased);
+      Activity removed = repository().insert(byErased);
+      repository().eraseActor(erased.ref(), ErasureMode.REMOVE);
+
+      NewActivity oldAgain = old.withCreatedAt(clock.instant());
+      NewActivity erasedAgain = data.login(data.user()).withUid(uidOf(byErased));
+      Activity first = repository().insert(oldAgain);
+      Activity second = repository().insertAll(List.of(erasedAgain)).get(0);
+
+      assertThat(first)
+          .as("insert of a purged uid")
+          .isEqualTo(Activity.created(first.id(), oldAgain));
+      assertThat(second)
+          .as("insertAll of an erased uid")
+          .isEqualTo(Activity.created(second.id(), erasedAgain));
+      assertThat(List.of(first.id(), second.id()))
+          .as("ids of the uids recorded again")
+          .doesNotContain(purged.id(), removed.id());
+      assertThat(repository().findByUid(data.workspace(), uidOf(old)))
+          .as("findByUid of the purged uid")
+          .contains(first);
+      assertListed(data.query().deleted(DeletedFilter.INCLUDE).build(), List.of(first, second));
+    }
+
+    /**
+     * If this fails, check that the insert's key is the owning group, {@code workspace_group_id},
+     * and not the derived {@code workspace_group}, which is only a copy of the resource's context.
+     */
+    @Test
+    @DisplayName(
+        "The derived workspace_group is not part of the key: a uid another group derives into this"
+            + " one is still free here")
+    void derivedGroupIsNotTheKey() {
+      long derived = data.newWorkspace();
+      NewActivity elsewhere =
+          data.activity(ActivityType.POST_IDEA, data.member()).workspaceGroup(derived).build();
+      NewActivity here =
+          data.activity(ActivityType.POST_IDEA, data.member())
+              .uid(uidOf(elsewhere))
+              .workspaceGroupId(derived)
+              .build();
+
+      Activity first = repository().insert(elsewhere);
+      Activity second = repository().insert(here);
+      List<Activity> batch = repository().insertAll(List.of(here, elsewhere));
+
+      assertThat(second)
+          .as(
+              "insert into %d of a uid group %d owns and derives into %d",
+              derived, data.workspace(), derived)
+          .isEqualTo(Activity.created(second.id(), here));
+      assertThat(second.id()).as("id of the second activity").isNotEqualTo(first.id());
+      assertThat(batch).as("a batch repeating both keys").containsExactly(second, first);
+    }
+
+    private List<NewActivity> validBatch(int size) {
+      List<NewActivity> batch = new ArrayList<>();
+      for (int i = 0; i < size; i++) {
+        batch.add(
+            data.activity(ActivityType.XP_GAINED, data.user())
+                .createdAt(clock.instant().plusMillis(i))
+                .build());
+      }
+      return batch;
+    }
+
     private void assertNothingStored() {
       List<Activity> found = listAll(data.query().deleted(DeletedFilter.INCLUDE).build(), ID_ASC);
       assertThat(found).as("activities stored after a rejected insert").isEmpty();
@@ -506,6 +692,32 @@ public abstract class ActivityRepositoryContract extends StoreContractSupport {
       assertThat(repository().findByUid(stored.workspaceGroupId(), stored.uid()))
           .as("findByUid(%s)", stored.uid())
           .contains(deleted);
+    }
+
+    /**
+     * If this fails, check that findByUid matches the owning group, {@code workspace_group_id},
+     * never the derived {@code workspace_group} (nor the one or the other).
+     */
+    @Test
+    @DisplayName(
+        "A uid is found in the group that owns its activity, never in the group it derives")
+    void uidNotFoundInDerivedGroup() {
+      long derived = data.newWorkspace();
+      Activity stored =
+          repository()
+              .insert(
+                  data.activity(ActivityType.POST_IDEA, data.member())
+                      .workspaceGroup(derived)
+                      .build());
+
+      assertThat(repository().findByUid(derived, stored.uid()))
+          .as(
+              "findByUid in the derived group %d of an activity group %d owns",
+              derived, stored.workspaceGroupId())
+          .isEmpty();
+      assertThat(repository().findByUid(stored.workspaceGroupId(), stored.uid()))
+          .as("findByUid in the owning group")
+          .contains(stored);
     }
   }
 
@@ -769,6 +981,64 @@ public abstract class ActivityRepositoryContract extends StoreContractSupport {
           .isInstanceOfSatisfying(
               ValidationException.class, e -> assertThat(e.field()).isEqualTo(field));
     }
+
+    /**
+     * If this fails, check that update writes only the content and the update stamps: never
+     * deleted_at, deleted_by or is_active (an update that writes back a whole row built afresh
+     * brings a deleted activity back).
+     */
+    @Test
+    @DisplayName(
+        "An update of a soft-deleted activity keeps it deleted: deleted_at, deleted_by and"
+            + " active=false stay, and it stays out of default listings")
+    void updateKeepsDeletion() {
+      Activity original = repository().insert(data.any());
+      clock.advance(Duration.ofMinutes(1));
+      Activity deleted = repository().softDelete(original.id(), "remover");
+      Instant at = clock.advance(Duration.ofMinutes(1).plusNanos(1_500));
+      ActivityUpdate edit = ActivityUpdate.text("edited while deleted");
+
+      Activity updated = repository().update(original.id(), edit, deleted.version(), "editor");
+
+      Activity expected = deleted.updated(edit.applyTo(deleted.content()), at, "editor");
+      assertWrote("update of a soft-deleted activity", updated, expected);
+      assertReadsBack(List.of(expected), List.of("a soft-deleted activity after an update"));
+      assertListed(data.query().build(), List.of());
+      assertListed(data.query().deleted(DeletedFilter.ONLY).build(), List.of(expected));
+    }
+
+    /**
+     * If this fails, check that update checks updated_by's length against {@link
+     * Activity#MAX_AUDIT_NAME} itself, in characters, before it writes: a column that cuts a longer
+     * name, or a database error, is no answer.
+     */
+    @Test
+    @DisplayName(
+        "An update by a name of 255 characters stores it whole; a longer name is rejected naming"
+            + " updated_by, and nothing changes")
+    void updatedByLength() {
+      String longest = EdgeValues.filled("\u00fc", Activity.MAX_AUDIT_NAME);
+      Activity original = repository().insert(data.any());
+      clock.advance(Duration.ofSeconds(1));
+
+      Activity updated =
+          repository().update(original.id(), ActivityUpdate.text("v2"), null, longest);
+      clock.advance(Duration.ofSeconds(1));
+      Throwable tooLong =
+          catchThrowable(
+              () ->
+                  repository()
+                      .update(original.id(), ActivityUpdate.text("v3"), null, longest + "x"));
+
+      assertThat(updated.updatedBy()).as("updated_by of 255 characters").isEqualTo(longest);
+      assertThat(tooLong)
+          .as("update by a name of 256 characters")
+          .isInstanceOfSatisfying(
+              ValidationException.class, e -> assertThat(e.field()).isEqualTo("updated_by"));
+      assertThat(repository().findById(original.id()))
+          .as("stored activity after the rejected update")
+          .contains(updated);
+    }
   }
 
   @Nested
@@ -877,6 +1147,36 @@ public abstract class ActivityRepositoryContract extends StoreContractSupport {
     }
 
     /**
+     * If this fails, check every table or index a soft delete or restore writes: a second call must
+     * change no row anywhere, including a feed or search table that list, keyset paging and scans
+     * read.
+     */
+    @Test
+    @DisplayName(
+        "Deleting twice, then restoring twice, changes nothing after the first call, as every read"
+            + " shows: findById, findByUid, list, keyset paging and scan")
+    void repeatsChangeNothingAnyReadShows() {
+      Activity original = repository().insert(data.any());
+      clock.advance(Duration.ofSeconds(5));
+      Activity deleted = repository().softDelete(original.id(), "first");
+      clock.advance(Duration.ofSeconds(5));
+      repository().softDelete(original.id(), "second");
+
+      assertReadsBack(List.of(deleted), List.of("an activity deleted twice"));
+      assertThat(repository().count(data.query().deleted(DeletedFilter.ONLY).build()))
+          .as("soft-deleted activities after deleting one twice")
+          .isEqualTo(1);
+
+      clock.advance(Duration.ofSeconds(5));
+      Activity restored = repository().restore(original.id(), "first");
+      clock.advance(Duration.ofSeconds(5));
+      repository().restore(original.id(), "second");
+
+      assertReadsBack(List.of(restored), List.of("an activity restored twice"));
+      assertFound(data.query().build(), List.of(restored));
+    }
+
+    /**
      * If this fails, check that restore of an activity that is not deleted returns it without
      * touching it.
      */
@@ -906,6 +1206,88 @@ public abstract class ActivityRepositoryContract extends StoreContractSupport {
       assertThatThrownBy(() -> repository().restore(unknown, "x"))
           .as("restore(%d)", unknown)
           .isInstanceOf(NotFoundException.class);
+    }
+
+    /**
+     * If this fails, check that softDelete stamps updated_at and updated_by along with deleted_at
+     * and deleted_by, from the store's clock to the microsecond, as {@link Activity#deleted}
+     * describes, and that every read shows it.
+     */
+    @Test
+    @DisplayName(
+        "A soft delete stores exactly Activity.deleted: updated_at and updated_by are stamped with"
+            + " deleted_at and deleted_by, to the microsecond")
+    void softDeleteStoresActivityDeleted() {
+      Activity original = repository().insert(data.any());
+      clock.advance(Duration.ofSeconds(30));
+      Activity edited =
+          repository().update(original.id(), ActivityUpdate.text("v2"), null, "editor");
+      Instant at = clock.advance(Duration.ofMinutes(7).plusNanos(123_456_789));
+
+      Activity deleted = repository().softDelete(original.id(), "remover");
+
+      Activity expected = edited.deleted(at, "remover");
+      assertWrote("soft delete", deleted, expected);
+      assertReadsBack(List.of(expected), List.of("a soft-deleted activity"));
+      assertListed(data.query().deleted(DeletedFilter.ONLY).build(), List.of(expected));
+    }
+
+    /**
+     * If this fails, check that restore stamps updated_at and updated_by from the store's clock to
+     * the microsecond, as {@link Activity#restored} describes, and that every read shows it.
+     */
+    @Test
+    @DisplayName(
+        "A restore stores exactly Activity.restored: updated_at and updated_by are stamped, to the"
+            + " microsecond")
+    void restoreStoresActivityRestored() {
+      Activity original = repository().insert(data.any());
+      clock.advance(Duration.ofSeconds(30));
+      Activity deleted = repository().softDelete(original.id(), "remover");
+      Instant at = clock.advance(Duration.ofMinutes(3).plusNanos(987_654_321));
+
+      Activity restored = repository().restore(original.id(), "restorer");
+
+      Activity expected = deleted.restored(at, "restorer");
+      assertWrote("restore", restored, expected);
+      assertReadsBack(List.of(expected), List.of("a restored activity"));
+      assertListed(data.query().build(), List.of(expected));
+    }
+
+    /**
+     * If this fails, check that softDelete and restore check the name's length against {@link
+     * Activity#MAX_AUDIT_NAME} themselves, in characters, before they write.
+     */
+    @Test
+    @DisplayName(
+        "Deleting or restoring by a name of 255 characters stores it whole; a longer name is"
+            + " rejected naming deleted_by or updated_by, and nothing changes")
+    void auditNameLength() {
+      String longest = EdgeValues.filled("\u00fc", Activity.MAX_AUDIT_NAME);
+      Activity original = repository().insert(data.any());
+      clock.advance(Duration.ofSeconds(1));
+
+      Throwable deleteTooLong =
+          catchThrowable(() -> repository().softDelete(original.id(), longest + "x"));
+      Activity unchanged = repository().findById(original.id()).orElseThrow();
+      Activity deleted = repository().softDelete(original.id(), longest);
+      Throwable restoreTooLong =
+          catchThrowable(() -> repository().restore(original.id(), longest + "x"));
+      Activity stillDeleted = repository().findById(original.id()).orElseThrow();
+      Activity restored = repository().restore(original.id(), longest);
+
+      assertThat(deleteTooLong)
+          .as("soft delete by a name of 256 characters")
+          .isInstanceOfSatisfying(
+              ValidationException.class, e -> assertThat(e.field()).isEqualTo("deleted_by"));
+      assertThat(unchanged).as("activity after the rejected delete").isEqualTo(original);
+      assertThat(deleted.deletedBy()).as("deleted_by of 255 characters").isEqualTo(longest);
+      assertThat(restoreTooLong)
+          .as("restore by a name of 256 characters")
+          .isInstanceOfSatisfying(
+              ValidationException.class, e -> assertThat(e.field()).isEqualTo("updated_by"));
+      assertThat(stillDeleted).as("activity after the rejected restore").isEqualTo(deleted);
+      assertThat(restored.updatedBy()).as("updated_by of 255 characters").isEqualTo(longest);
     }
   }
 
@@ -969,17 +1351,6 @@ public abstract class ActivityRepositoryContract extends StoreContractSupport {
       assertThat(repository().findById(atStart.id()))
           .as("activity at the cutoff")
           .contains(atStart);
-    }
-
-    /**
-     * A random hour between 2001 and 2010, with everything older than it already purged so the
-     * counts the tests assert are their own.
-     */
-    private Instant clearedPurgeWindow() {
-      long hour = ThreadLocalRandom.current().nextLong(PURGE_ERA_HOURS);
-      Instant start = PURGE_ERA.plus(Duration.ofHours(hour));
-      repository().purgeCreatedBefore(start);
-      return start;
     }
   }
 
@@ -1105,6 +1476,71 @@ public abstract class ActivityRepositoryContract extends StoreContractSupport {
           .as("ANONYMISE of an actor without activities")
           .isZero();
       assertThat(repository().findById(kept.id())).as("unrelated activity").contains(kept);
+    }
+
+    /**
+     * If this fails, check that ANONYMISE clears created_by, updated_by and deleted_by, adds one to
+     * the version and stamps updated_at from the store's clock, as {@link Activity#anonymised}
+     * describes, and leaves a soft-deleted activity deleted.
+     */
+    @Test
+    @DisplayName(
+        "Anonymising stores exactly Activity.anonymised: audit names cleared, version plus one,"
+            + " updated_at stamped, soft-deleted ones still deleted")
+    void anonymiseStoresActivityAnonymised() {
+      UserSimple erased = data.user();
+      Activity live = repository().insert(data.login(erased));
+      Activity edited = repository().insert(data.activity(ActivityType.GAME_WON, erased).build());
+      clock.advance(Duration.ofMinutes(1));
+      edited = repository().update(edited.id(), ActivityUpdate.text("edited"), null, "editor");
+      Activity deleted = repository().insert(data.activity(ActivityType.GAME_LEFT, erased).build());
+      deleted = repository().softDelete(deleted.id(), "remover");
+      Instant at = clock.advance(Duration.ofHours(1).plusNanos(42_000_500));
+
+      long changed = repository().eraseActor(erased.ref(), ErasureMode.ANONYMISE);
+
+      assertThat(changed).as("activities anonymised").isEqualTo(3);
+      List<Activity> expected =
+          List.of(live.anonymised(at), edited.anonymised(at), deleted.anonymised(at));
+      assertReadsBack(expected, List.of("a live activity", "an edited one", "a deleted one"));
+      assertListed(data.query().build(), expected.subList(0, 2));
+      assertListed(data.query().deleted(DeletedFilter.ONLY).build(), expected.subList(2, 3));
+    }
+
+    /**
+     * If this fails, check that erasure matches the actor's kind as well as its id: a user's number
+     * and a member's UUID may hold the same value.
+     */
+    @Test
+    @DisplayName(
+        "Erasing a member leaves alone a user whose id holds the same number, and erasing the user"
+            + " leaves the member alone")
+    void eraseMatchesTheKind() {
+      UserSimple user = data.user();
+      Member twin = twinOf(user);
+      Activity byUser = repository().insert(data.login(user));
+      Activity byTwin = repository().insert(data.activity(ActivityType.POST_IDEA, twin).build());
+      UserSimple other = data.user();
+      Member otherTwin = twinOf(other);
+      Activity byOther = repository().insert(data.login(other));
+      Activity byOtherTwin =
+          repository().insert(data.activity(ActivityType.POST_IDEA, otherTwin).build());
+
+      long removed = repository().eraseActor(twin.ref(), ErasureMode.REMOVE);
+      long anonymised = repository().eraseActor(other.ref(), ErasureMode.ANONYMISE);
+
+      assertThat(removed).as("activities removed for %s", twin.ref()).isEqualTo(1);
+      assertThat(anonymised).as("activities anonymised for %s", other.ref()).isEqualTo(1);
+      assertThat(repository().findById(byTwin.id())).as("the member's activity").isEmpty();
+      assertThat(repository().findById(byUser.id()))
+          .as("the activity of %s, after %s was removed", user.ref(), twin.ref())
+          .contains(byUser);
+      assertThat(repository().findById(byOther.id()).map(Activity::actor))
+          .as("the anonymised user's actor")
+          .contains(other.anonymised());
+      assertThat(repository().findById(byOtherTwin.id()))
+          .as("the activity of %s, after %s was anonymised", otherTwin.ref(), other.ref())
+          .contains(byOtherTwin);
     }
   }
 
@@ -1414,6 +1850,152 @@ public abstract class ActivityRepositoryContract extends StoreContractSupport {
               .build(),
           List.of(m.logout()));
     }
+
+    /**
+     * If this fails, check that every filter given several values binds all of them (an IN list, or
+     * ORs), not only the first, and that filters still combine with AND.
+     */
+    @Test
+    @DisplayName(
+        "Each filter given several values matches any of them, alone and combined with the others")
+    void severalValuesOfEachFilter() {
+      assertFound(
+          data.query().campaign(m.campaignA()).campaign(m.campaignB()).build(),
+          List.of(m.idea(), m.comment(), m.secondIdea()));
+      assertFound(
+          data.query().id(m.login().id()).id(m.comment().id()).id(m.secondIdea().id()).build(),
+          List.of(m.login(), m.comment(), m.secondIdea()));
+      assertFound(
+          data.query().uid(m.login().uid()).uid(m.idea().uid()).uid(m.logout().uid()).build(),
+          List.of(m.login(), m.idea(), m.logout()));
+      assertFound(
+          data.query()
+              .type(ActivityType.USER_LOGIN)
+              .type(ActivityType.POST_COMMENT)
+              .type(ActivityType.USER_LOGOUT)
+              .build(),
+          List.of(m.login(), m.comment(), m.logout()));
+      assertFound(
+          data.query().actor(m.alice().ref()).actor(m.bob().ref()).actor(m.carol().ref()).build(),
+          m.live());
+      assertFound(
+          ActivityQuery.builder()
+              .workspaceGroup(m.home())
+              .workspaceGroup(data.newWorkspace())
+              .workspaceGroup(m.other())
+              .build(),
+          m.live());
+      assertFound(
+          data.query()
+              .type(ActivityType.POST_IDEA)
+              .type(ActivityType.POST_COMMENT)
+              .type(ActivityType.USER_LOGIN)
+              .actor(m.carol().ref())
+              .actor(m.alice().ref())
+              .campaign(m.campaignB())
+              .campaign(m.campaignA())
+              .deleted(DeletedFilter.INCLUDE)
+              .build(),
+          List.of(m.idea(), m.comment(), m.secondIdea()));
+    }
+
+    /**
+     * If this fails, check that the workspace group filter reads {@code workspace_group_id}, the
+     * owning group, and never the derived {@code workspace_group} (nor a COALESCE of the two).
+     */
+    @Test
+    @DisplayName(
+        "The workspace group filter matches the owning group only, never the derived"
+            + " workspace_group")
+    void groupFilterIsTheOwner() {
+      long x = data.newWorkspace();
+      long y = data.newWorkspace();
+      Activity ownedByX =
+          repository()
+              .insert(
+                  data.activity(ActivityType.POST_IDEA, data.member())
+                      .workspaceGroupId(x)
+                      .workspaceGroup(y)
+                      .build());
+      Activity ownedByY =
+          repository()
+              .insert(
+                  data.activity(ActivityType.POST_IDEA, data.member()).workspaceGroupId(y).build());
+      Activity ownedByYFromX =
+          repository()
+              .insert(
+                  data.activity(ActivityType.POST_IDEA, data.member())
+                      .workspaceGroupId(y)
+                      .workspaceGroup(x)
+                      .build());
+
+      assertFound(ActivityQuery.builder().workspaceGroup(x).build(), List.of(ownedByX));
+      assertFound(
+          ActivityQuery.builder().workspaceGroup(y).build(), List.of(ownedByY, ownedByYFromX));
+      assertFound(
+          ActivityQuery.builder().workspaceGroup(x).type(ActivityType.POST_IDEA).build(),
+          List.of(ownedByX));
+    }
+
+    /**
+     * If this fails, check that the actor filter compares the kind as well as the id: a user's
+     * number and a member's UUID may hold the same value, and erasure leaves user 0 and member
+     * 00000000-0000-0000-0000-000000000000 side by side.
+     */
+    @Test
+    @DisplayName(
+        "The actor filter tells a user from a member whose id holds the same number, the two"
+            + " anonymous actors included")
+    void actorFilterKeepsKindsApart() {
+      UserSimple user = data.user();
+      Member twin = twinOf(user);
+      Activity byUser = repository().insert(data.login(user));
+      Activity byTwin = repository().insert(data.activity(ActivityType.POST_IDEA, twin).build());
+      UserSimple erasedUser = data.user();
+      Member erasedMember = data.member();
+      Activity byErasedUser = repository().insert(data.login(erasedUser));
+      Activity byErasedMember =
+          repository().insert(data.activity(ActivityType.POST_IDEA, erasedMember).build());
+      repository().eraseActor(erasedUser.ref(), ErasureMode.ANONYMISE);
+      repository().eraseActor(erasedMember.ref(), ErasureMode.ANONYMISE);
+
+      assertFound(data.query().actor(user.ref()).build(), List.of(byUser));
+      assertFound(data.query().actor(twin.ref()).build(), List.of(byTwin));
+      assertFound(
+          data.query().actor(user.ref()).actor(twin.ref()).build(), List.of(byUser, byTwin));
+      assertFound(
+          data.query().actor(erasedUser.anonymised().ref()).build(),
+          List.of(repository().findById(byErasedUser.id()).orElseThrow()));
+      assertFound(
+          data.query().actor(erasedMember.anonymised().ref()).build(),
+          List.of(repository().findById(byErasedMember.id()).orElseThrow()));
+    }
+
+    /**
+     * If this fails, check that each UUID filter reads its own column: uid, campaign_id and the
+     * member's actor id can hold the same UUID.
+     */
+    @Test
+    @DisplayName(
+        "The uid, campaign and member filters each read their own column, even when they hold the"
+            + " same UUID")
+    void uuidFiltersReadTheirOwnColumns() {
+      UUID k = UUID.randomUUID();
+      Activity withUid =
+          repository().insert(data.activity(ActivityType.USER_LOGIN, data.user()).uid(k).build());
+      Activity inCampaign =
+          repository()
+              .insert(
+                  data.activity(ActivityType.POST_IDEA, data.member())
+                      .campaign(new Campaign(k, "K"))
+                      .build());
+      Activity byMember =
+          repository().insert(data.activity(ActivityType.POST_IDEA, Member.of(k, "K")).build());
+
+      assertFound(data.query().uid(k).build(), List.of(withUid));
+      assertFound(data.query().campaign(k).build(), List.of(inCampaign));
+      assertFound(data.query().actor(ActorRef.member(k)).build(), List.of(byMember));
+    }
   }
 
   @Nested
@@ -1543,6 +2125,51 @@ public abstract class ActivityRepositoryContract extends StoreContractSupport {
       List<Long> descending = new ArrayList<>(tied);
       Collections.reverse(descending);
       assertThat(ids(listAll(q, DATE_DESC))).as("ties in date_created DESC").isEqualTo(descending);
+    }
+
+    /**
+     * If this fails, check how ids are handed out: they must grow with insertion, also within a
+     * batch, whose new activities are stored in the order given (not sorted by uid or time first).
+     */
+    @Test
+    @DisplayName(
+        "Ids grow with insertion order, within a batch too, so sorting by id lists activities in"
+            + " the order they were stored")
+    void idsGrowWithInsertion() {
+      long ws = data.newWorkspace();
+      List<Activity> inOrder = new ArrayList<>();
+      for (int i = 0; i < 5; i++) {
+        inOrder.add(insertAt(ws, clock.instant().minusSeconds(i * 37L % 5)));
+      }
+      List<NewActivity> batch = new ArrayList<>();
+      for (int i = 0; i < 30; i++) {
+        batch.add(
+            data.activity(ActivityType.XP_GAINED, data.user())
+                .workspaceGroupId(ws)
+                .createdAt(clock.instant().plusSeconds(i * 7L % 30))
+                .build());
+      }
+      NewActivity existing =
+          data.activity(ActivityType.USER_LOGIN, data.user()).workspaceGroupId(ws).build();
+      Activity stored = repository().insert(existing);
+      inOrder.add(stored);
+      batch.add(15, existing);
+
+      List<Activity> result = repository().insertAll(batch);
+      for (int i = 0; i < result.size(); i++) {
+        if (i != 15) {
+          inOrder.add(result.get(i));
+        }
+      }
+
+      assertThat(ids(inOrder))
+          .as("ids in the order the activities were inserted, the batch's in the order given")
+          .isSorted()
+          .doesNotHaveDuplicates();
+      assertThat(result.get(15)).as("the batch's already stored activity").isEqualTo(stored);
+      assertThat(ids(listAll(ActivityQuery.builder().workspaceGroup(ws).build(), ID_ASC)))
+          .as("sorted by id")
+          .isEqualTo(ids(inOrder));
     }
 
     private void assertOrder(Sort sort) {
@@ -1829,15 +2456,110 @@ public abstract class ActivityRepositoryContract extends StoreContractSupport {
           .isEmpty();
     }
 
-    /** If this fails, check that listAfter refuses a limit below 1 before it queries. */
+    /**
+     * If this fails, check that listAfter rejects a limit below 1 itself, with a
+     * ValidationException naming {@code limit}, rather than passing it to the database (where
+     * {@code LIMIT 0} returns nothing and a negative limit may mean no limit).
+     */
     @Test
-    @DisplayName("Keyset paging refuses a limit below 1, naming limit")
-    void limitBelowOneIsRefused() {
-      for (int limit : new int[] {0, -1}) {
+    @DisplayName("Keyset paging with a limit below 1 is rejected naming limit")
+    void limitBelowOneIsRejected() {
+      for (int limit : new int[] {0, -1, Integer.MIN_VALUE}) {
         assertThatThrownBy(() -> repository().listAfter(query(), DATE_DESC, null, limit))
             .as("listAfter with limit %d", limit)
             .isInstanceOfSatisfying(
                 ValidationException.class, e -> assertThat(e.field()).isEqualTo("limit"));
+      }
+    }
+
+    /**
+     * If this fails, check that an overridden scan rejects a batch size below 1 with a
+     * ValidationException naming {@code batch_size}, as the interface's default does, instead of
+     * picking a size of its own.
+     */
+    @Test
+    @DisplayName("A scan with a batch size below 1 is rejected naming batch_size")
+    void batchSizeBelowOneIsRejected() {
+      for (int size : new int[] {0, -1, Integer.MIN_VALUE}) {
+        assertThatThrownBy(() -> repository().scan(query(), DATE_DESC, size).toList())
+            .as("scan with batch size %d", size)
+            .isInstanceOfSatisfying(
+                ValidationException.class, e -> assertThat(e.field()).isEqualTo("batch_size"));
+      }
+    }
+
+    /**
+     * If this fails, check that scan pages by the cursor's sort key, not by offset (an offset
+     * counts what was inserted or deleted before the position, so the scan repeats or skips
+     * activities), and that it holds no lock between batches: the test writes between them on the
+     * scanning thread.
+     */
+    @Test
+    @DisplayName(
+        "A scan while the caller inserts and deletes returns every untouched activity once, in"
+            + " order, and no activity twice")
+    void scanWhileWriting() {
+      for (Sort sort : EVERY_SORT) {
+        List<Activity> before = listAll(query(), sort);
+        Set<Long> touched = new HashSet<>();
+        List<Activity> scanned = new ArrayList<>();
+        Iterator<Activity> it = repository().scan(query(), sort, 2).iterator();
+        while (it.hasNext() && scanned.size() < 3 * before.size()) {
+          Activity a = it.next();
+          scanned.add(a);
+          if (scanned.size() <= before.size()) {
+            // One that sorts before the scan's position (for id ASC it sorts after: new ids are
+            // larger), and now and then the deletion of one already returned.
+            Instant early = clock.instant().minus(Duration.ofDays(scanned.size()));
+            Instant late = clock.instant().plus(Duration.ofDays(scanned.size()));
+            touched.add(insertAt(data.workspace(), sort == DATE_ASC ? early : late).id());
+            if (scanned.size() % 3 == 0) {
+              touched.add(repository().softDelete(a.id(), "scanner").id());
+            }
+          }
+        }
+
+        assertThat(ids(scanned))
+            .as("scan in %s while writing, found%s", sort, describe(scanned))
+            .doesNotHaveDuplicates();
+        assertThat(ids(scanned).stream().filter(id -> !touched.contains(id)).toList())
+            .as(
+                "untouched activities of a scan in %s while writing, found%s",
+                sort, describe(scanned))
+            .isEqualTo(ids(before).stream().filter(id -> !touched.contains(id)).toList());
+      }
+    }
+
+    /**
+     * If this fails, check that listAfter compares the cursor's (created_at, id) with the rows
+     * instead of looking the cursor's activity up: that activity may be deleted or erased by now,
+     * and a cursor may name a position no activity holds.
+     */
+    @Test
+    @DisplayName(
+        "A cursor is a position, not a row: paging continues after it when its activity was"
+            + " deleted or erased since, or when no activity ever held it")
+    void cursorIsAPosition() {
+      List<Activity> all = expected(DATE_DESC);
+      Activity deleted = repository().softDelete(all.get(3).id(), "remover");
+      Activity erased = all.get(7);
+      repository().eraseActor(erased.actor().ref(), ErasureMode.REMOVE);
+      Cursor between = new Cursor(all.get(5).createdAt(), absentId());
+      List<Activity> live =
+          stored.stream().filter(a -> a.id() != deleted.id() && a.id() != erased.id()).toList();
+
+      for (Sort sort : EVERY_SORT) {
+        for (Cursor cursor : List.of(Cursor.after(deleted), Cursor.after(erased), between)) {
+          List<Activity> rest = repository().listAfter(query(), sort, cursor, 100);
+          List<Activity> want =
+              live.stream()
+                  .filter(a -> cursor.precedes(a, sort))
+                  .sorted(sort.comparator())
+                  .toList();
+          assertThat(ids(rest))
+              .as("listAfter %s in %s, found%s", cursor, sort, describe(rest))
+              .isEqualTo(ids(want));
+        }
       }
     }
 
@@ -1847,6 +2569,518 @@ public abstract class ActivityRepositoryContract extends StoreContractSupport {
 
     private List<Activity> expected(Sort sort) {
       return stored.stream().sorted(sort.comparator()).toList();
+    }
+  }
+
+  @Nested
+  @DisplayName("Fidelity of what is stored")
+  class Fidelity {
+
+    /**
+     * If this fails, check the text columns' type and encoding (a three-byte UTF-8 or a Latin-1
+     * column loses astral characters), that no layer trims, normalises or turns an empty text into
+     * null, and that every write path (insert, insertAll, update) and every read path maps every
+     * text field: text, created_by, campaign name, the actor's profile, the Brightidea details and
+     * the resource's strings and keys.
+     */
+    @Test
+    @DisplayName(
+        "Every text field keeps every character the model accepts, and an empty text stays empty,"
+            + " through every write and every read")
+    void textsKeepEveryCharacter() {
+      List<Case> cases = new ArrayList<>();
+      for (int i = 0; i < EdgeValues.TEXTS.size(); i++) {
+        String t = EdgeValues.TEXTS.get(i);
+        cases.add(new Case("edge text " + i + " in every field of a member's", textsOfMember(t)));
+        cases.add(new Case("edge text " + i + " in every field of a user's", textsOfUser(t)));
+      }
+
+      assertStoredExactly(cases);
+    }
+
+    /**
+     * If this fails, check how the resource is written and read: numbers must stay exact decimals
+     * (not doubles or longs), JSON null members must be kept (a serializer that leaves out nulls
+     * drops them), and nesting, empty arrays and objects, and keys of any text must survive. The
+     * order of an object's keys and a number's notation need not: JSON values compare without them.
+     */
+    @Test
+    @DisplayName(
+        "A resource keeps every JSON value the model accepts: each kind, numbers at the bounds,"
+            + " null members, empty and deepest nesting, any key")
+    void resourcesKeepEveryJsonValue() {
+      List<JsonValue> values = EdgeValues.json();
+      List<Case> cases = new ArrayList<>();
+      for (int i = 0; i < values.size(); i++) {
+        cases.add(
+            new Case(
+                "edge JSON value " + i + " " + abbreviated(values.get(i).toJson()),
+                data.activity(ActivityType.RESOURCE_VIEWED, data.user())
+                    .resource(values.get(i))
+                    .build()));
+      }
+      Map<String, JsonValue> members = new LinkedHashMap<>();
+      for (int i = 0; i < values.size(); i++) {
+        members.put("v" + i, values.get(i));
+      }
+      cases.add(
+          new Case(
+              "every edge JSON value in one array",
+              data.activity(ActivityType.RESOURCE_VIEWED, data.user())
+                  .resource(new JsonValue.JsonArray(values))
+                  .build()));
+      cases.add(
+          new Case(
+              "every edge JSON value in one object",
+              data.activity(ActivityType.RESOURCE_VIEWED, data.user())
+                  .resource(new JsonValue.JsonObject(members))
+                  .build()));
+
+      assertStoredExactly(cases);
+    }
+
+    /**
+     * If this fails, check that every time column and every time inside a JSON document (the
+     * member's dates, the hi-fives' and comments' dates) keeps microseconds, converts without the
+     * JVM's or the database's zone, and goes through no {@code java.util.Date} or {@code
+     * java.sql.Timestamp} calendar, which shifts days before 1582. The activities are created at
+     * the model's earliest instants too; the test erases them at the end so that no other test's
+     * purge counts them.
+     */
+    @Test
+    @DisplayName(
+        "Times keep their microseconds in every time field, from the earliest instant the model"
+            + " accepts to the latest, and the creation-time filter finds them")
+    void timesKeepMicroseconds() {
+      List<Member> actors = new ArrayList<>();
+      List<Case> cases = new ArrayList<>();
+      List<Instant> times = EdgeValues.times(clock.instant());
+      for (Instant t : times) {
+        Member m =
+            new Member(
+                UUID.randomUUID(),
+                null,
+                "Member of " + t,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                t,
+                t,
+                true,
+                null);
+        actors.add(m);
+        cases.add(
+            new Case(
+                "created at " + t,
+                data.activity(ActivityType.POST_UPDATE, m)
+                    .createdAt(t)
+                    .details(
+                        new BrightideaDetails(
+                            null,
+                            null,
+                            null,
+                            null,
+                            null,
+                            "update",
+                            List.of(new HiFive("hifive", t, "update", m)),
+                            List.of(new Comment("comment", "at " + t, t, "update", m)),
+                            null))
+                    .build()));
+      }
+      try {
+        assertStoredExactly(cases);
+        for (Instant t : times) {
+          Instant micro = t.truncatedTo(ChronoUnit.MICROS);
+          List<Activity> found =
+              listAll(
+                  data.query().createdBetween(micro, micro.plus(1, ChronoUnit.MICROS)).build(),
+                  ID_ASC);
+          assertThat(found)
+              .as("activities created in [%s, +1 µs), found%s", micro, describe(found))
+              .extracting(Activity::createdAt)
+              .containsOnly(micro)
+              .hasSize(3);
+        }
+      } finally {
+        for (Member m : actors) {
+          repository().eraseActor(m.ref(), ErasureMode.REMOVE);
+        }
+      }
+    }
+
+    /**
+     * If this fails, check how the Brightidea details' lists are stored: every hi-five and comment
+     * must come back, identical ones included, in the order given (not by date or id), each with
+     * its member; and an attachment with no field set must stay apart from no attachment.
+     */
+    @Test
+    @DisplayName(
+        "The Brightidea details keep every hi-five and comment, duplicates included, in the order"
+            + " given, with their members and attachment")
+    void detailsKeepTheirLists() {
+      Instant t = clock.instant();
+      List<Member> members = List.of(data.member(), data.member(), data.member());
+      List<HiFive> hifives = new ArrayList<>();
+      List<Comment> comments = new ArrayList<>();
+      for (int i = 0; i < 15; i++) {
+        // Dates in no order, and some missing, so that neither date nor id order is the given one.
+        Instant at = i % 5 == 4 ? null : t.minusSeconds((i * 7L) % 15).plusNanos(i * 1_000L);
+        Member by = i % 4 == 3 ? null : members.get(i % 3);
+        hifives.add(new HiFive("hifive-" + (15 - i), at, "update-" + i % 2, by));
+        comments.add(
+            new Comment("comment-" + (i * 11 % 15), EdgeValues.TEXTS.get(i % 13), at, "u", by));
+      }
+      hifives.add(hifives.get(0));
+      comments.add(comments.get(1));
+      hifives.add(new HiFive(null, null, null, null));
+      comments.add(new Comment(null, null, null, null, null));
+      Attachment full =
+          new Attachment(
+              "file-1",
+              "update-1",
+              "jpg",
+              "photo.jpg",
+              "Update Photo",
+              "https://x/1",
+              "image/jpeg");
+      Attachment empty = new Attachment(null, null, null, null, null, null, null);
+
+      List<Case> cases =
+          List.of(
+              details("every list and an attachment", "i", hifives, comments, full),
+              details("hi-fives only", null, hifives, List.of(), null),
+              details("comments only", null, List.of(), comments, empty),
+              details(
+                  "one empty hi-five and comment",
+                  "i",
+                  hifives.subList(16, 17),
+                  comments.subList(16, 17),
+                  null),
+              details("an attachment with no field set", null, List.of(), List.of(), empty),
+              details("idea fields only", "idea", List.of(), List.of(), null));
+
+      assertStoredExactly(cases);
+    }
+
+    /**
+     * If this fails, check that nullable columns are read with a null check (JDBC's {@code getLong}
+     * and {@code getBoolean} answer 0 and false for SQL NULL) and that nothing turns an empty text
+     * into null or null into a default.
+     */
+    @Test
+    @DisplayName(
+        "Absent values stay absent and false, zero and empty ones stay as given: text, groups,"
+            + " campaign, audit name, profile flags and fields, details, resource")
+    void absentStaysApartFromEmpty() {
+      UserSimple u = data.user();
+      List<Case> cases = new ArrayList<>();
+      cases.add(new Case("no text", data.activity(ActivityType.USER_LOGIN, u).text(null).build()));
+      cases.add(new Case("empty text", data.activity(ActivityType.USER_LOGIN, u).text("").build()));
+      cases.add(
+          new Case(
+              "no created_by", data.activity(ActivityType.USER_LOGIN, u).createdBy(null).build()));
+      cases.add(
+          new Case(
+              "empty created_by", data.activity(ActivityType.USER_LOGIN, u).createdBy("").build()));
+      for (Long derived : Arrays.asList(null, 0L, data.workspace(), Long.MAX_VALUE)) {
+        cases.add(
+            new Case(
+                "derived workspace_group " + derived,
+                data.activity(ActivityType.RESOURCE_VIEWED, u).workspaceGroup(derived).build()));
+      }
+      for (Campaign campaign :
+          Arrays.asList(
+              null, new Campaign(UUID.randomUUID(), null), new Campaign(UUID.randomUUID(), ""))) {
+        cases.add(
+            new Case(
+                "campaign " + campaign,
+                data.activity(ActivityType.POST_IDEA, data.member()).campaign(campaign).build()));
+      }
+      for (Boolean flag : Arrays.asList(null, false, true)) {
+        UserSimple user =
+            new UserSimple(
+                u.id(),
+                u.username(),
+                u.email(),
+                flag == null ? null : "",
+                flag == null,
+                flag == null ? null : "",
+                flag,
+                flag,
+                flag,
+                flag,
+                null);
+        cases.add(
+            new Case("user flags " + flag, data.activity(ActivityType.USER_LOGIN, user).build()));
+        Member member =
+            new Member(
+                UUID.randomUUID(),
+                null,
+                flag == null ? null : "",
+                flag == null ? null : "",
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                flag,
+                null);
+        BrightideaDetails details =
+            new BrightideaDetails(
+                flag == null ? null : "",
+                null,
+                null,
+                flag,
+                flag,
+                null,
+                List.of(),
+                List.of(),
+                flag == null ? null : new Attachment("", "", "", "", "", "", ""));
+        cases.add(
+            new Case(
+                "member and details flags " + flag,
+                data.activity(ActivityType.POST_IDEA, member).details(details).build()));
+      }
+      for (Object resource : Arrays.asList(null, "", "null", 0, false, List.of(), Map.of())) {
+        cases.add(
+            new Case(
+                "resource " + JsonValue.of(resource).toJson(),
+                data.activity(ActivityType.RESOURCE_VIEWED, u).resource(resource).build()));
+      }
+
+      assertStoredExactly(cases);
+    }
+
+    /**
+     * If this fails, check the sizes of the columns: they must hold the model's limits in
+     * characters (not bytes): {@value Activity#MAX_TEXT} for text, idea title and comment, 2,000
+     * for campaign and category names and profile fields, {@value Activity#MAX_AUDIT_NAME} for
+     * audit names, and a resource of {@value Activity#MAX_RESOURCE} characters of compact JSON.
+     */
+    @Test
+    @DisplayName(
+        "The longest values the model accepts are stored whole, in characters of every width")
+    void longestValuesFit() {
+      List<Case> cases = new ArrayList<>();
+      for (String unit : List.of("a", "\u00e9", "\u4e2d", "\uD83D\uDE00")) {
+        String text = EdgeValues.filled(unit, Activity.MAX_TEXT);
+        String field = EdgeValues.filled(unit, 2_000);
+        Member m =
+            new Member(
+                UUID.randomUUID(),
+                null,
+                field,
+                field,
+                field,
+                field,
+                field,
+                field,
+                field,
+                field,
+                field,
+                field,
+                field,
+                null,
+                null,
+                null,
+                field);
+        cases.add(
+            new Case(
+                "longest texts of U+" + Integer.toHexString(unit.codePointAt(0)),
+                data.activity(ActivityType.POST_UPDATE, m)
+                    .text(text)
+                    .createdBy(EdgeValues.filled(unit, Activity.MAX_AUDIT_NAME))
+                    .campaign(new Campaign(UUID.randomUUID(), field))
+                    .details(
+                        new BrightideaDetails(
+                            "idea",
+                            text,
+                            field,
+                            null,
+                            null,
+                            "u",
+                            List.of(),
+                            List.of(new Comment("c", text, null, "u", null)),
+                            null))
+                    .resource(EdgeValues.filled(unit, Activity.MAX_RESOURCE - 2)) // and the quotes
+                    .build()));
+      }
+      UserSimple u = data.user();
+      String letters = EdgeValues.filled("\u00df", UserSimple.MAX_USERNAME);
+      String field = EdgeValues.filled("\u4e2d", 2_000);
+      cases.add(
+          new Case(
+              "a user with the longest username and fields",
+              data.activity(
+                      ActivityType.USER_LOGIN,
+                      new UserSimple(
+                          u.id(),
+                          letters,
+                          u.email(),
+                          field,
+                          false,
+                          field,
+                          null,
+                          null,
+                          null,
+                          null,
+                          EdgeValues.filled("https://example.com/", 1_990) + "/p.png"))
+                  .build()));
+      List<Integer> numbers = new ArrayList<>();
+      while ((numbers.size() + 1) * 6 + 1 <= Activity.MAX_RESOURCE) {
+        numbers.add(10_000 + numbers.size() % 90_000);
+      }
+      cases.add(
+          new Case(
+              "a resource of " + numbers.size() + " numbers, nearly the largest",
+              data.activity(ActivityType.RESOURCE_VIEWED, u).resource(numbers).build()));
+
+      assertStoredExactly(cases);
+    }
+
+    /**
+     * If this fails, check what the backend does with U+0000, which the model accepts but some
+     * databases (PostgreSQL) cannot store: it must store the activity whole or refuse it with a
+     * ValidationException, never strip or replace the character, nor fail with another error.
+     */
+    @Test
+    @DisplayName(
+        "A text holding U+0000 is stored whole or refused with a validation error, never altered")
+    void nulIsKeptOrRefused() {
+      String t = "before\u0000after";
+      List<Case> cases =
+          List.of(
+              new Case("U+0000 in every field of a member's", textsOfMember(t)),
+              new Case("U+0000 in every field of a user's", textsOfUser(t)),
+              new Case(
+                  "U+0000 in the text alone",
+                  data.activity(ActivityType.USER_LOGIN, data.user()).text(t).build()),
+              new Case(
+                  "U+0000 in a resource string",
+                  data.activity(ActivityType.RESOURCE_VIEWED, data.user())
+                      .resource(Map.of("k", t))
+                      .build()),
+              new Case(
+                  "U+0000 in a resource key",
+                  data.activity(ActivityType.RESOURCE_VIEWED, data.user())
+                      .resource(Map.of(t, 1))
+                      .build()));
+      for (Case c : cases) {
+        NewActivity d = c.draft();
+        Activity stored;
+        try {
+          stored = repository().insert(d);
+        } catch (ValidationException refused) {
+          assertThat(repository().findByUid(d.content().workspaceGroupId(), uidOf(d)))
+              .as("%s: stored after the refusal \"%s\"", c.name(), refused.getMessage())
+              .isEmpty();
+          continue;
+        }
+        Activity expected =
+            assertWrote(c.name() + ", by insert", stored, Activity.created(stored.id(), d));
+        assertReadsBack(List.of(expected), List.of(c.name()));
+      }
+    }
+
+    private NewActivity textsOfMember(String t) {
+      Instant at = clock.instant();
+      Member m =
+          new Member(UUID.randomUUID(), null, t, t, t, t, t, t, t, t, t, t, t, at, at, true, t);
+      Map<String, Object> resource = new LinkedHashMap<>();
+      resource.put("text", t);
+      resource.put("in a list", List.of(t, t));
+      resource.put(t, "the text as a key");
+      return data.activity(ActivityType.POST_UPDATE, m)
+          .text(t)
+          .createdBy(t)
+          .campaign(new Campaign(UUID.randomUUID(), t))
+          .resource(resource)
+          .details(
+              new BrightideaDetails(
+                  t,
+                  t,
+                  t,
+                  true,
+                  false,
+                  t,
+                  List.of(new HiFive(t, at, t, m)),
+                  List.of(new Comment(t, t, at, t, m)),
+                  new Attachment(t, t, t, t, t, t, t)))
+          .build();
+    }
+
+    private NewActivity textsOfUser(String t) {
+      UserSimple u = data.user();
+      UserSimple withText =
+          new UserSimple(
+              u.id(),
+              u.username(),
+              u.email(),
+              t,
+              true,
+              t,
+              true,
+              false,
+              null,
+              true,
+              u.profilePicture());
+      return data.activity(ActivityType.RESOURCE_COMMENTED, withText)
+          .text(t)
+          .createdBy(t)
+          .campaign(new Campaign(UUID.randomUUID(), t))
+          .resource(t)
+          .build();
+    }
+
+    private Case details(
+        String name,
+        @Nullable String ideaId,
+        List<HiFive> hifives,
+        List<Comment> comments,
+        @Nullable Attachment attachment) {
+      return new Case(
+          name,
+          data.activity(ActivityType.POST_UPDATE, data.member())
+              .details(
+                  new BrightideaDetails(
+                      ideaId,
+                      ideaId == null ? null : "Idea",
+                      null,
+                      null,
+                      null,
+                      "update",
+                      hifives,
+                      comments,
+                      attachment))
+              .build());
+    }
+  }
+
+  @Nested
+  @DisplayName("Closing the store")
+  class Closing {
+
+    /** If this fails, check that close remembers it ran and does nothing the second time. */
+    @Test
+    @DisplayName("Closing a store twice is harmless: the second close does nothing")
+    void closeIsIdempotent() {
+      ActivityStore another = createStore(clock);
+      another.close();
+
+      assertThatCode(another::close).as("a second close of a store").doesNotThrowAnyException();
     }
   }
 
@@ -2149,5 +3383,186 @@ public abstract class ActivityRepositoryContract extends StoreContractSupport {
   /** An id no store hands out in a test run. */
   private static long absentId() {
     return Long.MAX_VALUE - ThreadLocalRandom.current().nextLong(1_000_000);
+  }
+
+  /** A draft and what it shows, for failure messages. */
+  private record Case(String name, NewActivity draft) {}
+
+  /**
+   * Writes every draft three ways (insert; insertAll under fresh uids; an update of a plain
+   * activity to the draft's content) and checks that each write returns, and every read gives back,
+   * exactly the activity the model describes ({@link Activity#created}, {@link Activity#updated}),
+   * reporting the fields that differ.
+   */
+  private void assertStoredExactly(List<Case> cases) {
+    List<Activity> expected = new ArrayList<>();
+    List<String> names = new ArrayList<>();
+    for (Case c : cases) {
+      Activity stored = repository().insert(c.draft());
+      expected.add(
+          assertWrote(c.name() + ", by insert", stored, Activity.created(stored.id(), c.draft())));
+      names.add(c.name() + ", by insert");
+    }
+    List<NewActivity> renamed =
+        cases.stream().map(c -> c.draft().withUid(UUID.randomUUID())).toList();
+    List<Activity> batch = repository().insertAll(renamed);
+    assertThat(batch)
+        .as("insertAll result of %d activities", renamed.size())
+        .hasSize(renamed.size());
+    for (int i = 0; i < batch.size(); i++) {
+      String name = cases.get(i).name() + ", by insertAll";
+      expected.add(
+          assertWrote(name, batch.get(i), Activity.created(batch.get(i).id(), renamed.get(i))));
+      names.add(name);
+    }
+    clock.advance(Duration.ofSeconds(1));
+    for (Case c : cases) {
+      ActivityContent content = c.draft().content();
+      Activity plain =
+          repository()
+              .insert(
+                  new NewActivity(
+                      UUID.randomUUID(),
+                      new ActivityContent(
+                          ActivityType.RESOURCE_VIEWED,
+                          content.actor(),
+                          null,
+                          JsonValue.nullValue(),
+                          content.workspaceGroupId(),
+                          content.workspaceGroup(),
+                          null,
+                          BrightideaDetails.NONE),
+                      c.draft().createdAt(),
+                      c.draft().createdBy()));
+      ActivityUpdate update =
+          new ActivityUpdate(
+              content.type(),
+              content.actor(),
+              content.text(),
+              content.resource(),
+              content.campaign(),
+              content.details());
+      Activity updated = repository().update(plain.id(), update, plain.version(), "editor");
+      Activity want =
+          update.changes(plain.content())
+              ? plain.updated(update.applyTo(plain.content()), clock.instant(), "editor")
+              : plain;
+      String name = c.name() + ", by update";
+      expected.add(assertWrote(name, updated, want));
+      names.add(name);
+    }
+    assertReadsBack(expected, names);
+  }
+
+  /** Checks what a write returned against what the model says it stored; returns the latter. */
+  private static Activity assertWrote(String name, Activity returned, Activity expected) {
+    assertThat(Differences.of(expected, returned))
+        .as("%s: fields of the returned activity that differ from what was written", name)
+        .isEmpty();
+    return expected;
+  }
+
+  /**
+   * Reads every activity back through findById, findByUid, list, listAfter and scan, and reports
+   * the fields that differ from what was written.
+   *
+   * @param expected the activities as stored
+   * @param names what each one shows, in the same order
+   */
+  private void assertReadsBack(List<Activity> expected, List<String> names) {
+    for (int i = 0; i < expected.size(); i++) {
+      Activity e = expected.get(i);
+      assertRead(
+          names.get(i) + ", read by findById", e, repository().findById(e.id()).orElse(null));
+      assertRead(
+          names.get(i) + ", read by findByUid",
+          e,
+          repository().findByUid(e.workspaceGroupId(), e.uid()).orElse(null));
+    }
+    List<Activity> byId = expected.stream().sorted(ID_ASC.comparator()).toList();
+    for (int from = 0; from < byId.size(); from += PageRequest.MAX_SIZE) {
+      List<Activity> chunk = byId.subList(from, Math.min(byId.size(), from + PageRequest.MAX_SIZE));
+      ActivityQuery q =
+          ActivityQuery.builder().ids(ids(chunk)).deleted(DeletedFilter.INCLUDE).build();
+      assertListRead(
+          "list",
+          chunk,
+          repository().list(q, PageRequest.of(1, PageRequest.MAX_SIZE), ID_ASC).items(),
+          expected,
+          names);
+      assertListRead(
+          "listAfter",
+          chunk,
+          repository().listAfter(q, ID_ASC, null, PageRequest.MAX_SIZE),
+          expected,
+          names);
+      assertListRead("scan", chunk, scan(q, ID_ASC, 7), expected, names);
+    }
+  }
+
+  private static void assertListRead(
+      String read,
+      List<Activity> wanted,
+      List<Activity> found,
+      List<Activity> expected,
+      List<String> names) {
+    assertThat(ids(found))
+        .as("ids read back by %s, found%s", read, describe(found))
+        .isEqualTo(ids(wanted));
+    for (int i = 0; i < found.size(); i++) {
+      Activity e = wanted.get(i);
+      assertRead(names.get(expected.indexOf(e)) + ", read by " + read, e, found.get(i));
+    }
+  }
+
+  private static void assertRead(String name, Activity expected, @Nullable Activity read) {
+    assertThat(read).as("%s: the activity %s", name, describe(expected)).isNotNull();
+    assertThat(Differences.of(expected, read))
+        .as("%s: fields that differ from what was written", name)
+        .isEmpty();
+  }
+
+  /**
+   * Asserts that list, count and listAfter all find exactly these activities.
+   *
+   * @param query the filters
+   * @param expected the activities the query must match
+   */
+  private void assertFound(ActivityQuery query, Collection<Activity> expected) {
+    assertListed(query, expected);
+    assertThat(repository().count(query))
+        .as("count(%s), expecting %s", query, ids(expected))
+        .isEqualTo(expected.size());
+    List<Activity> after = repository().listAfter(query, DATE_DESC, null, PageRequest.MAX_SIZE);
+    assertThat(ids(after))
+        .as("listAfter(%s) should give %s but gave%s", query, ids(expected), describe(after))
+        .containsExactlyInAnyOrderElementsOf(ids(expected));
+  }
+
+  /**
+   * {@return a member whose UUID holds a user's id as its number, {@code 00000000-0000-0000-}
+   * followed by the id in hex: a different actor that a backend keeping only the number would
+   * confuse with the user}
+   *
+   * @param user the user
+   */
+  private static Member twinOf(UserSimple user) {
+    return Member.of(new UUID(0, user.id()), "Twin of user " + user.id());
+  }
+
+  /** A shortened text for test names. */
+  private static String abbreviated(String text) {
+    return text.length() <= 40 ? text : text.substring(0, 40) + "…";
+  }
+
+  /**
+   * A random hour between 2001 and 2010, with everything older than it already purged so the counts
+   * the tests assert are their own.
+   */
+  private Instant clearedPurgeWindow() {
+    long hour = ThreadLocalRandom.current().nextLong(PURGE_ERA_HOURS);
+    Instant start = PURGE_ERA.plus(Duration.ofHours(hour));
+    repository().purgeCreatedBefore(start);
+    return start;
   }
 }

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -173,6 +174,33 @@ public abstract class FollowGraphContract extends StoreContractSupport {
       assertThatThrownBy(() -> followees.add(newActor()))
           .isInstanceOf(UnsupportedOperationException.class);
       assertThat(graph().following(follower)).hasSize(1);
+    }
+
+    /**
+     * If this fails, check that edges are stored and matched by kind and id at both ends, and that
+     * the self-follow check compares kinds too: a user's number and a member's UUID may hold the
+     * same value.
+     */
+    @Test
+    @DisplayName(
+        "A user and a member whose ids hold the same number are two actors: either may follow the"
+            + " other, and their edges stay apart")
+    void kindsStayApart() {
+      UserSimple user = data.user();
+      ActorRef u = user.ref();
+      ActorRef twin = ActorRef.member(new UUID(0, user.id()));
+      ActorRef fan = newActor();
+
+      assertThat(graph().follow(u, twin)).as("follow(%s, %s)", u, twin).isTrue();
+      assertThat(graph().follow(twin, u)).as("follow(%s, %s)", twin, u).isTrue();
+      assertThat(graph().follow(fan, twin)).as("follow(%s, %s)", fan, twin).isTrue();
+
+      assertThat(graph().following(u)).as("following of %s", u).containsExactly(twin);
+      assertThat(graph().following(twin)).as("following of %s", twin).containsExactly(u);
+      assertThat(graph().following(fan)).as("following of %s", fan).containsExactly(twin);
+      assertThat(graph().removeActor(u)).as("edges removed with %s", u).isEqualTo(2);
+      assertThat(graph().following(twin)).as("following of %s after", twin).isEmpty();
+      assertThat(graph().following(fan)).as("following of %s after", fan).containsExactly(twin);
     }
   }
 

@@ -3,6 +3,7 @@ package org.activitylog.jdbc.internal.json;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,6 +21,9 @@ import org.activitylog.api.JsonValue.JsonString;
  * BigDecimal}s, as {@link JsonValueNodes} writes them.
  */
 final class JsonValueReader {
+  /** The most significant digits a {@link JsonNumber} holds. */
+  private static final int MAX_DIGITS = 100;
+
   private JsonValueReader() {}
 
   /**
@@ -48,11 +52,21 @@ final class JsonValueReader {
         yield new JsonArray(items);
       }
       case VALUE_STRING -> new JsonString(p.getText());
-      case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> new JsonNumber(p.getDecimalValue());
+      case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> new JsonNumber(significant(p.getDecimalValue()));
       case VALUE_TRUE -> new JsonBoolean(true);
       case VALUE_FALSE -> new JsonBoolean(false);
       case VALUE_NULL -> JsonValue.nullValue();
       default -> throw new IOException("unexpected JSON token " + token);
     };
+  }
+
+  /**
+   * The number without the trailing zeros of an integer written in plain notation, when they are
+   * more digits than the model holds. PostgreSQL's {@code jsonb} prints every number that way:
+   * {@code 1e300}, stored as written, comes back as 1 followed by 300 zeros, which the model would
+   * refuse, making the activity unreadable. The zeros carry no value, so the number is the same.
+   */
+  private static BigDecimal significant(BigDecimal n) {
+    return n.precision() > MAX_DIGITS ? n.stripTrailingZeros() : n;
   }
 }

@@ -66,6 +66,23 @@ class ActivityJsonTest {
   }
 
   /**
+   * If this fails, check that JsonValueReader drops the trailing zeros of a number printed in plain
+   * notation: PostgreSQL's jsonb prints 1e300 as 1 followed by 300 zeros.
+   */
+  @Test
+  @DisplayName("A large number read back in plain notation, as PostgreSQL prints it, is the same")
+  void plainNotationOfLargeNumbers() {
+    String plain = "17976931348623157" + "0".repeat(292);
+
+    JsonValue read = json.readResource("[" + plain + ", -1" + "0".repeat(300) + "]");
+
+    assertThat(read)
+        .isEqualTo(
+            JsonValue.of(
+                List.of(new BigDecimal("1.7976931348623157E+308"), new BigDecimal("-1E+300"))));
+  }
+
+  /**
    * If this fails, check the fallback of FieldOrder: PostgreSQL's jsonb hands profiles back with
    * their keys sorted, and profiles written by other versions may carry fields this one ignores.
    */
