@@ -6,8 +6,12 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -31,10 +35,16 @@ class EveryTestCanFailTest {
   void everyTestIsFailedBySomeBrokenBackend() {
     Set<String> passedByControl =
         ContractRuns.passed(ContractRuns.run(BrokenRepository.Contract.class));
-    Set<String> failedBySome = new TreeSet<>();
+    Map<String, Set<String>> failedBy = new TreeMap<>();
     for (BrokenBackendsTest.Caught c : BrokenBackendsTest.CATALOGUE) {
-      failedBySome.addAll(ContractRuns.failed(ContractRuns.run(c.contract())));
+      for (String test : ContractRuns.failed(ContractRuns.run(c.contract()))) {
+        failedBy
+            .computeIfAbsent(test, t -> new TreeSet<>())
+            .add(c.contract().getEnclosingClass().getSimpleName());
+      }
     }
+    writeReport(passedByControl, failedBy);
+    Set<String> failedBySome = failedBy.keySet();
 
     Set<String> neverFailed = new TreeSet<>(passedByControl);
     neverFailed.removeAll(failedBySome);
@@ -46,6 +56,26 @@ class EveryTestCanFailTest {
   }
 
   private static final String GAPS = "not-yet-failed.txt";
+
+  /** Where the run says which broken backends fail each test, for the testkit README's table. */
+  private static final Path REPORT = Path.of("target", "failed-by.tsv");
+
+  private static void writeReport(Set<String> tests, Map<String, Set<String>> failedBy) {
+    StringBuilder report = new StringBuilder("test\tbroken backends that fail it\n");
+    for (String test : tests) {
+      report
+          .append(test)
+          .append('\t')
+          .append(String.join(" ", failedBy.getOrDefault(test, Set.of())))
+          .append('\n');
+    }
+    try {
+      Files.createDirectories(REPORT.getParent());
+      Files.writeString(REPORT, report);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
 
   /** The known gaps, one test name per line; the list must match exactly, so it only shrinks. */
   private static List<String> notYetFailed() {
