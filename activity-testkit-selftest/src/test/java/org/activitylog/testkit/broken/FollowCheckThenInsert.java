@@ -22,6 +22,7 @@ final class FollowCheckThenInsert extends ForwardingFollowGraph {
   @Override
   public boolean follow(ActorRef follower, ActorRef followee) {
     boolean existed = delegate.following(follower).contains(followee);
+    RaceWindow.between();
     delegate.follow(follower, followee);
     return !existed;
   }

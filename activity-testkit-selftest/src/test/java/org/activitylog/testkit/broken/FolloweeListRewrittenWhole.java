@@ -38,6 +38,7 @@ final class FolloweeListRewrittenWhole extends ForwardingFollowGraph {
     if (!list.add(followee)) {
       return false;
     }
+    RaceWindow.between();
     write(follower, list);
     return true;
   }
@@ -48,6 +49,7 @@ final class FolloweeListRewrittenWhole extends ForwardingFollowGraph {
     if (!list.remove(followee)) {
       return false;
     }
+    RaceWindow.between();
     write(follower, list);
     return true;
   }
@@ -61,6 +63,7 @@ final class FolloweeListRewrittenWhole extends ForwardingFollowGraph {
         holding.put(owner, list);
       }
     }
+    RaceWindow.between();
     long removed = delegate.following(actor).size();
     write(actor, Set.of());
     for (Map.Entry<ActorRef, Set<ActorRef>> e : holding.entrySet()) {

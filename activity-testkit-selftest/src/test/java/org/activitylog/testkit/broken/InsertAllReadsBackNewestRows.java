@@ -38,6 +38,7 @@ final class InsertAllReadsBackNewestRows extends BrokenRepository {
       return super.insertAll(activities);
     }
     delegate.insertAll(activities);
+    RaceWindow.between();
     List<Activity> newest =
         new ArrayList<>(delegate.listAfter(EVERY_ROW, NEWEST_FIRST, null, activities.size()));
     Collections.reverse(newest);

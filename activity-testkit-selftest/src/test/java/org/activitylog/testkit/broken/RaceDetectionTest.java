@@ -44,8 +44,12 @@ class RaceDetectionTest {
           race(UidCheckThenInsert.Contract.class, "Repository/Concurrency#sameUidAtOnce()"),
           race(UpdateCountIgnored.Contract.class, "Repository/Concurrency#noLostUpdates()"),
           race(
+              UpdateCountIgnored.Contract.class,
+              "Repository/Concurrency#updatesRaceDeleteAndRestore()"),
+          race(
               InsertAllReadsBackNewestRows.Contract.class,
               "Repository/Concurrency#insertUpdateRead()"),
+          race(ScanPagesByOffset.Contract.class, "Repository/Concurrency#scanWhileOthersWrite()"),
           race(
               FollowCheckThenInsert.Contract.class,
               "Follows/Concurrency#concurrentFollowsOfTheSameEdges()"),

@@ -36,6 +36,7 @@ final class UidCheckThenInsert extends BrokenRepository {
     if (found.isPresent()) {
       return view(found.get());
     }
+    RaceWindow.between();
     Activity stored = delegate.insert(activity);
     if (stored.content().equals(activity.content())) {
       return view(stored);

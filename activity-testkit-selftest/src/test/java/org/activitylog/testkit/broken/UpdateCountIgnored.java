@@ -33,6 +33,7 @@ final class UpdateCountIgnored extends BrokenRepository {
       return super.update(id, update, expectedVersion, updatedBy);
     }
     Activity read = delegate.findById(id).orElseThrow(NotFoundException::new);
+    RaceWindow.between();
     try {
       return super.update(id, update, read.version(), updatedBy);
     } catch (ConflictException updateCountWasZero) {

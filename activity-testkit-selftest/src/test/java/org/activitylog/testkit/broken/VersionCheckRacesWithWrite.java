@@ -13,7 +13,7 @@ import org.jspecify.annotations.Nullable;
 /**
  * Checks the expected version with a {@code SELECT}, then writes with an {@code UPDATE ... WHERE id
  * = ?} that no longer compares it, in two steps: updates expecting the same version that all check
- * before any of them writes all pass. Nothing widens the window: it is the time between two calls.
+ * before any of them writes all pass. The window is {@link RaceWindow}: no sleep widens it.
  */
 final class VersionCheckRacesWithWrite extends BrokenRepository {
 
@@ -29,6 +29,7 @@ final class VersionCheckRacesWithWrite extends BrokenRepository {
       if (current.version() != expectedVersion) {
         throw new ConflictException("version " + current.version() + " is not " + expectedVersion);
       }
+      RaceWindow.between();
     }
     return super.update(id, update, null, updatedBy);
   }
