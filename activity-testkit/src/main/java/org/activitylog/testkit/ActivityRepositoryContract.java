@@ -1725,7 +1725,7 @@ public abstract class ActivityRepositoryContract extends StoreContractSupport {
   class Concurrency {
 
     /** How many calls each thread makes in a round of the tests that repeat a call. */
-    private static final int BURST = Integer.getInteger("xp.burst", 8);
+    private static final int BURST = 8;
 
     /**
      * If this fails, check the store's thread safety: id generation, the uid index, that a batch

@@ -29,13 +29,13 @@ import org.jspecify.annotations.Nullable;
 final class ConcurrentRounds {
 
   /** Threads per round: more than the cores of a small machine, so some are preempted mid-call. */
-  static final int THREADS = Integer.getInteger("xp.threads", 8);
+  static final int THREADS = 8;
 
   /** How long a round may take before the test declares a deadlock. */
   static final long TIMEOUT_SECONDS = 30;
 
   /** After this time a test starts no new round, once it has run {@link #MIN_ROUNDS}. */
-  static final Duration BUDGET = Duration.ofMillis(Integer.getInteger("xp.budget", 1000));
+  static final Duration BUDGET = Duration.ofSeconds(1);
 
   /** The rounds every test runs however slow the backend. */
   static final int MIN_ROUNDS = 5;
@@ -104,7 +104,6 @@ final class ConcurrentRounds {
    */
   static <T> int run(int maxRounds, Prepare prepare, Step<T> step, Check<T> check)
       throws Exception {
-    maxRounds = Integer.getInteger("xp.rounds", maxRounds);
     CyclicBarrier barrier = new CyclicBarrier(THREADS + 1);
     AtomicInteger current = new AtomicInteger();
     AtomicInteger gate = new AtomicInteger();

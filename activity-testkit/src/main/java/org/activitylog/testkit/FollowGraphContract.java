@@ -497,7 +497,7 @@ public abstract class FollowGraphContract extends StoreContractSupport {
   class Concurrency {
 
     /** How many calls each thread makes in a round of the tests that repeat a call. */
-    private static final int BURST = Integer.getInteger("xp.burst", 8);
+    private static final int BURST = 8;
 
     /**
      * If this fails, check that {@code follow} is atomic and answers from its own insert (its

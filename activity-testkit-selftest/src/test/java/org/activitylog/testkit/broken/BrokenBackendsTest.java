@@ -49,7 +49,14 @@ class BrokenBackendsTest {
           caught(UidKeyIgnoresGroup.Contract.class, "Repository/Inserting"),
           caught(UidLookupIgnoresGroup.Contract.class, "Repository/Finding"),
           caught(InsertAllReordered.Contract.class, "Repository/Inserting"),
-          caught(EraseCountSkipsDeleted.Contract.class, "Repository/Erasing"));
+          caught(EraseCountSkipsDeleted.Contract.class, "Repository/Erasing"),
+          // Races with a narrow window; RaceDetectionTest shows each is caught in every run.
+          caught(UidCheckThenInsert.Contract.class, "Repository/Concurrency"),
+          caught(UpdateCountIgnored.Contract.class, "Repository/Concurrency"),
+          caught(InsertAllReadsBackNewestRows.Contract.class, "Repository/Concurrency"),
+          caught(ScanPagesByOffset.Contract.class, "Repository/Concurrency"),
+          caught(FollowCheckThenInsert.Contract.class, "Follows/Concurrency"),
+          caught(FolloweeListRewrittenWhole.Contract.class, "Follows/Concurrency"));
 
   static Stream<Arguments> brokenBackends() {
     return CATALOGUE.stream()
