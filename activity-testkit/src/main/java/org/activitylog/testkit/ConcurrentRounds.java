@@ -17,14 +17,15 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Runs the threads of a concurrency test in many short rounds. Each round every thread waits until
- * all of them are ready, so that they reach the code under test at the same moment, takes one short
- * step on the same few keys, and waits again; between rounds the test checks what the round left.
+ * all of them are ready, so that they reach the code under test at the same moment, makes a few
+ * calls on the same few keys, and waits again; between rounds the test checks what the round left.
  *
  * <p>Why rounds: a race a backend leaves open is often a window of a few instructions between two
  * calls. Threads released once and left to loop soon drift apart and rarely meet inside it; threads
- * that start the same call at the same instant, hundreds of times, meet there every time a test
- * runs. A test stops starting rounds after {@link #BUDGET}, so that a slow database stays bounded,
- * and a check fails at the first round that shows the race, so that a broken backend fails fast.
+ * that start the same calls at the same instant, round after round, meet there far more often. A
+ * test stops starting rounds after {@link #BUDGET}, so that a slow database stays bounded, and a
+ * check fails at the first round that shows the race, so that a broken backend fails fast and its
+ * failure names the round and the state it found.
  */
 final class ConcurrentRounds {
 
@@ -109,32 +110,41 @@ final class ConcurrentRounds {
     AtomicInteger gate = new AtomicInteger();
     AtomicBoolean stop = new AtomicBoolean();
     AtomicReferenceArray<Outcome<T>> outcomes = new AtomicReferenceArray<>(THREADS);
-    ExecutorService pool = Executors.newFixedThreadPool(THREADS);
+    ExecutorService pool =
+        Executors.newFixedThreadPool(
+            THREADS,
+            r -> {
+              // A daemon: a thread stuck in a broken backend must not keep the JVM alive.
+              Thread thread = new Thread(r, "contract-round-worker");
+              thread.setDaemon(true);
+              return thread;
+            });
     try {
       for (int t = 0; t < THREADS; t++) {
         int thread = t;
-        pool.submit(
+        pool.execute(
             () -> {
-              while (true) {
-                barrier.await(TIMEOUT_SECONDS, SECONDS);
-                if (stop.get()) {
-                  return null;
+              try {
+                while (true) {
+                  barrier.await(TIMEOUT_SECONDS, SECONDS);
+                  if (stop.get()) {
+                    return;
+                  }
+                  int round = current.get();
+                  startTogether(gate, (round + 1) * THREADS);
+                  Outcome<T> outcome;
+                  try {
+                    outcome = new Outcome<>(step.run(thread, round), null);
+                  } catch (Throwable e) {
+                    outcome = new Outcome<>(null, e);
+                  }
+                  outcomes.set(thread, outcome);
+                  barrier.await(TIMEOUT_SECONDS, SECONDS);
                 }
-                // The barrier lets its threads go one after another, tens of microseconds apart,
-                // longer than many a race window: they leave this gate together instead.
-                int round = current.get();
-                gate.incrementAndGet();
-                while (gate.get() < (round + 1) * THREADS) {
-                  Thread.yield();
-                }
-                Outcome<T> outcome;
-                try {
-                  outcome = new Outcome<>(step.run(thread, round), null);
-                } catch (Throwable e) {
-                  outcome = new Outcome<>(null, e);
-                }
-                outcomes.set(thread, outcome);
-                barrier.await(TIMEOUT_SECONDS, SECONDS);
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+              } catch (BrokenBarrierException | TimeoutException e) {
+                // The main thread gave up on the round; it fails the test.
               }
             });
       }
@@ -175,6 +185,24 @@ final class ConcurrentRounds {
       values.add(value);
     }
     return values;
+  }
+
+  /**
+   * Waits until every thread of the round has arrived, then returns at once in all of them. The
+   * barrier before lets its threads go one after another, tens of microseconds apart, longer than
+   * many a race window; this gate lets them go together. It yields rather than spins, since the
+   * threads outnumber the cores and those still to arrive need one.
+   */
+  @SuppressWarnings("ThreadPriorityCheck")
+  private static void startTogether(AtomicInteger gate, int allArrived)
+      throws InterruptedException {
+    gate.incrementAndGet();
+    while (gate.get() < allArrived) {
+      if (Thread.interrupted()) {
+        throw new InterruptedException(); // the test gave up on the round
+      }
+      Thread.yield();
+    }
   }
 
   private static void meet(CyclicBarrier barrier, int round) throws InterruptedException {

@@ -21,12 +21,13 @@ import org.junit.platform.testkit.engine.EngineTestKit;
 
 /**
  * Proof that the concurrency tests catch a narrow race every time, not now and then: each racy
- * backend, whose bug shows only when two calls interleave in a window of a few instructions, runs
- * the one contract test that exists to catch it, again and again, and must fail it in every run.
+ * backend, whose check and write are two calls with no more than a scheduling point between them
+ * ({@link RaceWindow}), runs the one contract test that exists to catch it, again and again, and
+ * must fail it in every run.
  *
  * <p>{@code -Draces.runs=N} changes the number of runs (20 by default); {@code
- * -Draces.measureOnly=true} reports the detection rate without asserting it, to measure a change to
- * the tests.
+ * -Draces.measureOnly=true} reports the detection rates without asserting them, and {@code
+ * -Draces.window} changes the window, to measure a change to the tests.
  */
 class RaceDetectionTest {
   private static final int RUNS = Integer.getInteger("races.runs", 20);
