@@ -1,11 +1,10 @@
 package org.activitylog.testkit;
 
-import static java.util.concurrent.TimeUnit.SECONDS;
+import static org.activitylog.testkit.ConcurrentRounds.valuesOf;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowable;
-import static org.assertj.core.api.Assertions.fail;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -24,17 +23,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.TimeoutException;
-import java.util.function.IntFunction;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.IntStream;
+import java.util.stream.LongStream;
+import java.util.stream.Stream;
 import org.activitylog.api.Activity;
 import org.activitylog.api.ActivityContent;
 import org.activitylog.api.ActivityQuery;
@@ -65,7 +62,6 @@ import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
-import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -96,11 +92,8 @@ import org.junit.jupiter.api.Test;
  */
 public abstract class ActivityRepositoryContract extends StoreContractSupport {
 
-  /** How long a concurrency test waits for its threads before declaring a deadlock. */
-  private static final long TIMEOUT_SECONDS = 30;
-
   /** How many threads the concurrency tests run at once. */
-  private static final int THREADS = 8;
+  private static final int THREADS = ConcurrentRounds.THREADS;
 
   private static final Sort ID_DESC = new Sort(Sort.Field.ID, Sort.Direction.DESC);
   private static final Sort DATE_ASC = new Sort(Sort.Field.DATE_CREATED, Sort.Direction.ASC);
@@ -3088,172 +3081,400 @@ public abstract class ActivityRepositoryContract extends StoreContractSupport {
   @DisplayName("Concurrency")
   class Concurrency {
 
+    /** How many calls each thread makes in a round of the tests that repeat a call. */
+    private static final int BURST = 8;
+
     /**
-     * If this fails, check the store's thread safety: id generation, the uid index and the
+     * If this fails, check the store's thread safety: id generation, the uid index, that a batch
+     * returns its own rows (read back by the keys it generated, not as the newest rows) and the
      * atomicity of updates. A timeout means a deadlock.
      */
-    @RepeatedTest(3)
+    @Test
     @DisplayName(
         "Threads inserting, updating and reading at once lose nothing, duplicate nothing and get"
             + " unique ids")
-    void insertUpdateRead() throws InterruptedException {
-      int perThread = 8;
+    void insertUpdateRead() throws Exception {
+      int perThread = 4;
       List<Activity> targets =
           repository().insertAll(IntStream.range(0, THREADS).mapToObj(i -> data.any()).toList());
-      ActivityQuery mine = data.query().build();
+      List<Long> groups = new ArrayList<>();
+      Set<Long> ids = new HashSet<>(ids(targets));
 
-      List<Outcome<List<Activity>>> outcomes =
-          runTogether(
-              i ->
-                  () -> {
-                    List<Activity> inserted = new ArrayList<>();
-                    long lastCount = 0;
-                    for (int j = 0; j < perThread; j++) {
-                      if (j % 2 == 0) {
-                        inserted.add(repository().insert(data.any()));
-                      } else {
-                        inserted.addAll(repository().insertAll(List.of(data.any())));
-                      }
-                      repository()
-                          .update(
-                              targets.get(i).id(),
-                              ActivityUpdate.text("t" + i + "-" + j),
-                              null,
-                              "thread-" + i);
-                      Page<Activity> page =
-                          repository().list(mine, PageRequest.of(1, 100), DATE_DESC);
-                      assertThat(ids(page.items()))
-                          .as("a listing read during writes")
-                          .doesNotHaveDuplicates();
-                      long count = repository().count(mine);
-                      assertThat(count)
-                          .as("count read after an earlier count of %d", lastCount)
-                          .isGreaterThanOrEqualTo(lastCount);
-                      lastCount = count;
-                    }
-                    return inserted;
-                  });
-
-      List<Activity> inserted = new ArrayList<>(targets);
-      valuesOf(outcomes).forEach(inserted::addAll);
-      assertThat(ids(inserted)).as("ids handed out under concurrency").doesNotHaveDuplicates();
-      assertThat(repository().count(mine))
-          .as("activities stored by %d threads inserting %d each", THREADS, perThread)
-          .isEqualTo((long) THREADS * (perThread + 1));
-      for (Activity a : inserted) {
-        assertThat(repository().findByUid(a.workspaceGroupId(), a.uid()).map(Activity::id))
-            .as("stored id of uid %s", a.uid())
-            .contains(a.id());
-      }
-      for (Activity target : targets) {
-        assertThat(repository().findById(target.id()).map(Activity::version))
-            .as("version of %s after %d updates", describe(target), perThread)
-            .contains(1L + perThread);
-      }
+      ConcurrentRounds.run(
+          60,
+          round -> groups.add(data.newWorkspace()),
+          (i, round) -> {
+            ActivityQuery ofRound =
+                ActivityQuery.builder().workspaceGroup(groups.get(round)).build();
+            List<Activity> inserted = new ArrayList<>();
+            long lastCount = 0;
+            for (int j = 0; j < perThread; j++) {
+              NewActivity draft =
+                  data.activity(ActivityType.USER_LOGIN, data.user())
+                      .workspaceGroupId(groups.get(round))
+                      .build();
+              Activity stored =
+                  j % 2 == 0
+                      ? repository().insert(draft)
+                      : repository().insertAll(List.of(draft)).get(0);
+              assertThat(stored.uid())
+                  .as("uid of what an insert returned, %s", describe(stored))
+                  .isEqualTo(draft.uid());
+              inserted.add(stored);
+              repository()
+                  .update(
+                      targets.get(i).id(),
+                      ActivityUpdate.text(text(round, i, j)),
+                      null,
+                      "thread-" + i);
+              Page<Activity> page =
+                  repository().list(ofRound, PageRequest.of(1, PageRequest.MAX_SIZE), DATE_DESC);
+              assertThat(ids(page.items()))
+                  .as("a listing read during writes")
+                  .doesNotHaveDuplicates();
+              long count = repository().count(ofRound);
+              assertThat(count)
+                  .as("count read after an earlier count of %d", lastCount)
+                  .isGreaterThanOrEqualTo(lastCount);
+              lastCount = count;
+            }
+            return inserted;
+          },
+          (round, outcomes) -> {
+            for (List<Activity> inserted : valuesOf(outcomes)) {
+              for (Activity a : inserted) {
+                assertThat(ids.add(a.id()))
+                    .as("id %d handed out twice, seen in round %d: %s", a.id(), round, describe(a))
+                    .isTrue();
+                assertThat(repository().findByUid(a.workspaceGroupId(), a.uid()).map(Activity::id))
+                    .as("stored id of uid %s", a.uid())
+                    .contains(a.id());
+              }
+            }
+            assertThat(
+                    repository()
+                        .count(ActivityQuery.builder().workspaceGroup(groups.get(round)).build()))
+                .as("activities stored by %d threads inserting %d each", THREADS, perThread)
+                .isEqualTo((long) THREADS * perThread);
+            for (Activity target : targets) {
+              assertThat(repository().findById(target.id()).map(Activity::version))
+                  .as(
+                      "version of %s after %d rounds of %d updates",
+                      describe(target), round + 1, perThread)
+                  .contains(1L + (round + 1L) * perThread);
+            }
+          });
     }
 
     /**
-     * If this fails, check that the uid is unique in storage and insert handles the race for it.
+     * If this fails, check that the uid is unique in storage (a unique index on workspace group and
+     * uid) and that insert handles the race for it, instead of looking the uid up first.
      */
-    @RepeatedTest(3)
+    @Test
     @DisplayName("Threads inserting one uid at once store exactly one activity and all get it back")
-    void sameUidAtOnce() throws InterruptedException {
-      UUID uid = UUID.randomUUID();
+    void sameUidAtOnce() throws Exception {
       UserSimple actor = data.user();
+      List<List<UUID>> uids = new ArrayList<>();
+      ActivityQuery everything = data.query().deleted(DeletedFilter.INCLUDE).build();
 
-      List<Outcome<Activity>> outcomes =
-          runTogether(
-              i ->
-                  () ->
-                      repository()
-                          .insert(
-                              data.activity(ActivityType.USER_LOGIN, actor)
-                                  .uid(uid)
-                                  .text("attempt " + i)
-                                  .build()));
-
-      List<Activity> results = valuesOf(outcomes);
-      Activity stored =
-          repository()
-              .findByUid(data.workspace(), uid)
-              .orElseThrow(() -> new AssertionError("no activity of the contended uid was stored"));
-      assertThat(results).as("what each thread's insert returned").allMatch(stored::equals);
-      assertThat(repository().count(data.query().deleted(DeletedFilter.INCLUDE).build()))
-          .as("activities stored for one uid inserted by %d threads", THREADS)
-          .isEqualTo(1);
+      // Every thread inserts the same uids in the same order: a thread that falls behind finds
+      // them stored, which is quicker, and catches up.
+      ConcurrentRounds.run(
+          60,
+          round -> uids.add(Stream.generate(UUID::randomUUID).limit(BURST).toList()),
+          (i, round) -> {
+            List<Activity> results = new ArrayList<>();
+            for (UUID uid : uids.get(round)) {
+              results.add(
+                  repository()
+                      .insert(
+                          data.activity(ActivityType.USER_LOGIN, actor)
+                              .uid(uid)
+                              .text("attempt " + round + "." + i)
+                              .build()));
+            }
+            return results;
+          },
+          (round, outcomes) -> {
+            List<List<Activity>> results = valuesOf(outcomes);
+            for (int u = 0; u < BURST; u++) {
+              UUID uid = uids.get(round).get(u);
+              Activity stored =
+                  repository()
+                      .findByUid(data.workspace(), uid)
+                      .orElseThrow(
+                          () -> new AssertionError("contended uid " + uid + " not stored"));
+              List<Activity> returned = new ArrayList<>();
+              for (List<Activity> ofThread : results) {
+                returned.add(ofThread.get(u));
+              }
+              assertThat(returned)
+                  .as(
+                      "what each thread's insert of uid %s returned, stored %s:%s",
+                      uid, describe(stored), describe(returned))
+                  .allMatch(stored::equals);
+            }
+            assertThat(repository().count(everything))
+                .as(
+                    "activities stored for %d uids inserted by %d threads each",
+                    (round + 1) * BURST, THREADS)
+                .isEqualTo((round + 1L) * BURST);
+          });
     }
 
     /**
      * If this fails, check that the version check and the write are one atomic step (a conditional
      * UPDATE ... WHERE version = ?, or a lock).
      */
-    @RepeatedTest(3)
+    @Test
     @DisplayName(
         "Of threads updating with the same expected version, exactly one wins and the rest conflict")
-    void oneWinnerPerVersion() throws InterruptedException {
+    void oneWinnerPerVersion() throws Exception {
+      Activity target = repository().insert(data.any());
+      long[] version = {target.version()};
+
+      // Each thread reads the version and updates expecting it, again and again: the threads
+      // keep racing for the same version.
+      ConcurrentRounds.run(
+          60,
+          (i, round) -> {
+            Map<Long, Activity> won = new TreeMap<>();
+            for (int j = 0; j < BURST; j++) {
+              long expected = repository().findById(target.id()).orElseThrow().version();
+              try {
+                Activity updated =
+                    repository()
+                        .update(
+                            target.id(),
+                            // Unique: an update that changes nothing wins too.
+                            ActivityUpdate.text(text(round, i, j)),
+                            expected,
+                            "thread-" + i);
+                assertThat(won.put(expected, updated))
+                    .as("an earlier win of this thread with expected version %d", expected)
+                    .isNull();
+              } catch (ConflictException lost) {
+                // Another thread won this version.
+              }
+            }
+            return won;
+          },
+          (round, outcomes) -> {
+            Map<Long, List<Activity>> winners = new TreeMap<>();
+            for (Map<Long, Activity> won : valuesOf(outcomes)) {
+              won.forEach((v, a) -> winners.computeIfAbsent(v, k -> new ArrayList<>()).add(a));
+            }
+            long before = version[0];
+            for (Map.Entry<Long, List<Activity>> e : winners.entrySet()) {
+              assertThat(e.getValue())
+                  .as(
+                      "updates that won expecting version %d: %s",
+                      e.getKey(), describe(e.getValue()))
+                  .hasSize(1);
+              assertThat(e.getValue().get(0).version())
+                  .as("version after the win expecting %d", e.getKey())
+                  .isEqualTo(e.getKey() + 1);
+            }
+            Activity stored = repository().findById(target.id()).orElseThrow();
+            assertThat(winners.keySet())
+                .as(
+                    "expected versions that won, from version %d to the stored %s",
+                    before, describe(stored))
+                .containsExactlyElementsOf(
+                    LongStream.range(before, stored.version()).boxed().toList());
+            version[0] = stored.version();
+          });
+    }
+
+    /**
+     * If this fails, check that an update without an expected version is still atomic: a row read,
+     * changed in code and written back must not overwrite (or be dropped for) a write that came in
+     * between.
+     */
+    @Test
+    @DisplayName("Concurrent updates without an expected version are all applied: none is lost")
+    void noLostUpdates() throws Exception {
       Activity target = repository().insert(data.any());
 
-      for (long version = 1; version <= 3; version++) {
-        long expectedVersion = version;
-        List<Outcome<Activity>> outcomes =
-            runTogether(
-                i ->
-                    () ->
-                        repository()
-                            .update(
-                                target.id(),
-                                // Unique per round: an update that changes nothing wins too.
-                                ActivityUpdate.text("winner " + expectedVersion + "." + i),
-                                expectedVersion,
-                                "thread-" + i));
+      ConcurrentRounds.run(
+          60,
+          (i, round) -> {
+            for (int j = 0; j < BURST; j++) {
+              repository()
+                  .update(target.id(), ActivityUpdate.text(text(round, i, j)), null, "thread-" + i);
+            }
+            return i;
+          },
+          (round, outcomes) -> {
+            valuesOf(outcomes);
+            Activity stored = repository().findById(target.id()).orElseThrow();
+            assertThat(stored.version())
+                .as(
+                    "version after %d rounds of %d threads updating %d times",
+                    round + 1, THREADS, BURST)
+                .isEqualTo(1L + (long) THREADS * BURST * (round + 1));
+            assertThat(stored.text())
+                .as("text after round %d", round)
+                .startsWith("t")
+                .endsWith("-" + round + "-" + (BURST - 1));
+          });
+    }
 
-        List<Activity> winners = new ArrayList<>();
-        for (Outcome<Activity> o : outcomes) {
-          if (o.value() != null) {
-            winners.add(o.value());
-          } else {
-            assertThat(o.error())
-                .as("error of a losing update")
-                .isInstanceOf(ConflictException.class);
+    /**
+     * If this fails, check that updates, soft deletes and restores of one activity are each atomic
+     * on the row: none may write back a row read before another's write.
+     */
+    @Test
+    @DisplayName(
+        "Updates racing soft deletes and restores of the same activity are all applied, and so are"
+            + " the deletes and restores")
+    void updatesRaceDeleteAndRestore() throws Exception {
+      Activity target = repository().insert(data.any());
+      // Odd, so that each round ends in the other state: deleted after even rounds.
+      int toggles = BURST - 1;
+
+      ConcurrentRounds.run(
+          60,
+          (i, round) -> {
+            for (int j = 0; j < (i == 0 ? toggles : BURST); j++) {
+              if (i > 0) {
+                repository()
+                    .update(
+                        target.id(), ActivityUpdate.text(text(round, i, j)), null, "thread-" + i);
+              } else if ((round + j) % 2 == 0) {
+                assertThat(repository().softDelete(target.id(), "deleter").isDeleted())
+                    .as("deleted after a delete")
+                    .isTrue();
+              } else {
+                assertThat(repository().restore(target.id(), "restorer").isDeleted())
+                    .as("deleted after a restore")
+                    .isFalse();
+              }
+            }
+            return i;
+          },
+          (round, outcomes) -> {
+            valuesOf(outcomes);
+            Activity stored = repository().findById(target.id()).orElseThrow();
+            long perRound = toggles + (THREADS - 1L) * BURST;
+            assertThat(stored.version())
+                .as(
+                    "version after %d rounds of %d updates and %d deletes or restores, found %s",
+                    round + 1, (THREADS - 1) * BURST, toggles, describe(stored))
+                .isEqualTo(1L + perRound * (round + 1));
+            assertThat(stored.isDeleted())
+                .as(
+                    "deleted after round %d, which ended with a %s",
+                    round, round % 2 == 0 ? "delete" : "restore")
+                .isEqualTo(round % 2 == 0);
+            assertThat(stored.text()).as("text after round %d", round).contains("-" + round + "-");
+          });
+    }
+
+    /**
+     * If this fails, check that scan continues after a keyset cursor (the last activity it
+     * returned), not at an offset: rows inserted or deleted before the offset shift it, so that the
+     * next batch repeats or skips activities.
+     */
+    @Test
+    @DisplayName(
+        "A scan with inserts and deletes between its batches returns every activity that existed"
+            + " before it and was not deleted, and none twice")
+    void scanBetweenWrites() {
+      for (Sort sort : EVERY_SORT) {
+        long group = data.newWorkspace();
+        List<Activity> before = seedScan(group, 24);
+        Instant t = before.get(0).createdAt();
+        Set<Long> deleted = new HashSet<>();
+        List<Activity> scanned = new ArrayList<>();
+
+        try (Stream<Activity> scan =
+            repository().scan(ActivityQuery.builder().workspaceGroup(group).build(), sort, 4)) {
+          Iterator<Activity> it = scan.iterator();
+          while (it.hasNext() && scanned.size() < 3 * before.size()) {
+            Activity a = it.next();
+            int j = scanned.size();
+            scanned.add(a);
+            // One write after every activity: delete every other one just returned (behind the
+            // scan), and insert one created after, then one created before, all the others.
+            if (j % 2 == 0) {
+              repository().softDelete(a.id(), "remover");
+              deleted.add(a.id());
+            } else {
+              insertAt(group, j % 4 == 1 ? t.plusSeconds(60) : t.minusSeconds(600));
+            }
           }
         }
-        assertThat(winners)
-            .as("updates that won expecting version %d: %s", version, describe(winners))
-            .hasSize(1);
-        assertThat(repository().findById(target.id()))
-            .as("stored activity after the race for version %d", version)
-            .contains(winners.get(0));
-        assertThat(winners.get(0).version()).as("version after the race").isEqualTo(version + 1);
+
+        assertThat(ids(scanned))
+            .as("a scan in %s with writes between batches of 4, found%n%s", sort, describe(scanned))
+            .doesNotHaveDuplicates()
+            .containsAll(survivors(before, deleted));
       }
     }
 
-    /** If this fails, check that an update without an expected version is still atomic. */
-    @RepeatedTest(3)
-    @DisplayName("Concurrent updates without an expected version are all applied: none is lost")
-    void noLostUpdates() throws InterruptedException {
-      Activity target = repository().insert(data.any());
-      int perThread = 5;
+    /**
+     * If this fails, check that scan is a keyset walk that is safe to read while other threads
+     * write: no batch may repeat an activity of an earlier one, or skip one that was there all
+     * along.
+     */
+    @Test
+    @DisplayName(
+        "A scan while other threads insert and delete returns every activity that existed before"
+            + " it and was not deleted, and none twice")
+    void scanWhileOthersWrite() throws Exception {
+      List<Long> groups = new ArrayList<>();
+      List<List<Activity>> existing = new ArrayList<>();
+      Set<Long> deleted = ConcurrentHashMap.newKeySet();
+      AtomicLong lastScanned = new AtomicLong(-1);
+      AtomicBoolean scanning = new AtomicBoolean();
 
-      valuesOf(
-          runTogether(
-              i ->
-                  () -> {
-                    for (int j = 0; j < perThread; j++) {
-                      repository()
-                          .update(
-                              target.id(),
-                              ActivityUpdate.text("t" + i + "-" + j),
-                              null,
-                              "thread-" + i);
-                    }
-                    return i;
-                  }));
-
-      Activity stored = repository().findById(target.id()).orElseThrow();
-      assertThat(stored.version())
-          .as("version after %d threads made %d updates each", THREADS, perThread)
-          .isEqualTo(1L + (long) THREADS * perThread);
-      assertThat(stored.text()).as("text after the updates").endsWith("-" + (perThread - 1));
+      ConcurrentRounds.run(
+          60,
+          round -> {
+            long group = data.newWorkspace();
+            groups.add(group);
+            existing.add(seedScan(group, 24));
+            lastScanned.set(-1);
+            scanning.set(true);
+          },
+          (i, round) -> {
+            long group = groups.get(round);
+            if (i == 0) {
+              Sort sort = EVERY_SORT.get(round % EVERY_SORT.size());
+              try (Stream<Activity> scan =
+                  repository()
+                      .scan(ActivityQuery.builder().workspaceGroup(group).build(), sort, 2)) {
+                // The limit only stops a scan that loops.
+                return scan.limit(200).peek(a -> lastScanned.set(a.id())).toList();
+              } finally {
+                scanning.set(false);
+              }
+            }
+            // Each writer deletes the activity the scan returned last, which lies behind it, and
+            // inserts one at an end of every sort, until the scan is done.
+            Instant t = existing.get(round).get(0).createdAt();
+            for (int j = 0; j < 20 && scanning.get(); j++) {
+              long last = lastScanned.get();
+              if (last >= 0 && deleted.add(last)) {
+                repository().softDelete(last, "remover");
+              }
+              insertAt(group, (i + j) % 2 == 0 ? t.plusSeconds(60) : t.minusSeconds(600));
+            }
+            return List.<Activity>of();
+          },
+          (round, outcomes) -> {
+            List<Activity> scanned = valuesOf(outcomes).get(0);
+            assertThat(ids(scanned))
+                .as(
+                    "scan in %s while %d threads wrote, round %d, found%n%s",
+                    EVERY_SORT.get(round % EVERY_SORT.size()),
+                    THREADS - 1,
+                    round,
+                    describe(scanned))
+                .doesNotHaveDuplicates()
+                .containsAll(survivors(existing.get(round), deleted));
+          });
     }
 
     /**
@@ -3287,90 +3508,63 @@ public abstract class ActivityRepositoryContract extends StoreContractSupport {
     }
 
     /** If this fails, check that the uid's uniqueness is enforced by the storage, not per store. */
-    @RepeatedTest(3)
+    @Test
     @DisplayName("Two stores inserting one uid at once store exactly one activity")
-    void sharedStorageSameUid() throws InterruptedException {
+    void sharedStorageSameUid() throws Exception {
       ActivityRepository second = secondStore().activities();
-      UUID uid = UUID.randomUUID();
       UserSimple actor = data.user();
+      List<List<UUID>> uids = new ArrayList<>();
+      ActivityQuery everything = data.query().deleted(DeletedFilter.INCLUDE).build();
 
-      List<Activity> results =
-          valuesOf(
-              runTogether(
-                  i ->
-                      () ->
-                          (i % 2 == 0 ? repository() : second)
-                              .insert(
-                                  data.activity(ActivityType.USER_LOGIN, actor).uid(uid).build())));
+      ConcurrentRounds.run(
+          60,
+          round -> uids.add(Stream.generate(UUID::randomUUID).limit(BURST).toList()),
+          (i, round) -> {
+            List<Long> ids = new ArrayList<>();
+            for (UUID uid : uids.get(round)) {
+              ids.add(
+                  (i % 2 == 0 ? repository() : second)
+                      .insert(data.activity(ActivityType.USER_LOGIN, actor).uid(uid).build())
+                      .id());
+            }
+            return ids;
+          },
+          (round, outcomes) -> {
+            List<List<Long>> ids = valuesOf(outcomes);
+            assertThat(ids)
+                .as("ids returned by both stores for the uids of round %d", round)
+                .allMatch(ids.get(0)::equals);
+            assertThat(repository().count(everything))
+                .as("activities stored for %d uids through two stores", (round + 1) * BURST)
+                .isEqualTo((round + 1L) * BURST);
+          });
+    }
 
-      assertThat(ids(results)).as("ids returned by both stores").containsOnly(results.get(0).id());
-      assertThat(repository().count(data.query().deleted(DeletedFilter.INCLUDE).build()))
-          .as("activities stored for one uid through two stores")
-          .isEqualTo(1);
+    /** Stores activities for a scan: created in pairs at the same instant, newest first. */
+    private List<Activity> seedScan(long group, int size) {
+      Instant t = clock.instant();
+      List<NewActivity> drafts = new ArrayList<>();
+      for (int i = 0; i < size; i++) {
+        drafts.add(
+            data.activity(ActivityType.GAME_JOINED, data.user())
+                .workspaceGroupId(group)
+                .createdAt(t.minusSeconds(i / 2))
+                .build());
+      }
+      return repository().insertAll(drafts);
+    }
+
+    private static List<Long> survivors(List<Activity> before, Set<Long> deleted) {
+      return before.stream().map(Activity::id).filter(id -> !deleted.contains(id)).toList();
+    }
+
+    private static String text(int round, int thread, int call) {
+      return "t" + thread + "-" + round + "-" + call;
     }
   }
 
   // ---------------------------------------------------------------------------------------------
   // Helpers
-
-  /** What one thread of a concurrency test ended with: a value or an error. */
-  private record Outcome<T>(@Nullable T value, @Nullable Throwable error) {}
-
-  /**
-   * Runs one task per thread, all released at once, and waits for them with a time limit.
-   *
-   * @param task the task of thread i
-   */
-  private <T> List<Outcome<T>> runTogether(IntFunction<Callable<T>> task)
-      throws InterruptedException {
-    ExecutorService pool = Executors.newFixedThreadPool(THREADS);
-    CountDownLatch ready = new CountDownLatch(THREADS);
-    CountDownLatch go = new CountDownLatch(1);
-    try {
-      List<Future<T>> futures = new ArrayList<>();
-      for (int i = 0; i < THREADS; i++) {
-        Callable<T> work = task.apply(i);
-        futures.add(
-            pool.submit(
-                () -> {
-                  ready.countDown();
-                  if (!go.await(TIMEOUT_SECONDS, SECONDS)) {
-                    throw new TimeoutException("never released");
-                  }
-                  return work.call();
-                }));
-      }
-      assertThat(ready.await(TIMEOUT_SECONDS, SECONDS))
-          .as("%d threads started within %d s", THREADS, TIMEOUT_SECONDS)
-          .isTrue();
-      go.countDown();
-      List<Outcome<T>> outcomes = new ArrayList<>();
-      for (Future<T> f : futures) {
-        try {
-          outcomes.add(new Outcome<>(f.get(TIMEOUT_SECONDS, SECONDS), null));
-        } catch (ExecutionException e) {
-          outcomes.add(new Outcome<>(null, e.getCause()));
-        } catch (TimeoutException e) {
-          fail("a thread did not finish within %d s: is a lock never released?", TIMEOUT_SECONDS);
-        }
-      }
-      return outcomes;
-    } finally {
-      pool.shutdownNow();
-    }
-  }
-
-  /** The values of outcomes that must all have succeeded; the first error fails the test. */
-  private static <T> List<T> valuesOf(List<Outcome<T>> outcomes) {
-    List<T> values = new ArrayList<>();
-    for (Outcome<T> o : outcomes) {
-      if (o.error() != null) {
-        throw new AssertionError("a concurrent operation failed: " + o.error(), o.error());
-      }
-      values.add(o.value());
-    }
-    return values;
-  }
 
   private static NewActivity draftOf(List<NewActivity> drafts, Activity stored) {
     return drafts.stream()

@@ -1,5 +1,6 @@
 package org.activitylog.testkit;
 
+import static org.activitylog.testkit.ConcurrentRounds.valuesOf;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -8,13 +9,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
 import org.activitylog.api.Activity;
 import org.activitylog.api.ActivityQuery;
 import org.activitylog.api.ActivityType;
@@ -28,7 +23,6 @@ import org.activitylog.spi.ActivityStore;
 import org.activitylog.spi.FollowGraph;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
-import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -47,8 +41,7 @@ import org.junit.jupiter.api.Test;
  * <p>Every actor a test uses is new and random, so the tests stay isolated on a shared database.
  */
 public abstract class FollowGraphContract extends StoreContractSupport {
-  private static final int THREADS = 8;
-  private static final long TIMEOUT_SECONDS = 30;
+  private static final int THREADS = ConcurrentRounds.THREADS;
 
   /** Creates the contract; subclasses only add the store factory. */
   protected FollowGraphContract() {}
@@ -531,118 +524,165 @@ public abstract class FollowGraphContract extends StoreContractSupport {
   @DisplayName("Concurrency")
   class Concurrency {
 
+    /** How many calls each thread makes in a round of the tests that repeat a call. */
+    private static final int BURST = 8;
+
     /**
-     * If this fails, check that {@code follow} is atomic: two threads following the same edge must
-     * not both store it or both report it as new.
+     * If this fails, check that {@code follow} is atomic and answers from its own insert (its
+     * update count, or ON CONFLICT), not from a look-up made before it: two threads following the
+     * same edge must not both store it or both report it as new.
      */
-    @RepeatedTest(3)
+    @Test
     @DisplayName(
         "Many threads following the same edges store each edge once and report it new once")
     void concurrentFollowsOfTheSameEdges() throws Exception {
-      ActorRef follower = newActor();
-      List<ActorRef> followees = new ArrayList<>();
-      for (int i = 0; i < 20; i++) {
-        followees.add(newActor());
-      }
-      AtomicInteger reportedNew = new AtomicInteger();
+      List<ActorRef> followers = new ArrayList<>();
+      List<List<ActorRef>> followees = new ArrayList<>();
 
-      runConcurrently(
-          thread -> {
-            for (ActorRef followee : followees) {
-              if (graph().follow(follower, followee)) {
-                reportedNew.incrementAndGet();
+      // Every thread follows the same actors in the same order: a thread that falls behind finds
+      // the edges stored, which is quicker, and catches up.
+      ConcurrentRounds.run(
+          60,
+          round -> {
+            followers.add(newActor());
+            followees.add(
+                Stream.generate(FollowGraphContract.this::newActor).limit(BURST).toList());
+          },
+          (thread, round) -> {
+            int reportedNew = 0;
+            for (ActorRef followee : followees.get(round)) {
+              if (graph().follow(followers.get(round), followee)) {
+                reportedNew++;
               }
             }
+            return reportedNew;
+          },
+          (round, outcomes) -> {
+            assertThat(graph().following(followers.get(round)))
+                .as("following after %s threads followed the same %s actors", THREADS, BURST)
+                .containsExactlyInAnyOrderElementsOf(followees.get(round));
+            assertThat(valuesOf(outcomes).stream().mapToInt(Integer::intValue).sum())
+                .as(
+                    "follow calls that answered true for %s distinct edges, by thread %s",
+                    BURST, valuesOf(outcomes))
+                .isEqualTo(BURST);
           });
-
-      assertThat(graph().following(follower))
-          .as("following after %s threads followed the same %s actors", THREADS, followees.size())
-          .containsExactlyInAnyOrderElementsOf(followees);
-      assertThat(reportedNew.get())
-          .as("follow calls that answered true for %s distinct edges", followees.size())
-          .isEqualTo(followees.size());
     }
 
     /**
      * If this fails, check that concurrent follows and unfollows of one follower do not lose or
-     * resurrect each other's edges.
+     * resurrect each other's edges: each must change one edge, not write back the whole set it
+     * read.
      */
-    @RepeatedTest(3)
+    @Test
     @DisplayName("Threads following and unfollowing for one follower leave exactly the last state")
     void concurrentFollowAndUnfollow() throws Exception {
-      ActorRef follower = newActor();
-      int perThread = 10;
-      List<List<ActorRef>> owned = new ArrayList<>();
-      for (int t = 0; t < THREADS; t++) {
-        List<ActorRef> mine = new ArrayList<>();
-        for (int i = 0; i < perThread; i++) {
-          mine.add(newActor());
-        }
-        owned.add(mine);
-      }
+      List<ActorRef> followers = new ArrayList<>();
+      List<List<List<ActorRef>>> owned = new ArrayList<>();
 
-      runConcurrently(
-          thread -> {
-            List<ActorRef> mine = owned.get(thread);
-            for (int round = 0; round < 3; round++) {
-              for (ActorRef followee : mine) {
-                graph().follow(follower, followee);
-              }
-              for (ActorRef followee : mine) {
-                graph().unfollow(follower, followee);
+      // Each thread follows actors of its own, then unfollows half of them, all for one follower.
+      ConcurrentRounds.run(
+          60,
+          round -> {
+            followers.add(newActor());
+            List<List<ActorRef>> ofRound = new ArrayList<>();
+            for (int t = 0; t < THREADS; t++) {
+              ofRound.add(
+                  Stream.generate(FollowGraphContract.this::newActor).limit(BURST).toList());
+            }
+            owned.add(ofRound);
+          },
+          (thread, round) -> {
+            ActorRef follower = followers.get(round);
+            List<ActorRef> mine = owned.get(round).get(thread);
+            List<String> wrong = new ArrayList<>();
+            for (ActorRef followee : mine) {
+              if (!graph().follow(follower, followee)) {
+                wrong.add("follow of a new edge to " + followee + " answered false");
               }
             }
-            // Each thread ends by following the even half of its own actors.
-            for (int i = 0; i < mine.size(); i += 2) {
-              graph().follow(follower, mine.get(i));
+            for (ActorRef followee : mine.subList(0, BURST / 2)) {
+              if (!graph().unfollow(follower, followee)) {
+                wrong.add("unfollow of a followed " + followee + " answered false");
+              }
             }
+            return wrong;
+          },
+          (round, outcomes) -> {
+            Set<ActorRef> expected = new HashSet<>();
+            for (List<ActorRef> mine : owned.get(round)) {
+              expected.addAll(mine.subList(BURST / 2, BURST));
+            }
+            assertThat(graph().following(followers.get(round)))
+                .as("following after round %d of concurrent follows and unfollows", round)
+                .containsExactlyInAnyOrderElementsOf(expected);
+            assertThat(valuesOf(outcomes).stream().flatMap(List::stream).toList())
+                .as("answers of follows and unfollows of one thread's own edges")
+                .isEmpty();
           });
-
-      Set<ActorRef> expected = new HashSet<>();
-      for (List<ActorRef> mine : owned) {
-        for (int i = 0; i < mine.size(); i += 2) {
-          expected.add(mine.get(i));
-        }
-      }
-      assertThat(graph().following(follower))
-          .as("following after concurrent follow/unfollow rounds")
-          .containsExactlyInAnyOrderElementsOf(expected);
     }
 
     /**
      * If this fails, check that {@code removeActor} and {@code follow} of other actors do not
-     * interfere: removing one actor must never drop edges between the others.
+     * interfere: removing one actor must never drop or bring back edges between the others.
      */
-    @RepeatedTest(3)
+    @Test
     @DisplayName("Removing actors while others follow leaves the others' edges intact")
     void removeActorWhileOthersFollow() throws Exception {
-      List<ActorRef> removed = new ArrayList<>();
-      List<ActorRef> followers = new ArrayList<>();
-      ActorRef star = newActor();
-      for (int t = 0; t < THREADS; t++) {
-        removed.add(newActor());
-        followers.add(newActor());
-      }
-      for (ActorRef doomed : removed) {
-        graph().follow(doomed, star);
-        graph().follow(star, doomed);
-      }
+      int perThread = 3;
+      List<ActorRef> stars = new ArrayList<>();
+      List<List<ActorRef>> doomed = new ArrayList<>();
+      List<List<ActorRef>> fans = new ArrayList<>();
+      List<List<ActorRef>> followedByStar = new ArrayList<>();
+      int each = THREADS * perThread;
 
-      runConcurrently(
-          thread -> {
-            graph().follow(followers.get(thread), star);
-            graph().removeActor(removed.get(thread));
+      // Thread t removes the actors t, t + THREADS, ... which follow the star and which the star
+      // follows, while every thread makes new actors follow the star and the star follow others.
+      ConcurrentRounds.run(
+          60,
+          round -> {
+            ActorRef star = newActor();
+            List<ActorRef> removed =
+                Stream.generate(FollowGraphContract.this::newActor).limit(each).toList();
+            for (ActorRef actor : removed) {
+              graph().follow(actor, star);
+              graph().follow(star, actor);
+            }
+            stars.add(star);
+            doomed.add(removed);
+            fans.add(Stream.generate(FollowGraphContract.this::newActor).limit(each).toList());
+            followedByStar.add(
+                Stream.generate(FollowGraphContract.this::newActor).limit(each).toList());
+          },
+          (thread, round) -> {
+            ActorRef star = stars.get(round);
+            List<Long> counts = new ArrayList<>();
+            for (int k = thread; k < each; k += THREADS) {
+              graph().follow(fans.get(round).get(k), star);
+              counts.add(graph().removeActor(doomed.get(round).get(k)));
+              graph().follow(star, followedByStar.get(round).get(k));
+            }
+            return counts;
+          },
+          (round, outcomes) -> {
+            ActorRef star = stars.get(round);
+            assertThat(valuesOf(outcomes).stream().flatMap(List::stream).toList())
+                .as("edges each removal counted for an actor following and followed by the star")
+                .containsOnly(2L);
+            for (ActorRef fan : fans.get(round)) {
+              assertThat(graph().following(fan))
+                  .as("following of %s after concurrent removals", fan)
+                  .containsExactly(star);
+            }
+            for (ActorRef removed : doomed.get(round)) {
+              assertThat(graph().following(removed))
+                  .as("following of removed %s", removed)
+                  .isEmpty();
+            }
+            assertThat(graph().following(star))
+                .as("following of the star after its followees were removed and others followed")
+                .containsExactlyInAnyOrderElementsOf(followedByStar.get(round));
           });
-
-      for (ActorRef follower : followers) {
-        assertThat(graph().following(follower))
-            .as("following of %s after concurrent removals", follower)
-            .containsExactly(star);
-      }
-      for (ActorRef doomed : removed) {
-        assertThat(graph().following(doomed)).as("following of removed %s", doomed).isEmpty();
-      }
-      assertThat(graph().following(star)).as("following of the star").isEmpty();
     }
 
     /**
@@ -666,40 +706,6 @@ public abstract class FollowGraphContract extends StoreContractSupport {
           .isFalse();
       assertThat(second.follows().unfollow(follower, followee)).isTrue();
       assertThat(store.follows().following(follower)).isEmpty();
-    }
-  }
-
-  /** Work for one thread, given its index. */
-  @FunctionalInterface
-  private interface ThreadWork {
-    void run(int thread) throws Exception;
-  }
-
-  /** Runs one piece of work per thread, started together, and waits a bounded time for all. */
-  private static void runConcurrently(ThreadWork work) throws Exception {
-    ExecutorService pool = Executors.newFixedThreadPool(THREADS);
-    try {
-      CountDownLatch start = new CountDownLatch(1);
-      List<Callable<Void>> tasks = new ArrayList<>();
-      for (int t = 0; t < THREADS; t++) {
-        int thread = t;
-        tasks.add(
-            () -> {
-              start.await();
-              work.run(thread);
-              return null;
-            });
-      }
-      List<Future<Void>> futures = new ArrayList<>();
-      for (Callable<Void> task : tasks) {
-        futures.add(pool.submit(task));
-      }
-      start.countDown();
-      for (Future<Void> f : futures) {
-        f.get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
-      }
-    } finally {
-      pool.shutdownNow();
     }
   }
 }

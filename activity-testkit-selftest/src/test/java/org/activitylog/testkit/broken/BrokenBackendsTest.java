@@ -139,10 +139,16 @@ class BrokenBackendsTest {
           caught(InsertAllStoredInUidOrder.Contract.class, "Repository/Sorting"),
           caught(ListAfterLimitUnchecked.Contract.class, "Repository/KeysetPaging"),
           caught(ScanBatchSizeDefaulted.Contract.class, "Repository/KeysetPaging"),
-          caught(ScanPagesByOffset.Contract.class, "Repository/KeysetPaging"),
           caught(CursorResolvedByRowLookup.Contract.class, "Repository/KeysetPaging"),
           caught(CloseNotIdempotent.Contract.class, "Repository/Closing"),
-          caught(FollowGraphIgnoresKind.Contract.class, "Follows/FollowingAndUnfollowing"));
+          caught(FollowGraphIgnoresKind.Contract.class, "Follows/FollowingAndUnfollowing"),
+          // Races with a narrow window; RaceDetectionTest shows each is caught in every run.
+          caught(UidCheckThenInsert.Contract.class, "Repository/Concurrency"),
+          caught(UpdateCountIgnored.Contract.class, "Repository/Concurrency"),
+          caught(InsertAllReadsBackNewestRows.Contract.class, "Repository/Concurrency"),
+          caught(ScanPagesByOffset.Contract.class, "Repository/Concurrency"),
+          caught(FollowCheckThenInsert.Contract.class, "Follows/Concurrency"),
+          caught(FolloweeListRewrittenWhole.Contract.class, "Follows/Concurrency"));
 
   static Stream<Arguments> brokenBackends() {
     return CATALOGUE.stream()

@@ -1,6 +1,5 @@
 package org.activitylog.testkit.broken;
 
-import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
@@ -19,9 +18,10 @@ import org.activitylog.testkit.ActivityStoreContract;
 import org.activitylog.testkit.MutableClock;
 
 /**
- * Overrides scan with list's offset pages instead of keyset batches: correct while nothing is
- * written, but an activity inserted before the scan's position pushes the next page back (one
- * activity comes twice) and one deleted before it pulls the page forward (one is skipped).
+ * Scans with {@code LIMIT n OFFSET k} pages instead of a keyset cursor. On a table nobody writes to
+ * that is the same walk; but an activity inserted ahead of the scan's position pushes the rest down
+ * a row, so the next page starts with one already returned, and one deleted there pulls them up, so
+ * the next page skips one.
  */
 final class ScanPagesByOffset extends BrokenRepository {
 
@@ -35,9 +35,9 @@ final class ScanPagesByOffset extends BrokenRepository {
       throw new ValidationException("batch_size", "must be 1 or more", batchSize);
     }
     int size = Math.min(batchSize, PageRequest.MAX_SIZE);
-    Iterator<Activity> pages =
+    Iterator<Activity> it =
         new Iterator<>() {
-          private List<Activity> batch = new ArrayList<>();
+          private List<Activity> batch = List.of();
           private int next;
           private int page;
           private boolean exhausted;
@@ -50,7 +50,8 @@ final class ScanPagesByOffset extends BrokenRepository {
             if (exhausted) {
               return false;
             }
-            batch = list(query, PageRequest.of(++page, size), sort).items();
+            page++;
+            batch = list(query, PageRequest.of(page, size), sort).items();
             next = 0;
             exhausted = batch.size() < size;
             return !batch.isEmpty();
@@ -65,8 +66,7 @@ final class ScanPagesByOffset extends BrokenRepository {
           }
         };
     return StreamSupport.stream(
-        Spliterators.spliteratorUnknownSize(pages, Spliterator.ORDERED | Spliterator.NONNULL),
-        false);
+        Spliterators.spliteratorUnknownSize(it, Spliterator.ORDERED | Spliterator.NONNULL), false);
   }
 
   /** The contract run against this backend; only {@link BrokenBackendsTest} runs it. */

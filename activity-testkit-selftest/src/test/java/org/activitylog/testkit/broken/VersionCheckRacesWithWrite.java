@@ -11,8 +11,9 @@ import org.activitylog.testkit.MutableClock;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Checks the expected version, then writes, in two steps: concurrent updates expecting the same
- * version can all pass the check.
+ * Checks the expected version with a {@code SELECT}, then writes with an {@code UPDATE ... WHERE id
+ * = ?} that no longer compares it, in two steps: updates expecting the same version that all check
+ * before any of them writes all pass. The window is {@link RaceWindow}: no sleep widens it.
  */
 final class VersionCheckRacesWithWrite extends BrokenRepository {
 
@@ -28,18 +29,9 @@ final class VersionCheckRacesWithWrite extends BrokenRepository {
       if (current.version() != expectedVersion) {
         throw new ConflictException("version " + current.version() + " is not " + expectedVersion);
       }
-      pause();
+      RaceWindow.between();
     }
     return super.update(id, update, null, updatedBy);
-  }
-
-  /** Stands for the round trip between the check and the write that lets other threads in. */
-  private static void pause() {
-    try {
-      Thread.sleep(5);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
   }
 
   /** The contract run against this backend; only {@link BrokenBackendsTest} runs it. */
