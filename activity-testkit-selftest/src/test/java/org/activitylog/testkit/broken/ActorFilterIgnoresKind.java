@@ -6,7 +6,6 @@ import org.activitylog.api.ActivityQuery;
 import org.activitylog.api.ActorRef;
 import org.activitylog.spi.ActivityRepository;
 import org.activitylog.spi.ActivityStore;
-import org.activitylog.testkit.ActivityStoreContract;
 import org.activitylog.testkit.MutableClock;
 
 /**
@@ -43,7 +42,7 @@ final class ActorFilterIgnoresKind extends QueryRewritingRepository {
   }
 
   /** The contract run against this backend; only {@link BrokenBackendsTest} runs it. */
-  static final class Contract extends ActivityStoreContract {
+  static final class Contract extends BrokenContract {
     @Override
     protected ActivityStore createStore(MutableClock clock) {
       return BrokenStore.create(clock, ActorFilterIgnoresKind::new);

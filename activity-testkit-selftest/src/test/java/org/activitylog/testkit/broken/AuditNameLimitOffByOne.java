@@ -5,7 +5,6 @@ import org.activitylog.api.ActivityUpdate;
 import org.activitylog.api.ValidationException;
 import org.activitylog.spi.ActivityRepository;
 import org.activitylog.spi.ActivityStore;
-import org.activitylog.testkit.ActivityStoreContract;
 import org.activitylog.testkit.MutableClock;
 import org.jspecify.annotations.Nullable;
 
@@ -46,7 +45,7 @@ final class AuditNameLimitOffByOne extends BrokenRepository {
   }
 
   /** The contract run against this backend; only {@link BrokenBackendsTest} runs it. */
-  static final class Contract extends ActivityStoreContract {
+  static final class Contract extends BrokenContract {
     @Override
     protected ActivityStore createStore(MutableClock clock) {
       return BrokenStore.create(clock, AuditNameLimitOffByOne::new);

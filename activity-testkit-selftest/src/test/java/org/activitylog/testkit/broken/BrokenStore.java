@@ -11,6 +11,8 @@ import org.activitylog.spi.ForwardingActivityStore;
 
 /** An in-memory store whose activities or follow graph are seen through a broken decorator. */
 final class BrokenStore extends ForwardingActivityStore {
+  private final UnaryOperator<FollowGraph> brokenFollows;
+  private final BiFunction<ActivityRepository, FollowGraph, ActivityRepository> brokenActivities;
   private final ActivityRepository activities;
   private final FollowGraph follows;
 
@@ -19,8 +21,23 @@ final class BrokenStore extends ForwardingActivityStore {
       UnaryOperator<FollowGraph> brokenFollows,
       BiFunction<ActivityRepository, FollowGraph, ActivityRepository> brokenActivities) {
     super(delegate);
+    this.brokenFollows = brokenFollows;
+    this.brokenActivities = brokenActivities;
     this.follows = brokenFollows.apply(delegate.follows());
     this.activities = brokenActivities.apply(delegate.activities(), follows);
+  }
+
+  /**
+   * A second store on this one's storage with the same bug, as a second application node running
+   * the same broken code on one database: each has its own decorators (and any state they keep).
+   *
+   * @param clock the second store's clock
+   */
+  ActivityStore sibling(Clock clock) {
+    return new BrokenStore(
+        InMemoryActivityStore.sharingStorageWith((InMemoryActivityStore) delegate, clock),
+        brokenFollows,
+        brokenActivities);
   }
 
   /**

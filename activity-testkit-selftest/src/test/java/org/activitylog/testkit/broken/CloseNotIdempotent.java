@@ -4,7 +4,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.activitylog.memory.InMemoryActivityStore;
 import org.activitylog.spi.ActivityStore;
 import org.activitylog.spi.ForwardingActivityStore;
-import org.activitylog.testkit.ActivityStoreContract;
 import org.activitylog.testkit.MutableClock;
 
 /**
@@ -27,7 +26,7 @@ final class CloseNotIdempotent extends ForwardingActivityStore {
   }
 
   /** The contract run against this backend; only {@link BrokenBackendsTest} runs it. */
-  static final class Contract extends ActivityStoreContract {
+  static final class Contract extends BrokenContract {
     @Override
     protected ActivityStore createStore(MutableClock clock) {
       return new CloseNotIdempotent(InMemoryActivityStore.create(clock));

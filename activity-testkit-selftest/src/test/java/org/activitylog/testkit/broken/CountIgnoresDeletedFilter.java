@@ -3,7 +3,6 @@ package org.activitylog.testkit.broken;
 import org.activitylog.api.ActivityQuery;
 import org.activitylog.spi.ActivityRepository;
 import org.activitylog.spi.ActivityStore;
-import org.activitylog.testkit.ActivityStoreContract;
 import org.activitylog.testkit.MutableClock;
 
 /** Counts soft-deleted activities whatever the deleted filter says. */
@@ -19,7 +18,7 @@ final class CountIgnoresDeletedFilter extends BrokenRepository {
   }
 
   /** The contract run against this backend; only {@link BrokenBackendsTest} runs it. */
-  static final class Contract extends ActivityStoreContract {
+  static final class Contract extends BrokenContract {
     @Override
     protected ActivityStore createStore(MutableClock clock) {
       return BrokenStore.create(clock, CountIgnoresDeletedFilter::new);

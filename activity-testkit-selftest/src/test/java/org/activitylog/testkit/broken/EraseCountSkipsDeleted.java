@@ -5,7 +5,6 @@ import org.activitylog.api.ActorRef;
 import org.activitylog.spi.ActivityRepository;
 import org.activitylog.spi.ActivityStore;
 import org.activitylog.spi.ErasureMode;
-import org.activitylog.testkit.ActivityStoreContract;
 import org.activitylog.testkit.MutableClock;
 
 /** Erases every activity of the actor but reports only the ones that were not soft-deleted. */
@@ -24,7 +23,7 @@ final class EraseCountSkipsDeleted extends BrokenRepository {
   }
 
   /** The contract run against this backend; only {@link BrokenBackendsTest} runs it. */
-  static final class Contract extends ActivityStoreContract {
+  static final class Contract extends BrokenContract {
     @Override
     protected ActivityStore createStore(MutableClock clock) {
       return BrokenStore.create(clock, EraseCountSkipsDeleted::new);

@@ -12,7 +12,6 @@ import org.activitylog.api.PageRequest;
 import org.activitylog.api.Sort;
 import org.activitylog.spi.ActivityRepository;
 import org.activitylog.spi.ActivityStore;
-import org.activitylog.testkit.ActivityStoreContract;
 import org.activitylog.testkit.MutableClock;
 import org.jspecify.annotations.Nullable;
 
@@ -70,7 +69,7 @@ final class FeedRowRestampedOnRepeat extends BrokenRepository {
   }
 
   /** The contract run against this backend; only {@link BrokenBackendsTest} runs it. */
-  static final class Contract extends ActivityStoreContract {
+  static final class Contract extends BrokenContract {
     @Override
     protected ActivityStore createStore(MutableClock clock) {
       return BrokenStore.create(clock, r -> new FeedRowRestampedOnRepeat(r, clock));

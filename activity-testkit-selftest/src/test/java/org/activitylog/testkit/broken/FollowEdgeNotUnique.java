@@ -6,7 +6,6 @@ import org.activitylog.api.ActorRef;
 import org.activitylog.spi.ActivityStore;
 import org.activitylog.spi.FollowGraph;
 import org.activitylog.spi.ForwardingFollowGraph;
-import org.activitylog.testkit.ActivityStoreContract;
 import org.activitylog.testkit.MutableClock;
 
 /**
@@ -53,7 +52,7 @@ final class FollowEdgeNotUnique extends ForwardingFollowGraph {
   private record Edge(ActorRef follower, ActorRef followee) {}
 
   /** The contract run against this backend; only {@link BrokenBackendsTest} runs it. */
-  static final class Contract extends ActivityStoreContract {
+  static final class Contract extends BrokenContract {
     @Override
     protected ActivityStore createStore(MutableClock clock) {
       return BrokenStore.withBrokenFollows(clock, FollowEdgeNotUnique::new);

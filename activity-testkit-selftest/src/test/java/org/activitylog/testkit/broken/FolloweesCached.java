@@ -7,7 +7,6 @@ import org.activitylog.api.ActorRef;
 import org.activitylog.spi.ActivityRepository;
 import org.activitylog.spi.ActivityStore;
 import org.activitylog.spi.FollowGraph;
-import org.activitylog.testkit.ActivityStoreContract;
 import org.activitylog.testkit.MutableClock;
 
 /**
@@ -27,7 +26,7 @@ final class FolloweesCached extends FolloweesReadFirst {
   }
 
   /** The contract run against this backend; only {@link BrokenBackendsTest} runs it. */
-  static final class Contract extends ActivityStoreContract {
+  static final class Contract extends BrokenContract {
     @Override
     protected ActivityStore createStore(MutableClock clock) {
       return BrokenStore.create(clock, f -> f, FolloweesCached::new);

@@ -5,7 +5,6 @@ import java.util.stream.Collectors;
 import org.activitylog.api.ActorRef;
 import org.activitylog.spi.ActivityStore;
 import org.activitylog.spi.FollowGraph;
-import org.activitylog.testkit.ActivityStoreContract;
 import org.activitylog.testkit.MutableClock;
 
 /**
@@ -24,7 +23,7 @@ final class FollowingQueryMissesFollower extends EdgeRecordingFollowGraph {
   }
 
   /** The contract run against this backend; only {@link BrokenBackendsTest} runs it. */
-  static final class Contract extends ActivityStoreContract {
+  static final class Contract extends BrokenContract {
     @Override
     protected ActivityStore createStore(MutableClock clock) {
       return BrokenStore.withBrokenFollows(clock, FollowingQueryMissesFollower::new);

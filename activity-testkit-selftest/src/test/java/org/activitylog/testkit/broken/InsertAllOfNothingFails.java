@@ -6,7 +6,6 @@ import org.activitylog.api.NewActivity;
 import org.activitylog.api.StoreUnavailableException;
 import org.activitylog.spi.ActivityRepository;
 import org.activitylog.spi.ActivityStore;
-import org.activitylog.testkit.ActivityStoreContract;
 import org.activitylog.testkit.MutableClock;
 
 /**
@@ -30,7 +29,7 @@ final class InsertAllOfNothingFails extends BrokenRepository {
   }
 
   /** The contract run against this backend; only {@link BrokenBackendsTest} runs it. */
-  static final class Contract extends ActivityStoreContract {
+  static final class Contract extends BrokenContract {
     @Override
     protected ActivityStore createStore(MutableClock clock) {
       return BrokenStore.create(clock, InsertAllOfNothingFails::new);

@@ -7,7 +7,6 @@ import org.activitylog.spi.ActivityStore;
 import org.activitylog.spi.ErasureMode;
 import org.activitylog.spi.FollowGraph;
 import org.activitylog.spi.ForwardingFollowGraph;
-import org.activitylog.testkit.ActivityStoreContract;
 import org.activitylog.testkit.MutableClock;
 
 /**
@@ -48,7 +47,7 @@ final class NoRowChangedIsNotFound extends BrokenRepository {
   }
 
   /** The contract run against this backend; only {@link BrokenBackendsTest} runs it. */
-  static final class Contract extends ActivityStoreContract {
+  static final class Contract extends BrokenContract {
     @Override
     protected ActivityStore createStore(MutableClock clock) {
       return BrokenStore.create(

@@ -8,7 +8,6 @@ import org.activitylog.api.Activity;
 import org.activitylog.api.NewActivity;
 import org.activitylog.spi.ActivityRepository;
 import org.activitylog.spi.ActivityStore;
-import org.activitylog.testkit.ActivityStoreContract;
 import org.activitylog.testkit.MutableClock;
 
 /**
@@ -69,7 +68,7 @@ final class ReinsertOfDeletedUidCreatesCopy extends BrokenRepository {
   }
 
   /** The whole kit run against this backend; only the selftest's runs use it. */
-  static final class Contract extends ActivityStoreContract {
+  static final class Contract extends BrokenContract {
     @Override
     protected ActivityStore createStore(MutableClock clock) {
       return BrokenStore.create(clock, ReinsertOfDeletedUidCreatesCopy::new);

@@ -7,7 +7,6 @@ import org.activitylog.api.ActivityContent;
 import org.activitylog.api.ActivityUpdate;
 import org.activitylog.spi.ActivityRepository;
 import org.activitylog.spi.ActivityStore;
-import org.activitylog.testkit.ActivityStoreContract;
 import org.activitylog.testkit.MutableClock;
 import org.jspecify.annotations.Nullable;
 
@@ -50,7 +49,7 @@ final class RestoreLosesEditsMadeWhileDeleted extends BrokenRepository {
   }
 
   /** The whole kit run against this backend; only the selftest's runs use it. */
-  static final class Contract extends ActivityStoreContract {
+  static final class Contract extends BrokenContract {
     @Override
     protected ActivityStore createStore(MutableClock clock) {
       return BrokenStore.create(clock, RestoreLosesEditsMadeWhileDeleted::new);

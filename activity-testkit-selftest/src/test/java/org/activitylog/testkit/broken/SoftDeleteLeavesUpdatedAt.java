@@ -6,7 +6,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.activitylog.api.Activity;
 import org.activitylog.spi.ActivityRepository;
 import org.activitylog.spi.ActivityStore;
-import org.activitylog.testkit.ActivityStoreContract;
 import org.activitylog.testkit.MutableClock;
 import org.jspecify.annotations.Nullable;
 
@@ -44,7 +43,7 @@ final class SoftDeleteLeavesUpdatedAt extends BrokenRepository {
   }
 
   /** The contract run against this backend; only {@link BrokenBackendsTest} runs it. */
-  static final class Contract extends ActivityStoreContract {
+  static final class Contract extends BrokenContract {
     @Override
     protected ActivityStore createStore(MutableClock clock) {
       return BrokenStore.create(clock, SoftDeleteLeavesUpdatedAt::new);

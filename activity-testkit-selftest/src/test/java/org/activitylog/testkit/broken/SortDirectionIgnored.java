@@ -5,7 +5,6 @@ import org.activitylog.api.Activity;
 import org.activitylog.api.Sort;
 import org.activitylog.spi.ActivityRepository;
 import org.activitylog.spi.ActivityStore;
-import org.activitylog.testkit.ActivityStoreContract;
 import org.activitylog.testkit.MutableClock;
 
 /** Always sorts ascending, whatever direction is asked for. */
@@ -21,7 +20,7 @@ final class SortDirectionIgnored extends ReorderingRepository {
   }
 
   /** The contract run against this backend; only {@link BrokenBackendsTest} runs it. */
-  static final class Contract extends ActivityStoreContract {
+  static final class Contract extends BrokenContract {
     @Override
     protected ActivityStore createStore(MutableClock clock) {
       return BrokenStore.create(clock, SortDirectionIgnored::new);

@@ -4,7 +4,6 @@ import org.activitylog.api.ActorRef;
 import org.activitylog.spi.ActivityStore;
 import org.activitylog.spi.FollowGraph;
 import org.activitylog.spi.ForwardingFollowGraph;
-import org.activitylog.testkit.ActivityStoreContract;
 import org.activitylog.testkit.MutableClock;
 
 /**
@@ -29,7 +28,7 @@ final class UnfollowDropsAllEdges extends ForwardingFollowGraph {
   }
 
   /** The contract run against this backend; only {@link BrokenBackendsTest} runs it. */
-  static final class Contract extends ActivityStoreContract {
+  static final class Contract extends BrokenContract {
     @Override
     protected ActivityStore createStore(MutableClock clock) {
       return BrokenStore.withBrokenFollows(clock, UnfollowDropsAllEdges::new);

@@ -8,7 +8,6 @@ import org.activitylog.api.Member;
 import org.activitylog.api.UserSimple;
 import org.activitylog.spi.ActivityRepository;
 import org.activitylog.spi.ActivityStore;
-import org.activitylog.testkit.ActivityStoreContract;
 import org.activitylog.testkit.MutableClock;
 import org.jspecify.annotations.Nullable;
 
@@ -93,7 +92,7 @@ final class UnknownFlagsReadAsFalse extends BrokenRepository {
   }
 
   /** The contract run against this backend; only {@link BrokenBackendsTest} runs it. */
-  static final class Contract extends ActivityStoreContract {
+  static final class Contract extends BrokenContract {
     @Override
     protected ActivityStore createStore(MutableClock clock) {
       return BrokenStore.create(clock, UnknownFlagsReadAsFalse::new);
