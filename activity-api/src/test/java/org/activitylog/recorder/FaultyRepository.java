@@ -1,34 +1,23 @@
 package org.activitylog.recorder;
 
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
-import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 import org.activitylog.api.Activity;
-import org.activitylog.api.ActivityQuery;
-import org.activitylog.api.ActivityUpdate;
-import org.activitylog.api.ActorRef;
-import org.activitylog.api.Cursor;
 import org.activitylog.api.NewActivity;
-import org.activitylog.api.Page;
-import org.activitylog.api.PageRequest;
-import org.activitylog.api.Sort;
 import org.activitylog.api.StoreUnavailableException;
 import org.activitylog.api.StoreUnavailableException.Reason;
 import org.activitylog.api.ValidationException;
 import org.activitylog.spi.ActivityRepository;
-import org.activitylog.spi.ErasureMode;
+import org.activitylog.spi.ForwardingActivityRepository;
 import org.jspecify.annotations.Nullable;
 
 /** Wraps a repository and injects the faults the recorder must survive into {@code insertAll}. */
-final class FaultyRepository implements ActivityRepository {
-  private final ActivityRepository delegate;
+final class FaultyRepository extends ForwardingActivityRepository {
   private volatile @Nullable CountDownLatch gate;
   private final Semaphore entered = new Semaphore(0);
   private final AtomicInteger unavailable = new AtomicInteger();
@@ -40,7 +29,7 @@ final class FaultyRepository implements ActivityRepository {
   private final List<Integer> batchSizes = new ArrayList<>();
 
   FaultyRepository(ActivityRepository delegate) {
-    this.delegate = delegate;
+    super(delegate);
   }
 
   /** Makes every insert wait until {@link #resume()}: a store that hangs. */
@@ -139,57 +128,5 @@ final class FaultyRepository implements ActivityRepository {
   @Override
   public Activity insert(NewActivity activity) {
     return insertAll(List.of(activity)).get(0);
-  }
-
-  @Override
-  public Optional<Activity> findById(long id) {
-    return delegate.findById(id);
-  }
-
-  @Override
-  public Optional<Activity> findByUid(long workspaceGroupId, UUID uid) {
-    return delegate.findByUid(workspaceGroupId, uid);
-  }
-
-  @Override
-  public Activity update(
-      long id, ActivityUpdate update, @Nullable Long expectedVersion, @Nullable String updatedBy) {
-    return delegate.update(id, update, expectedVersion, updatedBy);
-  }
-
-  @Override
-  public Activity softDelete(long id, @Nullable String deletedBy) {
-    return delegate.softDelete(id, deletedBy);
-  }
-
-  @Override
-  public Activity restore(long id, @Nullable String restoredBy) {
-    return delegate.restore(id, restoredBy);
-  }
-
-  @Override
-  public long purgeCreatedBefore(Instant cutoff) {
-    return delegate.purgeCreatedBefore(cutoff);
-  }
-
-  @Override
-  public long eraseActor(ActorRef actor, ErasureMode mode) {
-    return delegate.eraseActor(actor, mode);
-  }
-
-  @Override
-  public Page<Activity> list(ActivityQuery query, PageRequest page, Sort sort) {
-    return delegate.list(query, page, sort);
-  }
-
-  @Override
-  public long count(ActivityQuery query) {
-    return delegate.count(query);
-  }
-
-  @Override
-  public List<Activity> listAfter(
-      ActivityQuery query, Sort sort, @Nullable Cursor after, int limit) {
-    return delegate.listAfter(query, sort, after, limit);
   }
 }

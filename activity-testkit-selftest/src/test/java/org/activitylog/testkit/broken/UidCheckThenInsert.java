@@ -1,10 +1,7 @@
 package org.activitylog.testkit.broken;
 
-import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import org.activitylog.api.Activity;
 import org.activitylog.api.NewActivity;
 import org.activitylog.spi.ActivityRepository;
@@ -15,12 +12,9 @@ import org.activitylog.testkit.MutableClock;
  * Makes insert idempotent by looking the uid up first and inserting when it is missing, on a table
  * without a unique index on (workspace group, uid): one caller at a time gets the stored activity
  * back, but callers that look up at the same moment all find nothing and all insert, so a uid raced
- * for is stored twice. The working store underneath refuses duplicates, so the second row is stored
- * under a fresh uid and reported under the original one.
+ * for is stored twice.
  */
-final class UidCheckThenInsert extends BrokenRepository {
-  private final Map<UUID, UUID> originalOfCopy = new ConcurrentHashMap<>();
-
+final class UidCheckThenInsert extends StoresSecondCopies {
   UidCheckThenInsert(ActivityRepository delegate) {
     super(delegate);
   }
@@ -42,37 +36,7 @@ final class UidCheckThenInsert extends BrokenRepository {
     }
     // Another caller inserted the uid since the look-up: without a unique index, this row is a
     // second one.
-    UUID copy = UUID.randomUUID();
-    originalOfCopy.put(copy, uid);
-    return view(delegate.insert(activity.withUid(copy)));
-  }
-
-  @Override
-  public List<Activity> insertAll(List<NewActivity> activities) {
-    if (activities.stream().anyMatch(a -> a.uid() == null || a.createdAt() == null)) {
-      return super.insertAll(activities); // lets the working store reject the batch whole
-    }
-    return activities.stream().map(this::insert).toList();
-  }
-
-  @Override
-  protected Activity view(Activity stored) {
-    UUID original = originalOfCopy.get(stored.uid());
-    if (original == null) {
-      return stored;
-    }
-    return new Activity(
-        stored.id(),
-        original,
-        stored.content(),
-        stored.createdAt(),
-        stored.createdBy(),
-        stored.updatedAt(),
-        stored.updatedBy(),
-        stored.deletedAt(),
-        stored.deletedBy(),
-        stored.active(),
-        stored.version());
+    return storeSecondCopy(activity, uid);
   }
 
   /** The contract run against this backend; only {@link BrokenBackendsTest} runs it. */
