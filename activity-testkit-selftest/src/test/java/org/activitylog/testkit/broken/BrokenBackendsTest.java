@@ -97,7 +97,8 @@ class BrokenBackendsTest {
           caught(RemoveActorMatchesKindOnly.Contract.class, "Follows/RemovingAnActor"),
           caught(SelfFollowAccepted.Contract.class, "Follows/SelfFollow"),
           caught(SelfFollowComparedByIdentity.Contract.class, "Follows/SelfFollow"),
-          // Rules that mutation testing of the in-memory backend found unstated (MUTATION.md).
+          // Rules that mutation testing of the in-memory backend found unstated
+          // (activity-testkit/README.md#mutation-score).
           caught(BatchChecksOnlyUids.Contract.class, "Repository/Inserting"),
           caught(AuditNameTruncated.Contract.class, "Repository/Updating"),
           caught(AuditNameLimitOffByOne.Contract.class, "Repository/Updating"),
