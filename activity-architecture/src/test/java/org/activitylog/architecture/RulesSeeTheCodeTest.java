@@ -1,0 +1,56 @@
+package org.activitylog.architecture;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Proof that {@link LayeringTest} can fail: on the same imported classes, rules that state the
+ * opposite of dependencies the code really has are violated. If the import saw no classes or no
+ * dependencies, every "no class should" rule would pass for nothing.
+ */
+class RulesSeeTheCodeTest {
+
+  private static final JavaClasses CLASSES =
+      new ClassFileImporter()
+          .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+          .importPackages("org.activitylog");
+
+  @Test
+  @DisplayName(
+      "Rules against dependencies the code has are violated, so the layering rules can fail")
+  void rulesAgainstRealDependenciesFail() {
+    assertThat(CLASSES.size()).as("classes imported").isGreaterThan(200);
+    assertViolated(
+        "the server assembles the JDBC backend",
+        "org.activitylog.server..",
+        "org.activitylog.jdbc..");
+    assertViolated(
+        "the JDBC backend implements the SPI", "org.activitylog.jdbc..", "org.activitylog.spi..");
+    assertViolated("the facade uses the SPI", "org.activitylog.api..", "org.activitylog.spi..");
+    assertViolated("the wire formats use Jackson", "org.activitylog.json..", "com.fasterxml..");
+    assertViolated(
+        "the HTTP adapter writes the wire formats",
+        "org.activitylog.http..",
+        "org.activitylog.json..");
+  }
+
+  private static void assertViolated(String fact, String from, String to) {
+    assertThat(
+            noClasses()
+                .that()
+                .resideInAPackage(from)
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage(to)
+                .evaluate(CLASSES)
+                .hasViolation())
+        .as("a rule that %s does not happen (%s -> %s) is violated", fact, from, to)
+        .isTrue();
+  }
+}
