@@ -8,7 +8,6 @@ module org.activitylog.api {
 
   exports org.activitylog.api;
   exports org.activitylog.spi;
-  exports org.activitylog.recorder;
   // ASCII case rules for protocol tokens, shared with the wire and HTTP modules.
   exports org.activitylog.api.internal to
       org.activitylog.json,

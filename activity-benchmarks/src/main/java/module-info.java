@@ -5,6 +5,7 @@
 @org.jspecify.annotations.NullMarked
 module org.activitylog.benchmarks {
   requires org.activitylog.jdbc;
+  requires org.activitylog.recorder;
   requires com.zaxxer.hikari;
   requires com.fasterxml.jackson.databind;
   requires java.sql;

@@ -5,6 +5,8 @@
 @org.jspecify.annotations.NullMarked
 module org.activitylog.testkit {
   requires transitive org.activitylog.api;
+  // The recorder contract's recorderBuilder() hands subclasses a recorder builder.
+  requires transitive org.activitylog.recorder;
   // SeedActivities are read from the seeds' example payloads; SeedExamples gives their texts.
   requires transitive org.activitylog.json;
   requires transitive org.junit.jupiter.api;

@@ -168,7 +168,7 @@ public record Activity(
 
   /**
    * {@return this activity with its actor anonymised and every audit name cleared, as erasure by
-   * {@link org.activitylog.spi.ErasureMode#ANONYMISE} stores it}
+   * {@link ErasureMode#ANONYMISE} stores it}
    *
    * @param at when it was anonymised
    */

@@ -14,7 +14,6 @@ import java.util.stream.Stream;
 import org.activitylog.api.internal.Checks;
 import org.activitylog.api.internal.TimeOrderedUuids;
 import org.activitylog.spi.ActivityStore;
-import org.activitylog.spi.ErasureMode;
 import org.jspecify.annotations.Nullable;
 
 /**

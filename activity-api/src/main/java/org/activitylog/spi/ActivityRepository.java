@@ -17,6 +17,7 @@ import org.activitylog.api.ActivityUpdate;
 import org.activitylog.api.ActorRef;
 import org.activitylog.api.ConflictException;
 import org.activitylog.api.Cursor;
+import org.activitylog.api.ErasureMode;
 import org.activitylog.api.NewActivity;
 import org.activitylog.api.NotFoundException;
 import org.activitylog.api.Page;

@@ -20,6 +20,7 @@ import org.activitylog.api.ActivityType;
 import org.activitylog.api.ActivityUpdate;
 import org.activitylog.api.ActorRef;
 import org.activitylog.api.ConflictException;
+import org.activitylog.api.ErasureMode;
 import org.activitylog.api.NewActivity;
 import org.activitylog.api.NotFoundException;
 import org.activitylog.api.PageRequest;
@@ -27,7 +28,6 @@ import org.activitylog.api.Sort;
 import org.activitylog.api.StoreUnavailableException;
 import org.activitylog.api.UserSimple;
 import org.activitylog.api.ValidationException;
-import org.activitylog.spi.ErasureMode;
 import org.junit.jupiter.api.Test;
 
 /**

@@ -44,9 +44,9 @@ import org.junit.jupiter.api.TestReporter;
  * per uid) is stated by the backend kit's {@code ActivityRecorderContract}. They left that
  * contract, where every backend ran them, with their names and assertions as they were.
  *
- * <p>They run over the in-memory store because activity-api's own tests cannot depend on a backend
- * (activity-memory depends on activity-api: Maven forbids the cycle). With the planned redesign of
- * the facade they move to the recorder's module tests.
+ * <p>They run over the in-memory store here because activity-recorder's own tests cannot depend on
+ * a backend: activity-memory's tests run the kit, which depends on activity-recorder, and Maven
+ * forbids the cycle.
  */
 class ActivityRecorderOwnRulesTest extends StoreContractSupport {
   private static final Duration WAIT = Duration.ofSeconds(30);

@@ -19,6 +19,7 @@ import org.activitylog.api.ActivityUpdate;
 import org.activitylog.api.ActorRef;
 import org.activitylog.api.ConflictException;
 import org.activitylog.api.Cursor;
+import org.activitylog.api.ErasureMode;
 import org.activitylog.api.NewActivity;
 import org.activitylog.api.NotFoundException;
 import org.activitylog.api.Page;
@@ -27,7 +28,6 @@ import org.activitylog.api.Sort;
 import org.activitylog.api.ValidationException;
 import org.activitylog.memory.internal.MemoryStorage.UidKey;
 import org.activitylog.spi.ActivityRepository;
-import org.activitylog.spi.ErasureMode;
 import org.jspecify.annotations.Nullable;
 
 /**

@@ -5,10 +5,10 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.activitylog.api.Activity;
 import org.activitylog.api.ActivityQuery;
 import org.activitylog.api.ActorRef;
+import org.activitylog.api.ErasureMode;
 import org.activitylog.api.Sort;
 import org.activitylog.spi.ActivityRepository;
 import org.activitylog.spi.ActivityStore;
-import org.activitylog.spi.ErasureMode;
 import org.activitylog.testkit.MutableClock;
 
 /**

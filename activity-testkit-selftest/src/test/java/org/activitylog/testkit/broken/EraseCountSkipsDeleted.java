@@ -2,9 +2,9 @@ package org.activitylog.testkit.broken;
 
 import org.activitylog.api.ActivityQuery;
 import org.activitylog.api.ActorRef;
+import org.activitylog.api.ErasureMode;
 import org.activitylog.spi.ActivityRepository;
 import org.activitylog.spi.ActivityStore;
-import org.activitylog.spi.ErasureMode;
 import org.activitylog.testkit.MutableClock;
 
 /** Erases every activity of the actor but reports only the ones that were not soft-deleted. */

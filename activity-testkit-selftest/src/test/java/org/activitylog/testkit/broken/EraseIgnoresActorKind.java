@@ -1,9 +1,9 @@
 package org.activitylog.testkit.broken;
 
 import org.activitylog.api.ActorRef;
+import org.activitylog.api.ErasureMode;
 import org.activitylog.spi.ActivityRepository;
 import org.activitylog.spi.ActivityStore;
-import org.activitylog.spi.ErasureMode;
 import org.activitylog.testkit.MutableClock;
 
 /**

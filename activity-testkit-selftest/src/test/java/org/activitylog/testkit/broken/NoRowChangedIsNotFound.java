@@ -1,10 +1,10 @@
 package org.activitylog.testkit.broken;
 
 import org.activitylog.api.ActorRef;
+import org.activitylog.api.ErasureMode;
 import org.activitylog.api.NotFoundException;
 import org.activitylog.spi.ActivityRepository;
 import org.activitylog.spi.ActivityStore;
-import org.activitylog.spi.ErasureMode;
 import org.activitylog.spi.FollowGraph;
 import org.activitylog.spi.ForwardingFollowGraph;
 import org.activitylog.testkit.MutableClock;

@@ -4,8 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.activitylog.api.ActivityQuery.DeletedFilter;
+import org.activitylog.api.ErasureMode;
 import org.activitylog.api.Sort;
-import org.activitylog.spi.ErasureMode;
 
 /**
  * One step of a model-based test sequence. Operations name things by small indices into the pools

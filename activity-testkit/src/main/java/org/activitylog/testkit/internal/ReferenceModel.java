@@ -17,13 +17,13 @@ import org.activitylog.api.ActivityUpdate;
 import org.activitylog.api.ActorRef;
 import org.activitylog.api.ConflictException;
 import org.activitylog.api.Cursor;
+import org.activitylog.api.ErasureMode;
 import org.activitylog.api.NewActivity;
 import org.activitylog.api.NotFoundException;
 import org.activitylog.api.Page;
 import org.activitylog.api.PageRequest;
 import org.activitylog.api.Sort;
 import org.activitylog.api.ValidationException;
-import org.activitylog.spi.ErasureMode;
 import org.jspecify.annotations.Nullable;
 
 /**

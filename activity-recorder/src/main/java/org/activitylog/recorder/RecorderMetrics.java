@@ -3,7 +3,7 @@ package org.activitylog.recorder;
 import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Map;
-import org.activitylog.api.internal.Checks;
+import org.activitylog.recorder.internal.Checks;
 
 /**
  * A snapshot of a recorder's counters, from {@link ActivityRecorder#metrics()}.

@@ -1,6 +1,6 @@
 package org.activitylog.recorder;
 
-import org.activitylog.api.internal.Checks;
+import org.activitylog.recorder.internal.Checks;
 
 /**
  * What {@link ActivityRecorder#close(java.time.Duration)} achieved.

@@ -6,7 +6,6 @@ import java.util.Objects;
 import java.util.UUID;
 import org.activitylog.api.ActivityLogException;
 import org.activitylog.api.NewActivity;
-import org.activitylog.api.internal.Checks;
 import org.activitylog.recorder.CloseResult;
 import org.activitylog.recorder.Receipt;
 import org.activitylog.recorder.RecorderClosedException;

@@ -12,17 +12,18 @@ import org.activitylog.api.ActivityQuery;
 import org.activitylog.api.ActivityUpdate;
 import org.activitylog.api.ActorRef;
 import org.activitylog.api.Cursor;
+import org.activitylog.api.ErasureMode;
 import org.activitylog.api.NewActivity;
 import org.activitylog.api.Page;
 import org.activitylog.api.PageRequest;
 import org.activitylog.api.Sort;
 import org.activitylog.spi.ActivityRepository;
-import org.activitylog.spi.ErasureMode;
 import org.jspecify.annotations.Nullable;
 
 /**
  * The part of a repository the recorder uses: inserts idempotent on uid, and lookups to check them.
- * activity-api cannot depend on the in-memory backend; the testkit's recorder contract runs the
+ * activity-recorder's tests cannot use the in-memory backend (its tests run the testkit, which
+ * depends on activity-recorder: Maven forbids the cycle); the testkit's recorder contract runs the
  * same behaviour against every real one.
  */
 final class MapRepository implements ActivityRepository {

@@ -9,7 +9,6 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.activitylog.api.NewActivity;
-import org.activitylog.api.internal.Checks;
 import org.activitylog.recorder.CloseResult;
 import org.activitylog.recorder.DropReason;
 import org.activitylog.recorder.FullQueuePolicy;

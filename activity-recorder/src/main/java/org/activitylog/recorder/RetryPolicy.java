@@ -2,7 +2,7 @@ package org.activitylog.recorder;
 
 import java.time.Duration;
 import org.activitylog.api.ValidationException;
-import org.activitylog.api.internal.Checks;
+import org.activitylog.recorder.internal.Checks;
 
 /**
  * How often and how patiently a batch is retried when the store is unavailable for a {@linkplain

@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.activitylog.api.NewActivity;
-import org.activitylog.api.internal.Checks;
 import org.activitylog.recorder.ActivityRecorder;
 import org.activitylog.recorder.RecorderException;
 import org.activitylog.recorder.RecorderInterruptedException;

@@ -1,7 +1,7 @@
 package org.activitylog.recorder;
 
 import java.util.UUID;
-import org.activitylog.api.internal.Checks;
+import org.activitylog.recorder.internal.Checks;
 
 /**
  * What {@code record} did with an activity.
