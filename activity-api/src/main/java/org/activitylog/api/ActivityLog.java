@@ -12,7 +12,6 @@ import java.util.UUID;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.activitylog.api.internal.Checks;
-import org.activitylog.api.internal.TimeOrderedUuids;
 import org.activitylog.spi.ActivityStore;
 import org.jspecify.annotations.Nullable;
 
@@ -50,7 +49,7 @@ public final class ActivityLog {
   private ActivityLog(Builder builder) {
     this.store = builder.store;
     this.clock = builder.clock;
-    this.uids = builder.uids != null ? builder.uids : new TimeOrderedUuids(builder.clock);
+    this.uids = builder.uids != null ? builder.uids : Uids.timeOrdered(builder.clock);
     this.publicGroups = builder.publicGroups;
   }
 

@@ -9,11 +9,11 @@ import java.util.function.Supplier;
 import org.activitylog.api.ActivityType;
 import org.activitylog.api.Actor;
 import org.activitylog.api.NewActivity;
+import org.activitylog.api.Uids;
 import org.activitylog.api.ValidationException;
 import org.activitylog.recorder.internal.AsyncRecorder;
 import org.activitylog.recorder.internal.RecorderConfig;
 import org.activitylog.recorder.internal.SyncRecorder;
-import org.activitylog.recorder.internal.TimeOrderedUuids;
 import org.activitylog.spi.ActivityRepository;
 import org.activitylog.spi.ActivityStore;
 import org.jspecify.annotations.Nullable;
@@ -396,7 +396,7 @@ public interface ActivityRecorder extends AutoCloseable {
               retry,
               closeTimeout,
               clock,
-              uids != null ? uids : new TimeOrderedUuids(clock),
+              uids != null ? uids : Uids.timeOrdered(clock),
               listener,
               sleeper,
               threadFactory,
