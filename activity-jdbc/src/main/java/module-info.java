@@ -8,8 +8,9 @@ module org.activitylog.jdbc {
   requires transitive java.sql;
   requires org.jdbi.v3.core;
   requires com.zaxxer.hikari;
-  // Flyway's jar names no module; this is the name the JDK derives from the file name.
-  requires flyway.core;
+  // Flyway is used but not required by name: its jar names no module, and a published descriptor
+  // must not carry the name the JDK makes up from a file name (it changes the day Flyway names its
+  // module). SchemaMigrations adds the read edge at run time, wherever Flyway was loaded.
   requires com.fasterxml.jackson.databind;
   requires org.slf4j;
   requires static transitive org.jspecify;

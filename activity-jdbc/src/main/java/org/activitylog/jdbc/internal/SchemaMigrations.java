@@ -41,6 +41,9 @@ public final class SchemaMigrations {
           "V4__uid_unique_per_workspace_group.sql",
           "V5__open_marker.sql");
 
+  /** Flyway's entry point, named as text so that loading it needs no read edge. */
+  private static final String FLYWAY_CLASS = "org.flywaydb.core.Flyway";
+
   /** How often a migration is tried when another store is migrating the same schema. */
   private static final int MAX_ATTEMPTS = 5;
 
@@ -75,43 +78,30 @@ public final class SchemaMigrations {
    */
   public static void migrate(
       DataSource dataSource, Dialect dialect, @Nullable String schema, @Nullable String target) {
-    FluentConfiguration config =
-        Flyway.configure(SchemaMigrations.class.getClassLoader())
-            .dataSource(dataSource)
-            .table(HISTORY_TABLE)
-            .resourceProvider(new Scripts(dialect))
-            .javaMigrationClassProvider(List::of)
-            .skipDefaultCallbacks(true)
-            // A schema that already holds the host's tables has no history table of ours yet:
-            // mark it as version 0 and apply every migration from V1 on.
-            .baselineOnMigrate(true)
-            .baselineVersion("0")
-            .baselineDescription("activitylog baseline")
-            .cleanDisabled(true)
-            .validateMigrationNaming(true);
-    if (schema != null) {
-      config.schemas(schema).defaultSchema(schema).createSchemas(true);
+    readFlyway();
+    WithFlyway.migrate(dataSource, dialect, schema, target);
+  }
+
+  /**
+   * Lets this module read Flyway's before the first Flyway type is linked. The module descriptor
+   * cannot require Flyway (see module-info), so the edge is added here: to the unnamed module when
+   * Flyway is on the class path, to its automatic module when it is on the module path. Class
+   * loading and reflection need no read edge; linking a Flyway type from this module does.
+   */
+  private static void readFlyway() {
+    Class<?> flyway;
+    try {
+      flyway = Class.forName(FLYWAY_CLASS, false, SchemaMigrations.class.getClassLoader());
+    } catch (ClassNotFoundException e) {
+      throw new ActivityLogException(
+          "migrating the activitylog schema needs flyway-core on the class path, or on the module"
+              + " path resolved with --add-modules flyway.core; or build the store with"
+              + " migrate(false)",
+          e);
     }
-    if (target != null) {
-      config.target(target);
-    }
-    Flyway flyway = config.load();
-    for (int attempt = 1; ; attempt++) {
-      try {
-        flyway.migrate();
-        return;
-      } catch (FlywayException e) {
-        if (SqlErrors.isDatabaseCondition(e)) {
-          throw SqlErrors.translate(e);
-        }
-        // Flyway locks the history table, but not its creation: a store that starts while
-        // another is creating the table can decide to baseline it and fail. On the next try the
-        // table is there and the lock makes it wait its turn.
-        if (attempt >= MAX_ATTEMPTS) {
-          throw new ActivityLogException("migrating the activitylog schema failed", e);
-        }
-        pause(attempt);
-      }
+    Module self = SchemaMigrations.class.getModule();
+    if (!self.canRead(flyway.getModule())) {
+      self.addReads(flyway.getModule());
     }
   }
 
@@ -133,6 +123,56 @@ public final class SchemaMigrations {
       return new String(in.readAllBytes(), StandardCharsets.UTF_8);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * The code that links Flyway's types, apart so that {@link SchemaMigrations} itself loads and
+   * reports a missing Flyway with a message instead of a {@link NoClassDefFoundError}.
+   */
+  private static final class WithFlyway {
+    private WithFlyway() {}
+
+    static void migrate(
+        DataSource dataSource, Dialect dialect, @Nullable String schema, @Nullable String target) {
+      FluentConfiguration config =
+          Flyway.configure(SchemaMigrations.class.getClassLoader())
+              .dataSource(dataSource)
+              .table(HISTORY_TABLE)
+              .resourceProvider(new Scripts(dialect))
+              .javaMigrationClassProvider(List::of)
+              .skipDefaultCallbacks(true)
+              // A schema that already holds the host's tables has no history table of ours yet:
+              // mark it as version 0 and apply every migration from V1 on.
+              .baselineOnMigrate(true)
+              .baselineVersion("0")
+              .baselineDescription("activitylog baseline")
+              .cleanDisabled(true)
+              .validateMigrationNaming(true);
+      if (schema != null) {
+        config.schemas(schema).defaultSchema(schema).createSchemas(true);
+      }
+      if (target != null) {
+        config.target(target);
+      }
+      Flyway flyway = config.load();
+      for (int attempt = 1; ; attempt++) {
+        try {
+          flyway.migrate();
+          return;
+        } catch (FlywayException e) {
+          if (SqlErrors.isDatabaseCondition(e)) {
+            throw SqlErrors.translate(e);
+          }
+          // Flyway locks the history table, but not its creation: a store that starts while
+          // another is creating the table can decide to baseline it and fail. On the next try the
+          // table is there and the lock makes it wait its turn.
+          if (attempt >= MAX_ATTEMPTS) {
+            throw new ActivityLogException("migrating the activitylog schema failed", e);
+          }
+          pause(attempt);
+        }
+      }
     }
   }
 
