@@ -7,6 +7,9 @@ module org.activitylog.jdbc {
   requires transitive org.activitylog.api;
   requires transitive java.sql;
   requires org.jdbi.v3.core;
+  // Jdbi needs geantyref at run time but, as an automatic module, cannot say so: without this line
+  // a module-path application fails at its first query with ClassNotFoundException.
+  requires io.leangen.geantyref;
   requires com.zaxxer.hikari;
   // Flyway is used but not required by name: its jar names no module, and a published descriptor
   // must not carry the name the JDK makes up from a file name (it changes the day Flyway names its
