@@ -94,7 +94,7 @@ public record Activity(
   }
 
   /** {@return what happened} */
-  public ActivityType type() {
+  public ActivityKind type() {
     return content.type();
   }
 

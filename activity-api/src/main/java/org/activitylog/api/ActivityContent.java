@@ -21,7 +21,7 @@ import org.jspecify.annotations.Nullable;
  *     none
  */
 public record ActivityContent(
-    ActivityType type,
+    ActivityKind type,
     Actor actor,
     @Nullable String text,
     JsonValue resource,
@@ -47,7 +47,7 @@ public record ActivityContent(
    *     are none
    */
   public ActivityContent {
-    Checks.required("activity_type", type);
+    ActivityKind.checkCode(Checks.required("activity_type", type).code());
     Checks.required("actor", actor);
     Checks.maxLength("text", text, Activity.MAX_TEXT);
     resource = resource == null ? JsonValue.nullValue() : resource;
@@ -67,7 +67,7 @@ public record ActivityContent(
    * @param workspaceGroupId the owning workspace group
    * @return the content, with no text, resource, campaign or details
    */
-  public static ActivityContent of(ActivityType type, Actor actor, long workspaceGroupId) {
+  public static ActivityContent of(ActivityKind type, Actor actor, long workspaceGroupId) {
     return new ActivityContent(
         type,
         actor,

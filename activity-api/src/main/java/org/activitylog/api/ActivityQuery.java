@@ -16,7 +16,7 @@ import org.jspecify.annotations.Nullable;
  *
  * @param ids match these numeric ids
  * @param uids match these uids (Brightidea's activity {@code id})
- * @param types match these types
+ * @param types match these types, compared by {@link ActivityKind#code()}
  * @param actors match activities of these actors
  * @param workspaceGroups match activities owned by these workspace groups: their {@code
  *     workspace_group_id}, never the derived {@code workspace_group}
@@ -30,7 +30,7 @@ import org.jspecify.annotations.Nullable;
 public record ActivityQuery(
     Set<Long> ids,
     Set<UUID> uids,
-    Set<ActivityType> types,
+    Set<ActivityKind> types,
     Set<ActorRef> actors,
     Set<Long> workspaceGroups,
     Set<UUID> campaignIds,
@@ -57,7 +57,7 @@ public record ActivityQuery(
    *
    * @param ids match these numeric ids
    * @param uids match these uids (Brightidea's activity {@code id})
-   * @param types match these types
+   * @param types match these types, compared by {@link ActivityKind#code()}
    * @param actors match activities of these actors
    * @param workspaceGroups match activities owned by these workspace groups
    * @param campaignIds match activities of these campaigns
@@ -122,7 +122,7 @@ public record ActivityQuery(
   public boolean matches(Activity activity, Set<ActorRef> followed) {
     return (ids.isEmpty() || ids.contains(activity.id()))
         && (uids.isEmpty() || uids.contains(activity.uid()))
-        && (types.isEmpty() || types.contains(activity.type()))
+        && (types.isEmpty() || types.stream().anyMatch(activity.type()::sameCode))
         && (actors.isEmpty() || actors.contains(activity.actor().ref()))
         && (workspaceGroups.isEmpty() || workspaceGroups.contains(activity.workspaceGroupId()))
         && (campaignIds.isEmpty()
@@ -142,7 +142,7 @@ public record ActivityQuery(
   public static final class Builder {
     private final Set<Long> ids = new LinkedHashSet<>();
     private final Set<UUID> uids = new LinkedHashSet<>();
-    private final Set<ActivityType> types = new LinkedHashSet<>();
+    private final Set<ActivityKind> types = new LinkedHashSet<>();
     private final Set<ActorRef> actors = new LinkedHashSet<>();
     private final Set<Long> workspaceGroups = new LinkedHashSet<>();
     private final Set<UUID> campaignIds = new LinkedHashSet<>();
@@ -192,7 +192,7 @@ public record ActivityQuery(
      * @param values the types
      * @return this builder
      */
-    public Builder types(Collection<ActivityType> values) {
+    public Builder types(Collection<? extends ActivityKind> values) {
       types.addAll(values);
       return this;
     }
@@ -203,7 +203,7 @@ public record ActivityQuery(
      * @param value the type
      * @return this builder
      */
-    public Builder type(ActivityType value) {
+    public Builder type(ActivityKind value) {
       types.add(Checks.required("type", value));
       return this;
     }

@@ -12,8 +12,12 @@ import org.activitylog.api.internal.Ascii;
  *
  * <p>{@link #code()} is the value on the wire: {@code "100"} for {@link #USER_LOGIN}, {@code
  * "POST_IDEA"} for {@link #POST_IDEA}. Look a wire value up with {@link #fromCode(String)}.
+ *
+ * <p>A host application records types of its own with an enum that implements {@link ActivityKind},
+ * as this one does, registered with {@link ActivityCatalogue#with(Class)}; the seed wire formats
+ * keep accepting only the types of this enum.
  */
-public enum ActivityType {
+public enum ActivityType implements ActivityKind {
   /** AISquare code {@code "100"}: User Login. */
   USER_LOGIN("100", "User Login", Catalogue.AISQUARE),
   /** AISquare code {@code "101"}: User Logout. */
@@ -246,11 +250,13 @@ public enum ActivityType {
    * {@return the wire value: a numeric string for AISquare types, the constant's name for
    * Brightidea types}
    */
+  @Override
   public String code() {
     return code;
   }
 
   /** {@return the human-readable label, for AISquare types exactly as the seed documents it} */
+  @Override
   public String label() {
     return label;
   }

@@ -21,7 +21,7 @@ import org.jspecify.annotations.Nullable;
  * @param details the new type-specific fields
  */
 public record ActivityUpdate(
-    @Nullable ActivityType type,
+    @Nullable ActivityKind type,
     @Nullable Actor actor,
     @Nullable String text,
     @Nullable JsonValue resource,
@@ -86,7 +86,7 @@ public record ActivityUpdate(
    *
    * @param newType the new type
    */
-  public ActivityUpdate withType(ActivityType newType) {
+  public ActivityUpdate withType(ActivityKind newType) {
     return new ActivityUpdate(newType, actor, text, resource, campaign, details);
   }
 
@@ -117,6 +117,12 @@ public record ActivityUpdate(
    * @return true when some given field differs from the stored one
    */
   public boolean changes(ActivityContent current) {
-    return !applyTo(current).equals(current);
+    // Kinds are compared by code, as backends store them: an UnknownActivityType read back from a
+    // store that did not know the host enum names the same type as the host's constant.
+    ActivityUpdate compared =
+        type != null && type.sameCode(current.type())
+            ? new ActivityUpdate(null, actor, text, resource, campaign, details)
+            : this;
+    return !compared.applyTo(current).equals(current);
   }
 }

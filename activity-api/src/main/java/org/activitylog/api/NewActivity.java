@@ -41,7 +41,7 @@ public record NewActivity(
    * @param actor who did it
    * @return a new builder
    */
-  public static Builder builder(ActivityType type, Actor actor) {
+  public static Builder builder(ActivityKind type, Actor actor) {
     return new Builder(type, actor);
   }
 
@@ -65,7 +65,7 @@ public record NewActivity(
 
   /** Collects the fields of a {@link NewActivity}; every setter is optional. */
   public static final class Builder {
-    private final ActivityType type;
+    private final ActivityKind type;
     private final Actor actor;
     private @Nullable String text;
     private JsonValue resource = JsonValue.nullValue();
@@ -77,7 +77,7 @@ public record NewActivity(
     private @Nullable Instant createdAt;
     private @Nullable String createdBy;
 
-    private Builder(ActivityType type, Actor actor) {
+    private Builder(ActivityKind type, Actor actor) {
       this.type = Checks.required("activity_type", type);
       this.actor = Checks.required("actor", actor);
     }

@@ -46,7 +46,11 @@ import org.jspecify.annotations.Nullable;
  * order, so neither a number's notation ({@code 1.0} or {@code 1}) nor the order of an object's
  * keys need survive storage. The one exception is U+0000, which some databases cannot store
  * (PostgreSQL): an activity holding it is either stored whole or refused with a {@link
- * ValidationException}, never altered.
+ * ValidationException}, never altered. The type is the other: it is stored as its {@link
+ * org.activitylog.api.ActivityKind#code() code} and read back as the store's {@link
+ * org.activitylog.api.ActivityCatalogue} resolves the code, so a host type the catalogue does not
+ * register reads as an {@link org.activitylog.api.UnknownActivityType} of the same code. Filters
+ * and updates compare types by code.
  */
 public interface ActivityRepository {
 

@@ -11,6 +11,7 @@ import java.util.Objects;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.BooleanSupplier;
 import javax.sql.DataSource;
+import org.activitylog.api.ActivityCatalogue;
 import org.activitylog.api.ActivityLogException;
 import org.activitylog.jdbc.internal.ConnectionPools;
 import org.activitylog.jdbc.internal.H2Durability;
@@ -106,7 +107,7 @@ public final class JdbcActivityStore implements ActivityStore {
             poolFull,
             writeLock,
             b.connectionTimeout != null ? b.connectionTimeout : Builder.DEFAULT_CONNECTION_TIMEOUT);
-    this.activities = new JdbcActivityRepository(access, b.clock);
+    this.activities = new JdbcActivityRepository(access, b.clock, b.catalogue);
     this.follows = new JdbcFollowGraph(access);
   }
 
@@ -206,6 +207,7 @@ public final class JdbcActivityStore implements ActivityStore {
     private @Nullable String password;
     private @Nullable DataSource dataSource;
     private Clock clock = Clock.systemUTC();
+    private ActivityCatalogue catalogue = ActivityCatalogue.standard();
     private boolean migrate = true;
     private @Nullable Integer poolSize;
     private @Nullable Duration connectionTimeout;
@@ -293,6 +295,21 @@ public final class JdbcActivityStore implements ActivityStore {
      */
     public Builder clock(Clock value) {
       this.clock = Objects.requireNonNull(value, "clock");
+      return this;
+    }
+
+    /**
+     * The types the store rebuilds from stored codes: register host-defined types here to read them
+     * back as the host's constants. Defaults to {@link ActivityCatalogue#standard()}. Any {@link
+     * org.activitylog.api.ActivityKind} is stored and filtered by its code whatever the catalogue;
+     * a stored code the catalogue does not know reads as an {@link
+     * org.activitylog.api.UnknownActivityType}.
+     *
+     * @param value the catalogue
+     * @return this builder
+     */
+    public Builder catalogue(ActivityCatalogue value) {
+      this.catalogue = Objects.requireNonNull(value, "catalogue");
       return this;
     }
 

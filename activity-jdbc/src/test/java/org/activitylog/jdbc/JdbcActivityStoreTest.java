@@ -11,9 +11,12 @@ import java.time.Duration;
 import java.util.Comparator;
 import java.util.stream.Stream;
 import org.activitylog.api.Activity;
+import org.activitylog.api.ActivityCatalogue;
 import org.activitylog.api.StoreUnavailableException;
+import org.activitylog.api.UnknownActivityType;
 import org.activitylog.testkit.MutableClock;
 import org.activitylog.testkit.TestActivities;
+import org.activitylog.testkit.TestActivityTypes;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -58,6 +61,32 @@ class JdbcActivityStoreTest {
       assertThat(dir.resolve("activitylog.mv.db")).exists();
       try (JdbcActivityStore store = JdbcActivityStore.builder().h2Directory(dir).build()) {
         assertThat(store.activities().findById(a.id())).contains(a);
+      }
+    }
+
+    /**
+     * If this fails, check that the row mapper resolves the stored code through the builder's
+     * catalogue, and falls back to an UnknownActivityType rather than failing.
+     */
+    @Test
+    @DisplayName(
+        "A host type reads back as the host's constant from a store given its catalogue, and as an"
+            + " UnknownActivityType of its code from one that is not")
+    void catalogueResolvesHostTypes() {
+      String url = "jdbc:h2:mem:types_" + System.nanoTime() + ";DB_CLOSE_DELAY=-1";
+      ActivityCatalogue withTestTypes = ActivityCatalogue.standard().with(TestActivityTypes.class);
+      try (JdbcActivityStore knowing =
+              JdbcActivityStore.builder().jdbcUrl(url).catalogue(withTestTypes).build();
+          JdbcActivityStore standard = JdbcActivityStore.builder().jdbcUrl(url).build()) {
+        Activity a =
+            knowing
+                .activities()
+                .insert(data.activity(TestActivityTypes.ORDER_PLACED, data.user()).build());
+
+        assertThat(knowing.activities().findById(a.id()).orElseThrow().type())
+            .isSameAs(TestActivityTypes.ORDER_PLACED);
+        assertThat(standard.activities().findById(a.id()).orElseThrow().type())
+            .isEqualTo(new UnknownActivityType("testkit.order_placed"));
       }
     }
 

@@ -18,6 +18,7 @@ import org.activitylog.api.BrightideaDetails;
 import org.activitylog.api.JsonValue;
 import org.activitylog.api.Member;
 import org.activitylog.api.NewActivity;
+import org.activitylog.api.UnknownActivityType;
 import org.activitylog.api.UserSimple;
 import org.activitylog.api.ValidationException;
 import org.junit.jupiter.api.DisplayName;
@@ -180,6 +181,30 @@ class AisquareJsonTest {
       assertThat(tree.at("/member/date_created").textValue()).isEqualTo("2013-04-18T11:27:48.537Z");
       assertThat(tree.get("activity_type").textValue()).isEqualTo("POST_IDEA");
       assertThat(tree.has("campaign_id")).isFalse();
+    }
+
+    @Test
+    @DisplayName(
+        "a host-defined type is outside the schema's activity_type enum, as Brightidea's types are,"
+            + " and reading its code is refused")
+    void hostTypeIsInexpressible() {
+      UserSimple user = UserSimple.of(3, "ann", "ann@example.com");
+      ActivityContent order =
+          ActivityContent.of(new UnknownActivityType("shop.order_placed"), user, 2);
+
+      assertThat(json.expresses(order)).isFalse();
+      assertThat(json.expresses(ActivityContent.of(ActivityType.USER_LOGIN, user, 2))).isTrue();
+      Activity stored =
+          Activity.created(
+              5,
+              NewActivity.builder(order.type(), user)
+                  .workspaceGroupId(2)
+                  .uid(UUID.randomUUID())
+                  .createdAt(Instant.parse("2026-01-01T00:00:00Z"))
+                  .build());
+      assertThatThrownBy(() -> json.readActivity(json.write(stored)))
+          .isInstanceOf(ValidationException.class)
+          .hasMessageContaining("activity_type");
     }
   }
 

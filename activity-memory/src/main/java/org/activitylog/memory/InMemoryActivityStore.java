@@ -3,6 +3,7 @@ package org.activitylog.memory;
 import java.time.Clock;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.activitylog.api.ActivityCatalogue;
 import org.activitylog.memory.internal.MemoryActivityRepository;
 import org.activitylog.memory.internal.MemoryFollowGraph;
 import org.activitylog.memory.internal.MemoryStorage;
@@ -40,25 +41,45 @@ public final class InMemoryActivityStore implements ActivityStore {
   private final AtomicBoolean closed = new AtomicBoolean();
   private final MemoryActivityRepository activities;
   private final MemoryFollowGraph follows;
+  private final ActivityCatalogue catalogue;
 
-  private InMemoryActivityStore(MemoryStorage storage, Clock clock) {
+  private InMemoryActivityStore(MemoryStorage storage, Clock clock, ActivityCatalogue catalogue) {
     this.storage = storage;
-    this.activities = new MemoryActivityRepository(storage, clock, closed);
+    this.catalogue = catalogue;
+    this.activities = new MemoryActivityRepository(storage, clock, closed, catalogue);
     this.follows = new MemoryFollowGraph(storage, closed);
   }
 
   /**
-   * {@return a new, empty store}
+   * {@return a new, empty store that knows the standard types ({@link
+   * ActivityCatalogue#standard()})}
    *
    * @param clock the clock that stamps {@code updated_at} and {@code deleted_at}
    */
   public static InMemoryActivityStore create(Clock clock) {
-    return new InMemoryActivityStore(new MemoryStorage(), Objects.requireNonNull(clock, "clock"));
+    return create(clock, ActivityCatalogue.standard());
+  }
+
+  /**
+   * {@return a new, empty store that reads types back through a catalogue} Like a database-backed
+   * store, it keeps each activity's type code and reads it back as the catalogue's type: a host
+   * type missing from the catalogue reads as an {@link org.activitylog.api.UnknownActivityType}.
+   *
+   * @param clock the clock that stamps {@code updated_at} and {@code deleted_at}
+   * @param catalogue the types to read back, for example {@code
+   *     ActivityCatalogue.standard().with(ShopActivity.class)}
+   */
+  public static InMemoryActivityStore create(Clock clock, ActivityCatalogue catalogue) {
+    return new InMemoryActivityStore(
+        new MemoryStorage(),
+        Objects.requireNonNull(clock, "clock"),
+        Objects.requireNonNull(catalogue, "catalogue"));
   }
 
   /**
    * {@return another store on the same storage as an existing one: what one writes, the other reads
-   * at once} Closing either does not affect the other.
+   * at once} Closing either does not affect the other. The new store reads types through the
+   * existing one's catalogue.
    *
    * @param existing the store whose storage to share
    * @param clock the clock of the new store
@@ -67,7 +88,8 @@ public final class InMemoryActivityStore implements ActivityStore {
       InMemoryActivityStore existing, Clock clock) {
     return new InMemoryActivityStore(
         Objects.requireNonNull(existing, "existing").storage,
-        Objects.requireNonNull(clock, "clock"));
+        Objects.requireNonNull(clock, "clock"),
+        existing.catalogue);
   }
 
   @Override

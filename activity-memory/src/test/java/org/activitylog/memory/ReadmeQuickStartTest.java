@@ -6,6 +6,8 @@ import java.time.Clock;
 import java.util.Map;
 import java.util.Set;
 import org.activitylog.api.Activity;
+import org.activitylog.api.ActivityCatalogue;
+import org.activitylog.api.ActivityKind;
 import org.activitylog.api.ActivityLog;
 import org.activitylog.api.ActivityQuery;
 import org.activitylog.api.ActivityType;
@@ -50,6 +52,61 @@ class ReadmeQuickStartTest {
     assertThat(page.items()).extracting(Activity::text).containsExactly("User logged in");
     assertThat(page.total()).isEqualTo(1);
     assertThat(page.items().get(0).actor()).isEqualTo(john);
+  }
+
+  /** The README's host-defined types, as written there. */
+  enum ShopActivity implements ActivityKind {
+    ORDER_PLACED("shop.order_placed", "Order Placed");
+
+    private final String code;
+    private final String label;
+
+    ShopActivity(String code, String label) {
+      this.code = code;
+      this.label = label;
+    }
+
+    @Override
+    public String code() {
+      return code;
+    }
+
+    @Override
+    public String label() {
+      return label;
+    }
+  }
+
+  @Test
+  @DisplayName(
+      "The README's host-defined type is recorded, filtered and read back as the host's constant")
+  void hostDefinedType() {
+    UserSimple john = UserSimple.of(42, "johndoe", "johndoe@example.com");
+    Requester requester = Requester.user(john.ref(), "johndoe", Set.of(7L), Set.of(7L));
+
+    ActivityCatalogue types = ActivityCatalogue.standard().with(ShopActivity.class);
+    ActivityStore shop = InMemoryActivityStore.create(Clock.systemUTC(), types);
+    // or JdbcActivityStore.builder().catalogue(types).build()
+    ActivityLog shopLog = ActivityLog.builder(shop).build();
+
+    shopLog.record(
+        requester,
+        NewActivity.builder(ShopActivity.ORDER_PLACED, john)
+            .workspaceGroupId(7)
+            .resource(Map.of("order", 1001))
+            .build());
+
+    Page<Activity> orders =
+        shopLog.list(
+            requester,
+            ActivityQuery.builder().type(ShopActivity.ORDER_PLACED).build(),
+            PageRequest.of(1, 20),
+            Sort.parse("date_created DESC"));
+
+    assertThat(orders.items())
+        .extracting(Activity::type)
+        .containsExactly(ShopActivity.ORDER_PLACED);
+    assertThat(orders.total()).isEqualTo(1);
   }
 
   @Test

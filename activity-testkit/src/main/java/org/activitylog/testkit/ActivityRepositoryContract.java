@@ -34,6 +34,7 @@ import java.util.stream.LongStream;
 import java.util.stream.Stream;
 import org.activitylog.api.Activity;
 import org.activitylog.api.ActivityContent;
+import org.activitylog.api.ActivityKind;
 import org.activitylog.api.ActivityQuery;
 import org.activitylog.api.ActivityQuery.DeletedFilter;
 import org.activitylog.api.ActivityType;
@@ -54,6 +55,7 @@ import org.activitylog.api.NotFoundException;
 import org.activitylog.api.Page;
 import org.activitylog.api.PageRequest;
 import org.activitylog.api.Sort;
+import org.activitylog.api.UnknownActivityType;
 import org.activitylog.api.UserSimple;
 import org.activitylog.api.ValidationException;
 import org.activitylog.spi.ActivityRepository;
@@ -2562,6 +2564,143 @@ public abstract class ActivityRepositoryContract extends StoreContractSupport {
 
     private List<Activity> expected(Sort sort) {
       return stored.stream().sorted(sort.comparator()).toList();
+    }
+  }
+
+  @Nested
+  @DisplayName("Host-defined types")
+  class HostDefinedTypes {
+
+    /**
+     * Asserts that an activity read back has a host type's code, as the host's constant or as an
+     * {@link UnknownActivityType}: what a store answers depends on the catalogue it was built with.
+     */
+    private void assertType(String read, Activity found, ActivityKind expected) {
+      assertThat(found.type().code())
+          .as("type code of %s: %s", read, describe(found))
+          .isEqualTo(expected.code());
+      assertThat(found.type())
+          .as("type of %s: %s", read, describe(found))
+          .isIn(expected, new UnknownActivityType(expected.code()));
+    }
+
+    /**
+     * If this fails, check that the type column keeps any kind's {@link ActivityKind#code()}, and
+     * that reading a code the store's catalogue does not know gives an {@link UnknownActivityType}
+     * instead of an error (a mapper that still calls {@code ActivityType.fromCode} fails here).
+     */
+    @Test
+    @DisplayName(
+        "An activity of a host-defined type reads back with that type's code, by id, by uid and in"
+            + " a listing")
+    void hostTypeReadsBack() {
+      NewActivity draft = data.activity(TestActivityTypes.ORDER_PLACED, data.user()).build();
+      Activity stored = repository().insert(draft);
+
+      assertType("the insert's answer", stored, TestActivityTypes.ORDER_PLACED);
+      assertType(
+          "findById",
+          repository().findById(stored.id()).orElseThrow(),
+          TestActivityTypes.ORDER_PLACED);
+      assertType(
+          "findByUid",
+          repository().findByUid(data.workspace(), uidOf(draft)).orElseThrow(),
+          TestActivityTypes.ORDER_PLACED);
+      List<Activity> listed = listAll(data.query().build(), ID_ASC);
+      assertThat(ids(listed)).as("listing: %s", describe(listed)).containsExactly(stored.id());
+      assertType("the listing", listed.get(0), TestActivityTypes.ORDER_PLACED);
+    }
+
+    /**
+     * If this fails, check that the type filter binds every kind's code, not only the seeds' types:
+     * a filter left empty when no type is a standard one lists every type.
+     */
+    @Test
+    @DisplayName(
+        "The type filter on a host-defined type lists and counts only that type's activities")
+    void filterByHostType() {
+      Activity placed =
+          repository().insert(data.activity(TestActivityTypes.ORDER_PLACED, data.user()).build());
+      Activity again =
+          repository().insert(data.activity(TestActivityTypes.ORDER_PLACED, data.user()).build());
+      Activity shipped =
+          repository().insert(data.activity(TestActivityTypes.ORDER_SHIPPED, data.user()).build());
+      Activity login = repository().insert(data.login(data.user()));
+
+      ActivityQuery placedOnly = data.query().type(TestActivityTypes.ORDER_PLACED).build();
+      assertListed(placedOnly, List.of(placed, again));
+      assertThat(repository().count(placedOnly)).as("count(%s)", placedOnly).isEqualTo(2);
+      assertListed(
+          data.query().type(TestActivityTypes.ORDER_SHIPPED).type(ActivityType.USER_LOGIN).build(),
+          List.of(shipped, login));
+    }
+
+    /**
+     * If this fails, check that the type filter compares codes, not kind instances: a store that
+     * does not know a host enum answers {@link UnknownActivityType}, and a caller may filter with
+     * it.
+     */
+    @Test
+    @DisplayName(
+        "The type filter matches by code: an UnknownActivityType lists the activities of the host"
+            + " type with its code")
+    void filterByUnknownTypeOfSameCode() {
+      Activity placed =
+          repository().insert(data.activity(TestActivityTypes.ORDER_PLACED, data.user()).build());
+      repository().insert(data.activity(TestActivityTypes.ORDER_SHIPPED, data.user()).build());
+
+      assertListed(
+          data.query().type(new UnknownActivityType(TestActivityTypes.ORDER_PLACED.code())).build(),
+          List.of(placed));
+    }
+
+    /**
+     * If this fails, check that an update writes the new kind's code and that the stored type is
+     * read back through the catalogue after an update as after an insert.
+     */
+    @Test
+    @DisplayName("Updating an activity to a host-defined type stores that type's code")
+    void updateToHostType() {
+      Activity login = repository().insert(data.login(data.user()));
+
+      Activity updated =
+          repository()
+              .update(
+                  login.id(),
+                  ActivityUpdate.NONE.withType(TestActivityTypes.ORDER_SHIPPED),
+                  null,
+                  "editor");
+
+      assertType("the update's answer", updated, TestActivityTypes.ORDER_SHIPPED);
+      assertListed(data.query().type(TestActivityTypes.ORDER_SHIPPED).build(), List.of(login));
+      assertListed(data.query().type(ActivityType.USER_LOGIN).build(), List.of());
+    }
+
+    /**
+     * If this fails, check how the update decides that nothing changes: kinds must be compared by
+     * code ({@link ActivityKind#sameCode}), since the stored type may be an {@link
+     * UnknownActivityType} and the update's the host's constant, or the other way round.
+     */
+    @Test
+    @DisplayName(
+        "Updating a host-typed activity to its own type's code, as constant or as"
+            + " UnknownActivityType, changes nothing: version and updated_at stay")
+    void sameCodeUpdateChangesNothing() {
+      Activity placed =
+          repository().insert(data.activity(TestActivityTypes.ORDER_PLACED, data.user()).build());
+      clock.advance(Duration.ofMinutes(1));
+
+      for (ActivityKind same :
+          List.of(TestActivityTypes.ORDER_PLACED, new UnknownActivityType(placed.type().code()))) {
+        Activity after =
+            repository().update(placed.id(), ActivityUpdate.NONE.withType(same), null, "editor");
+        assertThat(after.version())
+            .as("version after an update to %s: %s", same, describe(after))
+            .isEqualTo(1);
+        assertThat(after.updatedAt())
+            .as("updated_at after an update to %s: %s", same, describe(after))
+            .isEqualTo(placed.updatedAt());
+      }
     }
   }
 

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
+import org.activitylog.api.ActivityKind;
 import org.activitylog.api.ActivityQuery;
 import org.activitylog.api.ActivityType;
 import org.activitylog.api.Actor;
@@ -104,7 +105,7 @@ public final class TestActivities {
    * @param type what happened
    * @param actor who did it
    */
-  public NewActivity.Builder activity(ActivityType type, Actor actor) {
+  public NewActivity.Builder activity(ActivityKind type, Actor actor) {
     return NewActivity.builder(type, actor)
         .uid(UUID.randomUUID())
         .createdAt(clock.instant())

@@ -6,8 +6,9 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 import org.activitylog.api.Activity;
+import org.activitylog.api.ActivityCatalogue;
 import org.activitylog.api.ActivityContent;
-import org.activitylog.api.ActivityType;
+import org.activitylog.api.ActivityKind;
 import org.activitylog.api.ActorRef;
 import org.activitylog.api.Campaign;
 import org.activitylog.jdbc.internal.json.ActivityJson;
@@ -18,16 +19,20 @@ import org.jspecify.annotations.Nullable;
 /** Reads an activity from a row of {@code ActivitySql.COLUMNS}, by position. */
 final class ActivityRowMapper implements RowMapper<Activity> {
   private final ActivityJson json;
+  private final ActivityCatalogue catalogue;
 
-  ActivityRowMapper(ActivityJson json) {
+  ActivityRowMapper(ActivityJson json, ActivityCatalogue catalogue) {
     this.json = json;
+    this.catalogue = catalogue;
   }
 
   @Override
   public Activity map(ResultSet rs, StatementContext ctx) throws SQLException {
     long id = rs.getLong(1);
     UUID uid = rs.getObject(2, UUID.class);
-    ActivityType type = ActivityType.fromCode(rs.getString(3));
+    // A code no registered type claims reads as UnknownActivityType: rows of host types this
+    // store was not told about stay readable.
+    ActivityKind type = catalogue.resolve(rs.getString(3));
     ActorRef.Kind kind = ActorRef.Kind.valueOf(rs.getString(4));
     String actor = rs.getString(5);
     String text = rs.getString(6);

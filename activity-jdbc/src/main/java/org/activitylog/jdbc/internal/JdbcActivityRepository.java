@@ -25,6 +25,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.activitylog.api.Activity;
+import org.activitylog.api.ActivityCatalogue;
 import org.activitylog.api.ActivityContent;
 import org.activitylog.api.ActivityQuery;
 import org.activitylog.api.ActivityUpdate;
@@ -96,14 +97,15 @@ public final class JdbcActivityRepository implements ActivityRepository {
    *
    * @param access the store's shared state
    * @param clock stamps {@code updated_at} and {@code deleted_at}
+   * @param catalogue rebuilds types from stored codes
    */
-  public JdbcActivityRepository(StoreAccess access, Clock clock) {
+  public JdbcActivityRepository(StoreAccess access, Clock clock, ActivityCatalogue catalogue) {
     this.access = access;
     this.sql = access.sql();
     this.insertOneSql = PositionalSql.of(sql.insertIfAbsent());
     this.generatedIdColumns = new String[] {sql.generatedIdColumn()};
     this.queries = new ActivityQuerySql(sql);
-    this.rows = new ActivityRowMapper(access.json());
+    this.rows = new ActivityRowMapper(access.json(), catalogue);
     this.clock = clock;
   }
 

@@ -34,13 +34,14 @@ public final class AisquareMapping {
 
   /**
    * {@return whether the seed's {@code UserActivity} schema can express the content: an AISquare
-   * type (its {@code activity_type} enum has no other) and an AISquare user (the schema requires
-   * {@code user})}
+   * type (its {@code activity_type} enum has no other: a Brightidea or host-defined type is
+   * inexpressible) and an AISquare user (the schema requires {@code user})}
    *
    * @param content the activity's content
    */
   public static boolean expresses(ActivityContent content) {
-    return content.type().catalogue() == ActivityType.Catalogue.AISQUARE
+    return content.type() instanceof ActivityType t
+        && t.catalogue() == ActivityType.Catalogue.AISQUARE
         && content.actor() instanceof UserSimple;
   }
 

@@ -14,6 +14,9 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Predicate;
 import org.activitylog.api.Activity;
+import org.activitylog.api.ActivityCatalogue;
+import org.activitylog.api.ActivityContent;
+import org.activitylog.api.ActivityKind;
 import org.activitylog.api.ActivityQuery;
 import org.activitylog.api.ActivityUpdate;
 import org.activitylog.api.ActorRef;
@@ -38,6 +41,7 @@ public final class MemoryActivityRepository implements ActivityRepository {
   private final MemoryStorage storage;
   private final Clock clock;
   private final AtomicBoolean closed;
+  private final ActivityCatalogue catalogue;
 
   /**
    * A repository over shared storage.
@@ -45,11 +49,14 @@ public final class MemoryActivityRepository implements ActivityRepository {
    * @param storage the storage
    * @param clock stamps {@code updated_at} and {@code deleted_at}
    * @param closed set when the owning store is closed
+   * @param catalogue rebuilds each stored type from its code, as a database-backed store would
    */
-  public MemoryActivityRepository(MemoryStorage storage, Clock clock, AtomicBoolean closed) {
+  public MemoryActivityRepository(
+      MemoryStorage storage, Clock clock, AtomicBoolean closed, ActivityCatalogue catalogue) {
     this.storage = storage;
     this.clock = clock;
     this.closed = closed;
+    this.catalogue = catalogue;
   }
 
   @Override
@@ -80,7 +87,8 @@ public final class MemoryActivityRepository implements ActivityRepository {
             if (existing != null) {
               stored.add(storage.byId.get(existing));
             } else {
-              Activity created = Activity.created(storage.nextId.getAndIncrement(), a);
+              Activity created =
+                  withStoredType(Activity.created(storage.nextId.getAndIncrement(), a));
               storage.byId.put(created.id(), created);
               storage.idByUid.put(key, created.id());
               stored.add(created);
@@ -288,8 +296,44 @@ public final class MemoryActivityRepository implements ActivityRepository {
 
   /** Stores a new state of an activity; the caller holds the write lock. */
   private Activity replace(Activity next) {
-    storage.byId.put(next.id(), next);
-    return next;
+    Activity stored = withStoredType(next);
+    storage.byId.put(stored.id(), stored);
+    return stored;
+  }
+
+  /**
+   * The activity with its type as a database-backed store reads it back: the catalogue's type for
+   * the code, so a host type this store was not given reads as {@code UnknownActivityType} here
+   * too, and an application tested on this store meets what it will meet in production.
+   */
+  private Activity withStoredType(Activity a) {
+    ActivityContent c = a.content();
+    ActivityKind type = catalogue.resolve(c.type().code());
+    if (type.equals(c.type())) {
+      return a;
+    }
+    ActivityContent typed =
+        new ActivityContent(
+            type,
+            c.actor(),
+            c.text(),
+            c.resource(),
+            c.workspaceGroupId(),
+            c.workspaceGroup(),
+            c.campaign(),
+            c.details());
+    return new Activity(
+        a.id(),
+        a.uid(),
+        typed,
+        a.createdAt(),
+        a.createdBy(),
+        a.updatedAt(),
+        a.updatedBy(),
+        a.deletedAt(),
+        a.deletedBy(),
+        a.active(),
+        a.version());
   }
 
   private Instant now() {

@@ -147,7 +147,11 @@ class BrokenBackendsTest {
           caught(InsertAllReadsBackNewestRows.Contract.class, "Repository/Concurrency"),
           caught(ScanPagesByOffset.Contract.class, "Repository/Concurrency"),
           caught(FollowCheckThenInsert.Contract.class, "Follows/Concurrency"),
-          caught(FolloweeListRewrittenWhole.Contract.class, "Follows/Concurrency"));
+          caught(FolloweeListRewrittenWhole.Contract.class, "Follows/Concurrency"),
+          // Host-defined types (issue 10): mappers and filters written for the seeds' enum only.
+          caught(UnknownTypeCodeFailsRead.Contract.class, "Repository/HostDefinedTypes"),
+          caught(TypeFilterKeepsStandardTypesOnly.Contract.class, "Repository/HostDefinedTypes"),
+          caught(NoOpUpdateComparesTypeInstances.Contract.class, "Repository/HostDefinedTypes"));
 
   static Stream<Arguments> brokenBackends() {
     return CATALOGUE.stream()

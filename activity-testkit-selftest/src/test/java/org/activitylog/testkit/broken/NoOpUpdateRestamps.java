@@ -1,6 +1,7 @@
 package org.activitylog.testkit.broken;
 
 import org.activitylog.api.Activity;
+import org.activitylog.api.ActivityKind;
 import org.activitylog.api.ActivityType;
 import org.activitylog.api.ActivityUpdate;
 import org.activitylog.api.NotFoundException;
@@ -27,8 +28,8 @@ final class NoOpUpdateRestamps extends BrokenRepository {
     if (update.changes(current.content())) {
       return super.update(id, update, expectedVersion, updatedBy);
     }
-    ActivityType type = current.type();
-    ActivityType other =
+    ActivityKind type = current.type();
+    ActivityKind other =
         type == ActivityType.USER_LOGIN ? ActivityType.USER_LOGOUT : ActivityType.USER_LOGIN;
     delegate.update(id, ActivityUpdate.NONE.withType(other), expectedVersion, updatedBy);
     return super.update(id, ActivityUpdate.NONE.withType(type), null, updatedBy);

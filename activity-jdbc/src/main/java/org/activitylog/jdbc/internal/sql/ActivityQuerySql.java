@@ -6,8 +6,8 @@ import static org.activitylog.jdbc.internal.sql.SqlArguments.time;
 
 import java.util.Collection;
 import java.util.function.Function;
+import org.activitylog.api.ActivityKind;
 import org.activitylog.api.ActivityQuery;
-import org.activitylog.api.ActivityType;
 import org.activitylog.api.ActorRef;
 import org.activitylog.api.Cursor;
 import org.activitylog.api.Sort;
@@ -87,7 +87,7 @@ public final class ActivityQuerySql {
     Conditions c = new Conditions(out);
     c.in("a.id", q.ids(), SqlArguments::int64);
     c.in("a.uid", q.uids(), SqlArguments::uuid);
-    c.in("a.activity_type", q.types(), (ActivityType t) -> text(t.code()));
+    c.in("a.activity_type", q.types(), (ActivityKind t) -> text(t.code()));
     c.in("a.workspace_group_id", q.workspaceGroups(), SqlArguments::int64);
     c.in("a.campaign_id", q.campaignIds(), SqlArguments::uuid);
     if (!q.actors().isEmpty()) {
