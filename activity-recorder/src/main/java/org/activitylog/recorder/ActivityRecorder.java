@@ -6,7 +6,7 @@ import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.ThreadFactory;
 import java.util.function.Supplier;
-import org.activitylog.api.ActivityType;
+import org.activitylog.api.ActivityKind;
 import org.activitylog.api.Actor;
 import org.activitylog.api.NewActivity;
 import org.activitylog.api.Uids;
@@ -81,7 +81,7 @@ public interface ActivityRecorder extends AutoCloseable {
    * @return a recording to fill in and submit
    * @throws ValidationException when either is missing
    */
-  default Recording record(ActivityType type, Actor actor) {
+  default Recording record(ActivityKind type, Actor actor) {
     return new Recording(this, type, actor);
   }
 

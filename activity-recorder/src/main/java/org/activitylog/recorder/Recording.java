@@ -2,7 +2,7 @@ package org.activitylog.recorder;
 
 import java.time.Instant;
 import java.util.UUID;
-import org.activitylog.api.ActivityType;
+import org.activitylog.api.ActivityKind;
 import org.activitylog.api.Actor;
 import org.activitylog.api.BrightideaDetails;
 import org.activitylog.api.Campaign;
@@ -10,7 +10,7 @@ import org.activitylog.api.NewActivity;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One activity being described on the hot path, from {@link ActivityRecorder#record(ActivityType,
+ * One activity being described on the hot path, from {@link ActivityRecorder#record(ActivityKind,
  * Actor)}; {@link #submit()} hands it to the recorder. Every setter is optional. Not thread-safe:
  * describe and submit on one thread.
  *
@@ -22,7 +22,7 @@ public final class Recording {
   private final ActivityRecorder recorder;
   private final NewActivity.Builder builder;
 
-  Recording(ActivityRecorder recorder, ActivityType type, Actor actor) {
+  Recording(ActivityRecorder recorder, ActivityKind type, Actor actor) {
     this.recorder = recorder;
     this.builder = NewActivity.builder(type, actor);
   }

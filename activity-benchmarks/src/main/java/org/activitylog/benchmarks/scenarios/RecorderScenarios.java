@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.locks.LockSupport;
 import org.activitylog.api.ActivityContent;
-import org.activitylog.api.ActivityType;
 import org.activitylog.api.Actor;
 import org.activitylog.api.NewActivity;
 import org.activitylog.benchmarks.data.FreshActivities;
@@ -102,7 +101,7 @@ public final class RecorderScenarios {
           long t0 = System.nanoTime();
           recorder
               // The synthetic inputs use only the seeds' types, and the recorder takes those.
-              .record((ActivityType) c.type(), actor)
+              .record(c.type(), actor)
               .workspace(c.workspaceGroupId())
               .text(c.text())
               .resource(c.resource())
