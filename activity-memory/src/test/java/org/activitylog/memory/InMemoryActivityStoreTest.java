@@ -15,6 +15,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.activitylog.api.Activity;
+import org.activitylog.api.ActivityCatalogue;
 import org.activitylog.api.ActivityQuery;
 import org.activitylog.api.ActivityType;
 import org.activitylog.api.ActivityUpdate;
@@ -26,13 +27,15 @@ import org.activitylog.api.NotFoundException;
 import org.activitylog.api.PageRequest;
 import org.activitylog.api.Sort;
 import org.activitylog.api.StoreUnavailableException;
+import org.activitylog.api.UnknownActivityType;
 import org.activitylog.api.UserSimple;
 import org.activitylog.api.ValidationException;
+import org.activitylog.testkit.TestActivityTypes;
 import org.junit.jupiter.api.Test;
 
 /**
- * Sanity checks of the in-memory backend's own features. The full contract runs in
- * activity-testkit's tests.
+ * Sanity checks of the in-memory backend's own features. The full contract runs in {@link
+ * InMemoryActivityStoreContractTest}.
  */
 class InMemoryActivityStoreTest {
   private static final Instant T0 = Instant.parse("2026-01-01T00:00:00Z");
@@ -46,6 +49,32 @@ class InMemoryActivityStoreTest {
         .createdAt(T0)
         .workspaceGroupId(1)
         .build();
+  }
+
+  /**
+   * The kit accepts either answer for a host type a store was not given; this backend promises the
+   * one a database-backed store gives, so an application tested on it meets what it meets in
+   * production.
+   */
+  @Test
+  void hostTypesReadThroughTheCatalogue() {
+    NewActivity order =
+        NewActivity.builder(TestActivityTypes.values()[0], alice)
+            .uid(UUID.randomUUID())
+            .createdAt(T0)
+            .workspaceGroupId(1)
+            .build();
+    InMemoryActivityStore knowing =
+        InMemoryActivityStore.create(
+            clock, ActivityCatalogue.standard().with(TestActivityTypes.class));
+
+    Activity unknown = store.activities().insert(order);
+    Activity known = knowing.activities().insert(order);
+
+    assertThat(unknown.type())
+        .isEqualTo(new UnknownActivityType(TestActivityTypes.values()[0].code()));
+    assertThat(store.activities().findById(unknown.id())).contains(unknown);
+    assertThat(known.type()).isSameAs(TestActivityTypes.values()[0]);
   }
 
   @Test
