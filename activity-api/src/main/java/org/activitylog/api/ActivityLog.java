@@ -294,8 +294,11 @@ public final class ActivityLog {
    * @param requester the follower; must be an authenticated user
    * @param followee who to follow
    * @return true when the edge is new
+   * @throws ValidationException naming {@code followee} when it is the anonymous actor: its feed
+   *     would be every erased person's activities
    */
   public boolean follow(Requester requester, ActorRef followee) {
+    refuseAnonymous("followee", followee);
     return store.follows().follow(self(requester), followee);
   }
 
@@ -326,11 +329,21 @@ public final class ActivityLog {
    * @param actor the actor to erase
    * @param mode remove the activities or anonymise them
    * @return how much was erased
+   * @throws ValidationException naming {@code actor} when it is the anonymous actor, which stands
+   *     for every person already erased, in every workspace group
    */
   public ErasureResult eraseActor(ActorRef actor, ErasureMode mode) {
+    refuseAnonymous("actor", actor);
     long activities = store.activities().eraseActor(actor, mode);
     long edges = store.follows().removeActor(actor);
     return new ErasureResult(activities, edges);
+  }
+
+  private static void refuseAnonymous(String field, ActorRef actor) {
+    if (Checks.required(field, actor).isAnonymous()) {
+      throw new ValidationException(
+          field, "is the anonymous actor that stands for every erased person", actor);
+    }
   }
 
   /**

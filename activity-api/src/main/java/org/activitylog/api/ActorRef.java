@@ -45,6 +45,18 @@ public record ActorRef(Kind kind, String id) {
   }
 
   /**
+   * {@return whether this is the anonymous user or member that erasure leaves in place of a person}
+   * One such reference stands for every erased person of every tenant, so erasing it or following
+   * it would reach them all.
+   */
+  public boolean isAnonymous() {
+    return switch (kind) {
+      case USER -> id.equals("0");
+      case MEMBER -> id.equals("00000000-0000-0000-0000-000000000000");
+    };
+  }
+
+  /**
    * {@return the reference of an AISquare user}
    *
    * @param userId the user's id, zero or more

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
 import org.activitylog.memory.InMemoryActivityStore;
@@ -434,6 +435,58 @@ class ActivityLogFacadeTest extends StoreContractSupport {
       Activity after = activities().findById(stored.id()).orElseThrow();
       assertThat(after.isDeleted()).as("deleted by the racing delete").isTrue();
       assertThat(after.text()).as("text after the overtaken update").isEqualTo(stored.text());
+    }
+  }
+
+  @Nested
+  @DisplayName("The anonymous actor")
+  class AnonymousActor {
+
+    /**
+     * If this fails, check that {@code ActivityLog.eraseActor} refuses the anonymous reference: it
+     * stands for every person already erased, in every tenant.
+     */
+    @Test
+    @DisplayName(
+        "Erasing the anonymous actor is refused naming actor, and every anonymised activity stays")
+    void erasingTheAnonymousActorIsRefused() {
+      UserSimple erased = data.user();
+      Activity stored =
+          activities()
+              .insert(
+                  data.activity(ActivityType.USER_LOGIN, erased)
+                      .workspaceGroupId(data.workspace())
+                      .build());
+      log.eraseActor(erased.ref(), ErasureMode.ANONYMISE);
+      Activity anonymised = activities().findById(stored.id()).orElseThrow();
+
+      for (ActorRef anonymous : List.of(ActorRef.user(0), anonymised.actor().ref())) {
+        assertThatThrownBy(() -> log.eraseActor(anonymous, ErasureMode.REMOVE))
+            .as("erasing %s", anonymous)
+            .isInstanceOfSatisfying(
+                ValidationException.class, e -> assertThat(e.field()).isEqualTo("actor"));
+      }
+      assertThat(activities().findById(stored.id()))
+          .as("the anonymised activity")
+          .contains(anonymised);
+    }
+
+    /**
+     * If this fails, check that {@code ActivityLog.follow} refuses the anonymous reference, whose
+     * feed would be every erased person's activities.
+     */
+    @Test
+    @DisplayName("Following the anonymous actor is refused naming followee")
+    void followingTheAnonymousActorIsRefused() {
+      Requester alice = member(data.workspace());
+
+      assertThatThrownBy(() -> log.follow(alice, ActorRef.user(0)))
+          .isInstanceOfSatisfying(
+              ValidationException.class, e -> assertThat(e.field()).isEqualTo("followee"));
+      assertThatThrownBy(() -> log.follow(alice, ActorRef.member(new UUID(0, 0))))
+          .isInstanceOfSatisfying(
+              ValidationException.class, e -> assertThat(e.field()).isEqualTo("followee"));
+      assertThat(log.following(alice)).as("who alice follows").isEmpty();
     }
   }
 }
