@@ -133,44 +133,6 @@ public abstract class ActivityRecorderContract extends StoreContractSupport {
         .build();
   }
 
-  /** The uids stored in this test's workspaces, one per row. */
-  private List<UUID> storedUids() {
-    try (Stream<Activity> rows =
-        store.activities().scan(data.query().build(), Sort.DEFAULT, PageRequest.MAX_SIZE)) {
-      return rows.map(Activity::uid).toList();
-    }
-  }
-
-  /**
-   * Checks and reports that nothing was lost silently and nothing stored twice: every accepted
-   * activity is stored, dropped or failed, the rows are exactly the kept uids, each once.
-   */
-  private void assertAccountedFor(RecorderMetrics m, Collection<UUID> kept, TestReporter reporter) {
-    List<UUID> rows = storedUids();
-    int duplicates = rows.size() - new HashSet<>(rows).size();
-    String report =
-        String.format(
-            "accepted=%d stored=%d dropped=%d failed=%d retried=%d rows=%d duplicates=%d",
-            m.accepted(),
-            m.stored(),
-            m.droppedTotal(),
-            m.failed(),
-            m.retried(),
-            rows.size(),
-            duplicates);
-    reporter.publishEntry("recorder", report);
-    // Also on standard output, which build tools keep with the test's report.
-    System.out.println("[recorder] " + getClass().getSimpleName() + ": " + report);
-    assertThat(m.accepted())
-        .as("accepted = stored + dropped + failed, in %s", m)
-        .isEqualTo(m.stored() + m.droppedTotal() + m.failed());
-    assertThat(duplicates).as("uids stored more than once among %s rows", rows.size()).isZero();
-    assertThat((long) rows.size())
-        .as("rows in the store vs stored, in %s", m)
-        .isEqualTo(m.stored());
-    assertThat(rows).as("the stored uids are the accepted, kept ones").hasSameElementsAs(kept);
-  }
-
   private static List<UUID> kept(Collection<Receipt> receipts) {
     return receipts.stream().filter(r -> !r.isDropped()).map(Receipt::uid).toList();
   }

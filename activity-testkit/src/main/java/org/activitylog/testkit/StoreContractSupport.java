@@ -6,10 +6,12 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.activitylog.api.Activity;
 import org.activitylog.api.ActivityQuery;
 import org.activitylog.api.ActivityType;
@@ -17,9 +19,11 @@ import org.activitylog.api.NewActivity;
 import org.activitylog.api.Page;
 import org.activitylog.api.PageRequest;
 import org.activitylog.api.Sort;
+import org.activitylog.recorder.RecorderMetrics;
 import org.activitylog.spi.ActivityStore;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.TestReporter;
 
 /**
  * What every contract shares: a fresh store per test built by the backend's factory, the
@@ -193,6 +197,53 @@ public abstract class StoreContractSupport {
   protected final List<Activity> scan(ActivityQuery query, Sort sort, int batchSize) {
     long bound = store.activities().count(query) + 5;
     return store.activities().scan(query, sort, batchSize).limit(bound).toList();
+  }
+
+  /**
+   * {@return the uids stored in this test's workspace groups, one per row, soft-deleted ones
+   * excluded}
+   */
+  protected final List<UUID> storedUids() {
+    try (Stream<Activity> rows =
+        store.activities().scan(data.query().build(), Sort.DEFAULT, PageRequest.MAX_SIZE)) {
+      return rows.map(Activity::uid).toList();
+    }
+  }
+
+  /**
+   * Checks and reports what a recorder did with what it accepted: every accepted activity is
+   * stored, dropped or failed; the test's rows are exactly the kept uids, each once. The figures go
+   * to the JUnit report and to standard output.
+   *
+   * @param m the recorder's metrics after it finished
+   * @param kept the uids of the activities the recorder kept (not dropped or failed)
+   * @param reporter the test's reporter
+   */
+  protected final void assertAccountedFor(
+      RecorderMetrics m, Collection<UUID> kept, TestReporter reporter) {
+    List<UUID> rows = storedUids();
+    int duplicates = rows.size() - new HashSet<>(rows).size();
+    String report =
+        String.format(
+            "accepted=%d stored=%d dropped=%d failed=%d retried=%d rows=%d duplicates=%d",
+            m.accepted(),
+            m.stored(),
+            m.droppedTotal(),
+            m.failed(),
+            m.retried(),
+            rows.size(),
+            duplicates);
+    reporter.publishEntry("recorder", report);
+    // Also on standard output, which build tools keep with the test's report.
+    System.out.println("[recorder] " + getClass().getSimpleName() + ": " + report);
+    assertThat(m.accepted())
+        .as("accepted = stored + dropped + failed, in %s", m)
+        .isEqualTo(m.stored() + m.droppedTotal() + m.failed());
+    assertThat(duplicates).as("uids stored more than once among %s rows", rows.size()).isZero();
+    assertThat((long) rows.size())
+        .as("rows in the store vs stored, in %s", m)
+        .isEqualTo(m.stored());
+    assertThat(rows).as("the stored uids are the accepted, kept ones").hasSameElementsAs(kept);
   }
 
   /**
