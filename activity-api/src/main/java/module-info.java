@@ -1,6 +1,6 @@
 /**
- * activitylog's API: the domain model, the {@link org.activitylog.api.ActivityLog} facade and the
- * storage SPI that backends implement. No runtime dependencies.
+ * activitylog's API: the domain model and the storage SPI that backends implement. No runtime
+ * dependencies.
  */
 @org.jspecify.annotations.NullMarked
 module org.activitylog.api {

@@ -5,6 +5,7 @@
 @org.jspecify.annotations.NullMarked
 module org.activitylog.testkit {
   requires transitive org.activitylog.api;
+  requires transitive org.activitylog.core;
   // The recorder contract's recorderBuilder() hands subclasses a recorder builder.
   requires transitive org.activitylog.recorder;
   // SeedActivities are read from the seeds' example payloads; SeedExamples gives their texts.

@@ -6,8 +6,8 @@ import org.activitylog.api.internal.Checks;
 import org.jspecify.annotations.Nullable;
 
 /**
- * An activity to record. {@link ActivityLog} fills a missing uid and creation time; a repository
- * requires both.
+ * An activity to record. The {@code ActivityLog} facade fills a missing uid and creation time; a
+ * repository requires both.
  *
  * @param uid the idempotency key: recording the same uid twice stores one activity
  * @param content what the activity says

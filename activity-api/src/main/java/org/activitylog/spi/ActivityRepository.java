@@ -29,8 +29,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Stores activities. Implementations must be thread-safe. They trust their caller for access
- * control ({@link org.activitylog.api.ActivityLog} does it) and stamp update and delete times from
- * the {@link java.time.Clock} they were built with.
+ * control (the {@code ActivityLog} facade does it) and stamp update and delete times from the
+ * {@link java.time.Clock} they were built with.
  *
  * <p>Every failure is an {@link org.activitylog.api.ActivityLogException}: {@link
  * ValidationException} for bad input, {@link NotFoundException} for an unknown id, {@link

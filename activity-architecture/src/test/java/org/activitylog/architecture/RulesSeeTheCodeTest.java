@@ -32,7 +32,8 @@ class RulesSeeTheCodeTest {
         "org.activitylog.jdbc..");
     assertViolated(
         "the JDBC backend implements the SPI", "org.activitylog.jdbc..", "org.activitylog.spi..");
-    assertViolated("the facade uses the SPI", "org.activitylog.api..", "org.activitylog.spi..");
+    assertViolated("the facade uses the SPI", "org.activitylog.core..", "org.activitylog.spi..");
+    assertViolated("the SPI uses the model", "org.activitylog.spi..", "org.activitylog.api..");
     assertViolated("the wire formats use Jackson", "org.activitylog.json..", "com.fasterxml..");
     assertViolated(
         "the HTTP adapter writes the wire formats",

@@ -2,7 +2,7 @@ package org.activitylog.http;
 
 import java.util.Map;
 import java.util.Optional;
-import org.activitylog.api.Requester;
+import org.activitylog.core.Requester;
 
 /**
  * Resolves the token of an {@code Authorization: Bearer <token>} header to a requester. Supplied by

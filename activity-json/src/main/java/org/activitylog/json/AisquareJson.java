@@ -128,8 +128,8 @@ public final class AisquareJson {
    * error: an update edits the actor's profile, it does not replace the actor.
    *
    * <p>The merged actor is computed from {@code current}: pass {@code current.version()} as the
-   * expected version of {@link org.activitylog.api.ActivityLog#update}, so that a concurrent change
-   * is a conflict rather than silently overwritten.
+   * expected version of {@code ActivityLog.update}, so that a concurrent change is a conflict
+   * rather than silently overwritten.
    *
    * @param body the JSON body
    * @param current the activity as stored now

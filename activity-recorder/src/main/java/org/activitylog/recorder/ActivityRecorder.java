@@ -44,9 +44,9 @@ import org.jspecify.annotations.Nullable;
  * </ul>
  *
  * <p>It writes through the storage SPI ({@link ActivityRepository#insertAll}), not through the
- * {@link org.activitylog.api.ActivityLog} facade: the recorder is trusted host code, as a logger
- * is, and the facade's per-requester write check would add nothing but a requester to invent. Use
- * the facade for activities a user submits through an API. The recorder never closes the store.
+ * {@code ActivityLog} facade: the recorder is trusted host code, as a logger is, and the facade's
+ * per-requester write check would add nothing but a requester to invent. Use the facade for
+ * activities a user submits through an API. The recorder never closes the store.
  *
  * <p>Implementations are thread-safe.
  */

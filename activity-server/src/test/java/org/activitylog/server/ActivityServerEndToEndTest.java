@@ -15,7 +15,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.activitylog.api.ActorRef;
-import org.activitylog.api.Requester;
+import org.activitylog.core.Requester;
 import org.activitylog.http.Authenticator;
 import org.activitylog.json.SeedExamples;
 import org.junit.jupiter.api.AfterAll;

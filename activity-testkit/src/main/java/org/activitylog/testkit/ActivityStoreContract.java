@@ -8,8 +8,8 @@ import org.junit.jupiter.api.Nested;
 
 /**
  * Every rule a storage backend must keep, in one class: the repository, the follow graph, the
- * {@link org.activitylog.api.ActivityLog} facade over the store and the recorder writing into it. A
- * backend author writes one subclass:
+ * {@link org.activitylog.core.ActivityLog} facade over the store and the recorder writing into it.
+ * A backend author writes one subclass:
  *
  * <pre>{@code
  * class MyActivityStoreContractTest extends ActivityStoreContract {

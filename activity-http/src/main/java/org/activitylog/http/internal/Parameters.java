@@ -16,10 +16,10 @@ import java.util.regex.Pattern;
 import org.activitylog.api.ActivityQuery;
 import org.activitylog.api.ActivityType;
 import org.activitylog.api.PageRequest;
-import org.activitylog.api.Requester;
 import org.activitylog.api.Sort;
-import org.activitylog.api.UnauthorizedException;
 import org.activitylog.api.ValidationException;
+import org.activitylog.core.Requester;
+import org.activitylog.core.UnauthorizedException;
 import org.activitylog.http.ApiRequest;
 
 /**

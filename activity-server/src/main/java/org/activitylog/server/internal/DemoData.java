@@ -16,7 +16,6 @@ import java.util.Random;
 import java.util.Set;
 import java.util.UUID;
 import org.activitylog.api.Activity;
-import org.activitylog.api.ActivityLog;
 import org.activitylog.api.ActivityQuery;
 import org.activitylog.api.ActivityType;
 import org.activitylog.api.ActorRef;
@@ -25,8 +24,9 @@ import org.activitylog.api.Campaign;
 import org.activitylog.api.Comment;
 import org.activitylog.api.Member;
 import org.activitylog.api.NewActivity;
-import org.activitylog.api.Requester;
 import org.activitylog.api.UserSimple;
+import org.activitylog.core.ActivityLog;
+import org.activitylog.core.Requester;
 import org.activitylog.json.BrightideaFormat;
 import org.activitylog.json.SeedExamples;
 

@@ -1,4 +1,6 @@
-package org.activitylog.api;
+package org.activitylog.core;
+
+import org.activitylog.api.ActivityLogException;
 
 /**
  * The requester is anonymous and the operation needs an authenticated one: any read on a private

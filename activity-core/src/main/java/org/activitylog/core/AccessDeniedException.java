@@ -1,4 +1,7 @@
-package org.activitylog.api;
+package org.activitylog.core;
+
+import org.activitylog.api.ActivityLogException;
+import org.activitylog.api.NotFoundException;
 
 /**
  * An authenticated requester tried to record into a workspace group it may not write. Operations on

@@ -1,4 +1,4 @@
-package org.activitylog.api;
+package org.activitylog.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -10,6 +10,20 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
+import org.activitylog.api.Activity;
+import org.activitylog.api.ActivityQuery;
+import org.activitylog.api.ActivityType;
+import org.activitylog.api.ActivityUpdate;
+import org.activitylog.api.ActorRef;
+import org.activitylog.api.ConflictException;
+import org.activitylog.api.ErasureMode;
+import org.activitylog.api.NewActivity;
+import org.activitylog.api.NotFoundException;
+import org.activitylog.api.Page;
+import org.activitylog.api.PageRequest;
+import org.activitylog.api.Sort;
+import org.activitylog.api.UserSimple;
+import org.activitylog.api.ValidationException;
 import org.activitylog.memory.InMemoryActivityStore;
 import org.activitylog.spi.ActivityRepository;
 import org.activitylog.spi.ActivityStore;

@@ -1,8 +1,8 @@
-package org.activitylog.api;
+package org.activitylog.core;
 
 import java.util.HashSet;
 import java.util.Set;
-import org.activitylog.api.internal.Checks;
+import org.activitylog.api.ActorRef;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -38,7 +38,7 @@ public record Requester(
   public Requester {
     readableGroups = Set.copyOf(readableGroups);
     writableGroups = Set.copyOf(writableGroups);
-    Checks.maxLength("requester.name", name, Activity.MAX_AUDIT_NAME);
+    Arguments.auditName("requester.name", name);
   }
 
   /** {@return someone not authenticated: may read only on a public site, never write} */
@@ -56,8 +56,8 @@ public record Requester(
    */
   public static Requester user(
       ActorRef actor, String name, Set<Long> readableGroups, Set<Long> writableGroups) {
-    Checks.required("requester.actor", actor);
-    Checks.required("requester.name", name);
+    Arguments.required("requester.actor", actor);
+    Arguments.required("requester.name", name);
     HashSet<Long> readable = new HashSet<>(readableGroups);
     readable.addAll(writableGroups);
     return new Requester(actor, name, readable, writableGroups, false);
@@ -70,7 +70,8 @@ public record Requester(
    * @param name the name for audit fields, for example {@code "system"}
    */
   public static Requester system(String name) {
-    return new Requester(null, Checks.required("requester.name", name), Set.of(), Set.of(), true);
+    return new Requester(
+        null, Arguments.required("requester.name", name), Set.of(), Set.of(), true);
   }
 
   /** {@return whether the requester is authenticated: a user or the host itself} */

@@ -1,4 +1,4 @@
-package org.activitylog.api;
+package org.activitylog.core;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -11,7 +11,21 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
-import org.activitylog.api.internal.Checks;
+import org.activitylog.api.Activity;
+import org.activitylog.api.ActivityQuery;
+import org.activitylog.api.ActivityUpdate;
+import org.activitylog.api.ActorRef;
+import org.activitylog.api.ConflictException;
+import org.activitylog.api.Cursor;
+import org.activitylog.api.ErasureMode;
+import org.activitylog.api.ErasureResult;
+import org.activitylog.api.NewActivity;
+import org.activitylog.api.NotFoundException;
+import org.activitylog.api.Page;
+import org.activitylog.api.PageRequest;
+import org.activitylog.api.Sort;
+import org.activitylog.api.Uids;
+import org.activitylog.api.ValidationException;
 import org.activitylog.spi.ActivityStore;
 import org.jspecify.annotations.Nullable;
 
@@ -340,7 +354,7 @@ public final class ActivityLog {
   }
 
   private static void refuseAnonymous(String field, ActorRef actor) {
-    if (Checks.required(field, actor).isAnonymous()) {
+    if (Arguments.required(field, actor).isAnonymous()) {
       throw new ValidationException(
           field, "is the anonymous actor that stands for every erased person", actor);
     }
@@ -354,7 +368,7 @@ public final class ActivityLog {
    * @return how many activities were deleted
    */
   public long purgeCreatedBefore(Instant cutoff) {
-    return store.activities().purgeCreatedBefore(Checks.required("cutoff", cutoff));
+    return store.activities().purgeCreatedBefore(Arguments.required("cutoff", cutoff));
   }
 
   private ActorRef self(Requester requester) {
