@@ -3,8 +3,12 @@ package org.activitylog.api;
 /**
  * Which page of a listing to return, numbered from 1.
  *
+ * <p>The model sets no upper bound on the size: how large a page a requester may ask for is the
+ * facade's setting ({@code ActivityLog.Builder.maxPageSize}, 100 by default), and a store serves
+ * any size it is given.
+ *
  * @param page the page number, 1 or more
- * @param size the page size, {@value #MIN_SIZE} to {@value #MAX_SIZE}
+ * @param size the page size, {@value #MIN_SIZE} or more
  */
 public record PageRequest(int page, int size) {
 
@@ -14,9 +18,6 @@ public record PageRequest(int page, int size) {
   /** The smallest page size. */
   public static final int MIN_SIZE = 1;
 
-  /** The largest page size. */
-  public static final int MAX_SIZE = 100;
-
   /** The first page of {@value #DEFAULT_SIZE}. */
   public static final PageRequest DEFAULT = new PageRequest(1, DEFAULT_SIZE);
 
@@ -24,15 +25,14 @@ public record PageRequest(int page, int size) {
    * Checks the bounds; errors name {@code page} or {@code page_size}.
    *
    * @param page the page number, 1 or more
-   * @param size the page size, {@value #MIN_SIZE} to {@value #MAX_SIZE}
+   * @param size the page size, {@value #MIN_SIZE} or more
    */
   public PageRequest {
     if (page < 1) {
       throw new ValidationException("page", "must be 1 or more", page);
     }
-    if (size < MIN_SIZE || size > MAX_SIZE) {
-      throw new ValidationException(
-          "page_size", "must be between " + MIN_SIZE + " and " + MAX_SIZE, size);
+    if (size < MIN_SIZE) {
+      throw new ValidationException("page_size", "must be " + MIN_SIZE + " or more", size);
     }
   }
 

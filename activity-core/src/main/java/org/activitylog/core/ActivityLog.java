@@ -52,6 +52,9 @@ import org.jspecify.annotations.Nullable;
  * <p>Thread-safe when the store is.
  */
 public final class ActivityLog {
+  /** The largest page a requester may ask for unless {@link Builder#maxPageSize} says otherwise. */
+  public static final int DEFAULT_MAX_PAGE_SIZE = 100;
+
   private static final int UPDATE_ATTEMPTS = 5;
   private static final Sort FIRST_BY_ID = new Sort(Sort.Field.ID, Sort.Direction.ASC);
 
@@ -59,12 +62,14 @@ public final class ActivityLog {
   private final Clock clock;
   private final Supplier<UUID> uids;
   private final @Nullable Set<Long> publicGroups;
+  private final int maxPageSize;
 
   private ActivityLog(Builder builder) {
     this.store = builder.store;
     this.clock = builder.clock;
     this.uids = builder.uids != null ? builder.uids : Uids.timeOrdered(builder.clock);
     this.publicGroups = builder.publicGroups;
+    this.maxPageSize = builder.maxPageSize;
   }
 
   /**
@@ -75,6 +80,11 @@ public final class ActivityLog {
    */
   public static Builder builder(ActivityStore store) {
     return new Builder(store);
+  }
+
+  /** {@return the largest page a requester may ask for} */
+  public int maxPageSize() {
+    return maxPageSize;
   }
 
   /** {@return whether anonymous requesters may read (a public site)} */
@@ -250,9 +260,12 @@ public final class ActivityLog {
    * @param query the filters
    * @param page which page
    * @param sort the order
+   * @throws ValidationException naming {@code page_size} when the page is larger than {@link
+   *     #maxPageSize}
    */
   public Page<Activity> list(
       Requester requester, ActivityQuery query, PageRequest page, Sort sort) {
+    checkPageSize(page.size());
     Optional<ActivityQuery> scoped = scope(requester, query);
     return scoped.isPresent()
         ? store.activities().list(scoped.get(), page, sort)
@@ -276,12 +289,13 @@ public final class ActivityLog {
    * @param query the filters
    * @param sort the order
    * @param after where the previous page ended, or null for the first page
-   * @param limit the page size, {@value PageRequest#MIN_SIZE} to {@value PageRequest#MAX_SIZE}
+   * @param limit the page size, {@value PageRequest#MIN_SIZE} to {@link #maxPageSize}
    * @return up to {@code limit} activities, in sort order; fewer only at the end
+   * @throws ValidationException naming {@code page_size} when the limit is out of those bounds
    */
   public List<Activity> listAfter(
       Requester requester, ActivityQuery query, Sort sort, @Nullable Cursor after, int limit) {
-    PageRequest.of(1, limit); // validates the limit with the page_size rule
+    checkPageSize(limit);
     return scope(requester, query)
         .map(q -> store.activities().listAfter(q, sort, after, limit))
         .orElse(List.of());
@@ -371,6 +385,13 @@ public final class ActivityLog {
     return store.activities().purgeCreatedBefore(Arguments.required("cutoff", cutoff));
   }
 
+  private void checkPageSize(int size) {
+    if (size < PageRequest.MIN_SIZE || size > maxPageSize) {
+      throw new ValidationException(
+          "page_size", "must be between " + PageRequest.MIN_SIZE + " and " + maxPageSize, size);
+    }
+  }
+
   private ActorRef self(Requester requester) {
     requireAuthenticated(requester, "following");
     if (requester.actor() == null) {
@@ -446,6 +467,7 @@ public final class ActivityLog {
     private Clock clock = Clock.systemUTC();
     private @Nullable Supplier<UUID> uids;
     private @Nullable Set<Long> publicGroups;
+    private int maxPageSize = DEFAULT_MAX_PAGE_SIZE;
 
     private Builder(ActivityStore store) {
       this.store = Objects.requireNonNull(store, "store");
@@ -493,6 +515,23 @@ public final class ActivityLog {
      */
     public Builder publicAccess(Set<Long> groups) {
       this.publicGroups = Set.copyOf(groups);
+      return this;
+    }
+
+    /**
+     * Sets the largest page a requester may ask for, in {@code list} and {@code listAfter}.
+     * Defaults to {@value ActivityLog#DEFAULT_MAX_PAGE_SIZE}, the Brightidea API's documented
+     * limit.
+     *
+     * @param value the largest page size, 1 or more
+     * @return this builder
+     * @throws ValidationException naming {@code max_page_size} when it is below 1
+     */
+    public Builder maxPageSize(int value) {
+      if (value < PageRequest.MIN_SIZE) {
+        throw new ValidationException("max_page_size", "must be 1 or more", value);
+      }
+      this.maxPageSize = value;
       return this;
     }
 

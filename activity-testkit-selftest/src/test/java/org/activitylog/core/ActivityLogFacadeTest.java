@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -43,9 +44,9 @@ import org.junit.jupiter.api.Test;
  * kit ({@code ActivityLogContract}), where every backend ran them for nothing, with their names and
  * assertions as they were.
  *
- * <p>They run over the in-memory store because activity-api's own tests cannot depend on a backend
- * (activity-memory depends on activity-api: Maven forbids the cycle). With the planned redesign of
- * the facade they move to the facade module's tests.
+ * <p>They run here, over the in-memory store, because activity-core's own tests cannot depend on a
+ * backend: activity-memory's tests use the testkit, which depends on activity-core, and Maven
+ * forbids the cycle.
  */
 class ActivityLogFacadeTest extends StoreContractSupport {
 
@@ -252,6 +253,60 @@ class ActivityLogFacadeTest extends StoreContractSupport {
           .as("the activity anonymous recorded")
           .isEmpty();
       assertThat(activities().findById(stored.id())).as("the public activity").contains(stored);
+    }
+  }
+
+  @Nested
+  @DisplayName("Page size")
+  class PageSize {
+
+    /** If this fails, check ActivityLog.checkPageSize and Builder.maxPageSize. */
+    @Test
+    @DisplayName(
+        "Pages of 1 to 100 are served by default, and larger ones are refused naming page_size")
+    void defaultLimitIsOneHundred() {
+      Requester alice = member(data.workspace());
+      assertThat(log.maxPageSize()).isEqualTo(ActivityLog.DEFAULT_MAX_PAGE_SIZE).isEqualTo(100);
+      assertThat(
+              log.list(alice, data.query().build(), PageRequest.of(1, 100), Sort.DEFAULT).items())
+          .isEmpty();
+      assertThatThrownBy(
+              () -> log.list(alice, data.query().build(), PageRequest.of(1, 101), Sort.DEFAULT))
+          .isInstanceOf(ValidationException.class)
+          .hasMessage("page_size must be between 1 and 100 (was \"101\")");
+      assertThatThrownBy(() -> log.listAfter(alice, data.query().build(), Sort.DEFAULT, null, 101))
+          .isInstanceOf(ValidationException.class)
+          .hasMessageStartingWith("page_size must be between 1 and 100");
+      assertThatThrownBy(() -> log.listAfter(alice, data.query().build(), Sort.DEFAULT, null, 0))
+          .isInstanceOf(ValidationException.class)
+          .hasMessageStartingWith("page_size must be between 1 and 100");
+    }
+
+    /** If this fails, check that Builder.maxPageSize reaches checkPageSize. */
+    @Test
+    @DisplayName("A host sets its own page-size limit, which bounds list and listAfter alike")
+    void hostSetsTheLimit() {
+      long group = data.workspace();
+      Requester alice = member(group);
+      List<Activity> stored = new ArrayList<>();
+      for (int i = 0; i < 3; i++) {
+        stored.add(storedIn(group));
+      }
+      ActivityLog small = ActivityLog.builder(store).clock(clock).maxPageSize(2).build();
+      assertThat(
+              small.list(alice, data.query().build(), PageRequest.of(2, 2), Sort.DEFAULT).items())
+          .hasSize(1);
+      assertThatThrownBy(
+              () -> small.list(alice, data.query().build(), PageRequest.of(1, 3), Sort.DEFAULT))
+          .hasMessageStartingWith("page_size must be between 1 and 2");
+      assertThatThrownBy(() -> small.listAfter(alice, data.query().build(), Sort.DEFAULT, null, 3))
+          .hasMessageStartingWith("page_size must be between 1 and 2");
+      ActivityLog large = ActivityLog.builder(store).clock(clock).maxPageSize(1_000).build();
+      assertThat(large.listAfter(alice, data.query().build(), Sort.DEFAULT, null, 1_000))
+          .hasSize(stored.size());
+      assertThatThrownBy(() -> ActivityLog.builder(store).maxPageSize(0))
+          .isInstanceOf(ValidationException.class)
+          .hasMessageStartingWith("max_page_size");
     }
   }
 

@@ -25,9 +25,9 @@ import org.activitylog.api.Activity;
 import org.activitylog.api.ActivityType;
 import org.activitylog.api.JsonValue;
 import org.activitylog.api.NewActivity;
-import org.activitylog.api.PageRequest;
 import org.activitylog.api.Sort;
 import org.activitylog.api.StoreUnavailableException;
+import org.activitylog.core.ActivityLog;
 import org.activitylog.recorder.ActivityRecorder;
 import org.activitylog.recorder.CloseResult;
 import org.activitylog.recorder.FullQueuePolicy;
@@ -355,7 +355,9 @@ public abstract class ActivityRecorderContract extends StoreContractSupport {
       assertAccountedFor(m, kept(receipts), reporter);
       Set<Long> ids = new HashSet<>();
       try (Stream<Activity> rows =
-          store.activities().scan(data.query().build(), Sort.DEFAULT, PageRequest.MAX_SIZE)) {
+          store
+              .activities()
+              .scan(data.query().build(), Sort.DEFAULT, ActivityLog.DEFAULT_MAX_PAGE_SIZE)) {
         rows.forEach(a -> assertThat(ids.add(a.id())).as("id %s unique", a.id()).isTrue());
       }
     }

@@ -58,6 +58,7 @@ import org.activitylog.api.Sort;
 import org.activitylog.api.UnknownActivityType;
 import org.activitylog.api.UserSimple;
 import org.activitylog.api.ValidationException;
+import org.activitylog.core.ActivityLog;
 import org.activitylog.spi.ActivityRepository;
 import org.activitylog.spi.ActivityStore;
 import org.jspecify.annotations.Nullable;
@@ -3267,7 +3268,9 @@ public abstract class ActivityRepositoryContract extends StoreContractSupport {
                       null,
                       "thread-" + i);
               Page<Activity> page =
-                  repository().list(ofRound, PageRequest.of(1, PageRequest.MAX_SIZE), DATE_DESC);
+                  repository()
+                      .list(
+                          ofRound, PageRequest.of(1, ActivityLog.DEFAULT_MAX_PAGE_SIZE), DATE_DESC);
               assertThat(ids(page.items()))
                   .as("a listing read during writes")
                   .doesNotHaveDuplicates();
@@ -3813,20 +3816,23 @@ public abstract class ActivityRepositoryContract extends StoreContractSupport {
           repository().findByUid(e.workspaceGroupId(), e.uid()).orElse(null));
     }
     List<Activity> byId = expected.stream().sorted(ID_ASC.comparator()).toList();
-    for (int from = 0; from < byId.size(); from += PageRequest.MAX_SIZE) {
-      List<Activity> chunk = byId.subList(from, Math.min(byId.size(), from + PageRequest.MAX_SIZE));
+    for (int from = 0; from < byId.size(); from += ActivityLog.DEFAULT_MAX_PAGE_SIZE) {
+      List<Activity> chunk =
+          byId.subList(from, Math.min(byId.size(), from + ActivityLog.DEFAULT_MAX_PAGE_SIZE));
       ActivityQuery q =
           ActivityQuery.builder().ids(ids(chunk)).deleted(DeletedFilter.INCLUDE).build();
       assertListRead(
           "list",
           chunk,
-          repository().list(q, PageRequest.of(1, PageRequest.MAX_SIZE), ID_ASC).items(),
+          repository()
+              .list(q, PageRequest.of(1, ActivityLog.DEFAULT_MAX_PAGE_SIZE), ID_ASC)
+              .items(),
           expected,
           names);
       assertListRead(
           "listAfter",
           chunk,
-          repository().listAfter(q, ID_ASC, null, PageRequest.MAX_SIZE),
+          repository().listAfter(q, ID_ASC, null, ActivityLog.DEFAULT_MAX_PAGE_SIZE),
           expected,
           names);
       assertListRead("scan", chunk, scan(q, ID_ASC, 7), expected, names);
@@ -3866,7 +3872,8 @@ public abstract class ActivityRepositoryContract extends StoreContractSupport {
     assertThat(repository().count(query))
         .as("count(%s), expecting %s", query, ids(expected))
         .isEqualTo(expected.size());
-    List<Activity> after = repository().listAfter(query, DATE_DESC, null, PageRequest.MAX_SIZE);
+    List<Activity> after =
+        repository().listAfter(query, DATE_DESC, null, ActivityLog.DEFAULT_MAX_PAGE_SIZE);
     assertThat(ids(after))
         .as("listAfter(%s) should give %s but gave%s", query, ids(expected), describe(after))
         .containsExactlyInAnyOrderElementsOf(ids(expected));

@@ -19,6 +19,7 @@ import org.activitylog.api.NewActivity;
 import org.activitylog.api.Page;
 import org.activitylog.api.PageRequest;
 import org.activitylog.api.Sort;
+import org.activitylog.core.ActivityLog;
 import org.activitylog.recorder.RecorderMetrics;
 import org.activitylog.spi.ActivityStore;
 import org.junit.jupiter.api.AfterEach;
@@ -157,7 +158,7 @@ public abstract class StoreContractSupport {
 
   /**
    * Lists every activity a query matches in one page, failing when there are more than a page of
-   * {@value PageRequest#MAX_SIZE} holds (test data sets stay smaller).
+   * {@value ActivityLog#DEFAULT_MAX_PAGE_SIZE} holds (test data sets stay smaller).
    *
    * @param query the filters
    * @param sort the order
@@ -165,10 +166,10 @@ public abstract class StoreContractSupport {
    */
   protected final List<Activity> listAll(ActivityQuery query, Sort sort) {
     Page<Activity> page =
-        store.activities().list(query, PageRequest.of(1, PageRequest.MAX_SIZE), sort);
+        store.activities().list(query, PageRequest.of(1, ActivityLog.DEFAULT_MAX_PAGE_SIZE), sort);
     assertThat(page.total())
         .as("total of a test listing (items %s)", describe(page.items()))
-        .isLessThanOrEqualTo(PageRequest.MAX_SIZE);
+        .isLessThanOrEqualTo(ActivityLog.DEFAULT_MAX_PAGE_SIZE);
     return page.items();
   }
 
@@ -205,7 +206,9 @@ public abstract class StoreContractSupport {
    */
   protected final List<UUID> storedUids() {
     try (Stream<Activity> rows =
-        store.activities().scan(data.query().build(), Sort.DEFAULT, PageRequest.MAX_SIZE)) {
+        store
+            .activities()
+            .scan(data.query().build(), Sort.DEFAULT, ActivityLog.DEFAULT_MAX_PAGE_SIZE)) {
       return rows.map(Activity::uid).toList();
     }
   }

@@ -37,7 +37,7 @@ public final class BrightideaEndpoints {
    * @return 200 with the page in the requested format
    */
   public ApiResponse list(ApiRequest request, Requester requester, BrightideaFormat format) {
-    Parameters.ListRequest list = Parameters.list(request, requester, zone);
+    Parameters.ListRequest list = Parameters.list(request, requester, zone, log.maxPageSize());
     Page<Activity> page = log.list(requester, list.query(), list.page(), list.sort());
     return ApiResponse.text(200, format.mediaType(), Map.of(), format.writePage(page));
   }

@@ -40,8 +40,9 @@ import org.activitylog.http.ApiRequest;
  *       date</td></tr>
  *   <tr><td>{@code following}</td><td>{@code 1}</td></tr>
  *   <tr><td>{@code page}</td><td>ASCII digits, 1 to {@value Integer#MAX_VALUE}</td></tr>
- *   <tr><td>{@code page_size}</td><td>ASCII digits, {@value PageRequest#MIN_SIZE} to {@value
- *       PageRequest#MAX_SIZE}</td></tr>
+ *   <tr><td>{@code page_size}</td><td>ASCII digits, {@value PageRequest#MIN_SIZE} to the facade's
+ *       {@link org.activitylog.core.ActivityLog#maxPageSize} (100 unless the host sets
+ *       another)</td></tr>
  *   <tr><td>{@code order}</td><td>the grammar of {@link Sort#parse}; an empty value is a 400 like
  *       any other value outside it</td></tr>
  *   <tr><td>{@code format}</td><td>{@code json} or {@code xml}, ASCII letters in any case</td></tr>
@@ -80,11 +81,13 @@ public final class Parameters {
    * @param request the request
    * @param requester who asks, for {@code following=1}
    * @param zone the zone that {@code date_created} days are in
+   * @param maxPageSize the largest {@code page_size} accepted
    * @return the filters, sort and page the parameters ask for
    * @throws ValidationException naming the first parameter with a bad value
    * @throws UnauthorizedException for {@code following=1} from an anonymous requester
    */
-  public static ListRequest list(ApiRequest request, Requester requester, ZoneId zone) {
+  public static ListRequest list(
+      ApiRequest request, Requester requester, ZoneId zone, int maxPageSize) {
     ActivityQuery.Builder query = ActivityQuery.builder();
     once(request, "id").ifPresent(v -> query.uid(uuid(v).orElseThrow(() -> notUuid("id", v))));
     once(request, "type").ifPresent(v -> query.type(type(v)));
@@ -94,7 +97,9 @@ public final class Parameters {
     once(request, "following").ifPresent(v -> following(v, requester, query));
     int page = once(request, "page").map(Parameters::page).orElse(1);
     int size =
-        once(request, "page_size").map(Parameters::pageSize).orElse(PageRequest.DEFAULT_SIZE);
+        once(request, "page_size")
+            .map(v -> pageSize(v, maxPageSize))
+            .orElse(Math.min(PageRequest.DEFAULT_SIZE, maxPageSize));
     Sort sort = once(request, "order").map(Sort::parse).orElse(Sort.DEFAULT);
     return new ListRequest(query.build(), PageRequest.of(page, size), sort);
   }
@@ -150,9 +155,9 @@ public final class Parameters {
         "page", value, 1, Integer.MAX_VALUE, "must be 1 or more", "must be at most 2147483647");
   }
 
-  private static int pageSize(String value) {
-    String rule = "must be between " + PageRequest.MIN_SIZE + " and " + PageRequest.MAX_SIZE;
-    return whole("page_size", value, PageRequest.MIN_SIZE, PageRequest.MAX_SIZE, rule, rule);
+  private static int pageSize(String value, int max) {
+    String rule = "must be between " + PageRequest.MIN_SIZE + " and " + max;
+    return whole("page_size", value, PageRequest.MIN_SIZE, max, rule, rule);
   }
 
   /**

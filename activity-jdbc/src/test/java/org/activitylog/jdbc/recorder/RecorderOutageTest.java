@@ -21,9 +21,9 @@ import org.activitylog.api.Activity;
 import org.activitylog.api.ActivityQuery;
 import org.activitylog.api.ActivityType;
 import org.activitylog.api.NewActivity;
-import org.activitylog.api.PageRequest;
 import org.activitylog.api.Sort;
 import org.activitylog.api.UserSimple;
+import org.activitylog.core.ActivityLog;
 import org.activitylog.jdbc.JdbcActivityStore;
 import org.activitylog.recorder.ActivityRecorder;
 import org.activitylog.recorder.Receipt;
@@ -143,7 +143,7 @@ class RecorderOutageTest {
   private List<UUID> storedUids(ActivityStore store) {
     ActivityQuery mine = ActivityQuery.builder().workspaceGroup(workspace).build();
     try (Stream<Activity> rows =
-        store.activities().scan(mine, Sort.DEFAULT, PageRequest.MAX_SIZE)) {
+        store.activities().scan(mine, Sort.DEFAULT, ActivityLog.DEFAULT_MAX_PAGE_SIZE)) {
       return rows.map(Activity::uid).toList();
     }
   }

@@ -12,6 +12,7 @@ import org.activitylog.api.ActivityQuery;
 import org.activitylog.api.PageRequest;
 import org.activitylog.api.Sort;
 import org.activitylog.api.ValidationException;
+import org.activitylog.core.ActivityLog;
 import org.activitylog.spi.ActivityRepository;
 import org.activitylog.spi.ActivityStore;
 import org.activitylog.testkit.MutableClock;
@@ -33,7 +34,7 @@ final class ScanPagesByOffset extends BrokenRepository {
     if (batchSize < 1) {
       throw new ValidationException("batch_size", "must be 1 or more", batchSize);
     }
-    int size = Math.min(batchSize, PageRequest.MAX_SIZE);
+    int size = Math.min(batchSize, ActivityLog.DEFAULT_MAX_PAGE_SIZE);
     Iterator<Activity> it =
         new Iterator<>() {
           private List<Activity> batch = List.of();

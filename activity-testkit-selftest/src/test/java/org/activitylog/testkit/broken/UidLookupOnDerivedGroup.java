@@ -6,6 +6,7 @@ import org.activitylog.api.Activity;
 import org.activitylog.api.ActivityQuery;
 import org.activitylog.api.PageRequest;
 import org.activitylog.api.Sort;
+import org.activitylog.core.ActivityLog;
 import org.activitylog.spi.ActivityRepository;
 import org.activitylog.spi.ActivityStore;
 import org.activitylog.testkit.MutableClock;
@@ -26,7 +27,7 @@ final class UidLookupOnDerivedGroup extends BrokenRepository {
     return delegate
         .list(
             ActivityQuery.builder().uid(uid).deleted(ActivityQuery.DeletedFilter.INCLUDE).build(),
-            PageRequest.of(1, PageRequest.MAX_SIZE),
+            PageRequest.of(1, ActivityLog.DEFAULT_MAX_PAGE_SIZE),
             new Sort(Sort.Field.ID, Sort.Direction.ASC))
         .items()
         .stream()
