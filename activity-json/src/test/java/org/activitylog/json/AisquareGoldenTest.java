@@ -24,19 +24,7 @@ class AisquareGoldenTest {
     UserSimple before = (UserSimple) current.content().actor();
     assertThat(update.text()).isEqualTo("User logged in successfully from IP 192.168.1.10");
     assertThat(update.actor())
-        .isEqualTo(
-            new UserSimple(
-                before.id(),
-                "johndoe",
-                "johndoe@example.com",
-                before.fullName(),
-                before.firstTimeLogin(),
-                before.theme(),
-                before.isSuperuser(),
-                before.isStaff(),
-                before.isActive(),
-                before.isVerified(),
-                before.profilePicture()));
+        .isEqualTo(before.toBuilder().username("johndoe").email("johndoe@example.com").build());
     assertThat(update)
         .isEqualTo(new ActivityUpdate(null, update.actor(), update.text(), null, null, null));
   }

@@ -14,7 +14,6 @@ import org.activitylog.api.Activity;
 import org.activitylog.api.ActivityContent;
 import org.activitylog.api.ActivityType;
 import org.activitylog.api.ActivityUpdate;
-import org.activitylog.api.BrightideaDetails;
 import org.activitylog.api.JsonValue;
 import org.activitylog.api.Member;
 import org.activitylog.api.NewActivity;
@@ -40,28 +39,22 @@ class AisquareJsonTest {
   /** An activity with every schema field set to a non-default value. */
   static Activity everyField() {
     UserSimple user =
-        new UserSimple(
-            42,
-            "max.power+test@x_y-z",
-            "max@example.com",
-            "Max Power",
-            true,
-            "dark",
-            true,
-            true,
-            false,
-            true,
-            "https://example.com/p.png");
+        UserSimple.builder(42, "max.power+test@x_y-z", "max@example.com")
+            .fullName("Max Power")
+            .firstTimeLogin(true)
+            .theme("dark")
+            .isSuperuser(true)
+            .isStaff(true)
+            .isActive(false)
+            .isVerified(true)
+            .profilePicture("https://example.com/p.png")
+            .build();
     ActivityContent content =
-        new ActivityContent(
-            ActivityType.QUEST_COMPLETED,
-            user,
-            "Completed \"Quest\" <1> & more",
-            JsonValue.of(java.util.Map.of("quest", 17)),
-            9,
-            11L,
-            null,
-            BrightideaDetails.NONE);
+        ActivityContent.builder(ActivityType.QUEST_COMPLETED, user, 9)
+            .text("Completed \"Quest\" <1> & more")
+            .resource(JsonValue.of(java.util.Map.of("quest", 17)))
+            .workspaceGroup(11L)
+            .build();
     return new Activity(
         123_456_789_012L,
         UUID.fromString("5f0c2a52-8a0e-4c39-9d51-7f0e3c1f2b11"),
@@ -328,18 +321,7 @@ class AisquareJsonTest {
   }
 
   static Activity withVersion1(Activity a) {
-    return new Activity(
-        a.id(),
-        a.uid(),
-        a.content(),
-        a.createdAt(),
-        a.createdBy(),
-        a.updatedAt(),
-        a.updatedBy(),
-        a.deletedAt(),
-        a.deletedBy(),
-        a.active(),
-        1);
+    return a.toBuilder().version(1).build();
   }
 
   @Nested

@@ -747,28 +747,13 @@ public abstract class ActivityRepositoryContract extends StoreContractSupport {
                   null,
                   "editor");
 
-      ActivityContent c = original.content();
       Activity expected =
-          new Activity(
-              original.id(),
-              original.uid(),
-              new ActivityContent(
-                  c.type(),
-                  newActor,
-                  "edited text",
-                  c.resource(),
-                  c.workspaceGroupId(),
-                  c.workspaceGroup(),
-                  c.campaign(),
-                  c.details()),
-              original.createdAt(),
-              original.createdBy(),
-              updateTime,
-              "editor",
-              null,
-              null,
-              true,
-              2);
+          original.toBuilder()
+              .content(original.content().toBuilder().actor(newActor).text("edited text").build())
+              .updatedAt(updateTime)
+              .updatedBy("editor")
+              .version(2)
+              .build();
       assertThat(updated).as("update result").isEqualTo(expected);
       assertThat(repository().findById(original.id()))
           .as("stored activity after update")
@@ -785,8 +770,13 @@ public abstract class ActivityRepositoryContract extends StoreContractSupport {
       clock.advance(Duration.ofSeconds(1));
       Campaign campaign = new Campaign(UUID.randomUUID(), "New campaign");
       BrightideaDetails details =
-          new BrightideaDetails(
-              "idea-1", "Title", "Category", true, false, null, List.of(), List.of(), null);
+          BrightideaDetails.builder()
+              .ideaId("idea-1")
+              .ideaTitle("Title")
+              .categoryName("Category")
+              .anonymous(true)
+              .teamSubmission(false)
+              .build();
       Member actor = data.member();
       ActivityUpdate update =
           new ActivityUpdate(
@@ -800,15 +790,13 @@ public abstract class ActivityRepositoryContract extends StoreContractSupport {
       Activity updated = repository().update(original.id(), update, null, "editor");
 
       ActivityContent expected =
-          new ActivityContent(
-              ActivityType.POST_IDEA,
-              actor,
-              "new text",
-              JsonValue.of(Map.of("replaced", true)),
-              original.workspaceGroupId(),
-              original.content().workspaceGroup(),
-              campaign,
-              details);
+          ActivityContent.builder(ActivityType.POST_IDEA, actor, original.workspaceGroupId())
+              .text("new text")
+              .resource(JsonValue.of(Map.of("replaced", true)))
+              .workspaceGroup(original.content().workspaceGroup())
+              .campaign(campaign)
+              .details(details)
+              .build();
       assertThat(updated.content()).as("content after a full update").isEqualTo(expected);
       assertThat(repository().findById(original.id()).map(Activity::content))
           .as("stored content after a full update")
@@ -1394,16 +1382,7 @@ public abstract class ActivityRepositoryContract extends StoreContractSupport {
         ActivityContent c = before.content();
         assertThat(after.content())
             .as("content of %s", describe(after))
-            .isEqualTo(
-                new ActivityContent(
-                    c.type(),
-                    erased.anonymised(),
-                    c.text(),
-                    c.resource(),
-                    c.workspaceGroupId(),
-                    c.workspaceGroup(),
-                    c.campaign(),
-                    c.details()));
+            .isEqualTo(c.toBuilder().actor(erased.anonymised()).build());
         assertThat(after.deletedAt())
             .as("deleted_at of %s", describe(after))
             .isEqualTo(before.deletedAt());
@@ -2789,24 +2768,12 @@ public abstract class ActivityRepositoryContract extends StoreContractSupport {
       List<Instant> times = EdgeValues.times(clock.instant());
       for (Instant t : times) {
         Member m =
-            new Member(
-                UUID.randomUUID(),
-                null,
-                "Member of " + t,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                t,
-                t,
-                true,
-                null);
+            Member.builder(UUID.randomUUID())
+                .screenName("Member of " + t)
+                .dateCreated(t)
+                .dateModified(t)
+                .active(true)
+                .build();
         actors.add(m);
         cases.add(
             new Case(
@@ -2814,16 +2781,11 @@ public abstract class ActivityRepositoryContract extends StoreContractSupport {
                 data.activity(ActivityType.POST_UPDATE, m)
                     .createdAt(t)
                     .details(
-                        new BrightideaDetails(
-                            null,
-                            null,
-                            null,
-                            null,
-                            null,
-                            "update",
-                            List.of(new HiFive("hifive", t, "update", m)),
-                            List.of(new Comment("comment", "at " + t, t, "update", m)),
-                            null))
+                        BrightideaDetails.builder()
+                            .updateId("update")
+                            .hifives(List.of(new HiFive("hifive", t, "update", m)))
+                            .comments(List.of(new Comment("comment", "at " + t, t, "update", m)))
+                            .build())
                     .build()));
       }
       try {
@@ -2937,50 +2899,30 @@ public abstract class ActivityRepositoryContract extends StoreContractSupport {
       }
       for (Boolean flag : Arrays.asList(null, false, true)) {
         UserSimple user =
-            new UserSimple(
-                u.id(),
-                u.username(),
-                u.email(),
-                flag == null ? null : "",
-                flag == null,
-                flag == null ? null : "",
-                flag,
-                flag,
-                flag,
-                flag,
-                null);
+            UserSimple.builder(u.id(), u.username(), u.email())
+                .fullName(flag == null ? null : "")
+                .firstTimeLogin(flag == null)
+                .theme(flag == null ? null : "")
+                .isSuperuser(flag)
+                .isStaff(flag)
+                .isActive(flag)
+                .isVerified(flag)
+                .build();
         cases.add(
             new Case("user flags " + flag, data.activity(ActivityType.USER_LOGIN, user).build()));
         Member member =
-            new Member(
-                UUID.randomUUID(),
-                null,
-                flag == null ? null : "",
-                flag == null ? null : "",
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                flag,
-                null);
+            Member.builder(UUID.randomUUID())
+                .screenName(flag == null ? null : "")
+                .firstName(flag == null ? null : "")
+                .active(flag)
+                .build();
         BrightideaDetails details =
-            new BrightideaDetails(
-                flag == null ? null : "",
-                null,
-                null,
-                flag,
-                flag,
-                null,
-                List.of(),
-                List.of(),
-                flag == null ? null : new Attachment("", "", "", "", "", "", ""));
+            BrightideaDetails.builder()
+                .ideaId(flag == null ? null : "")
+                .anonymous(flag)
+                .teamSubmission(flag)
+                .attachment(flag == null ? null : new Attachment("", "", "", "", "", "", ""))
+                .build();
         cases.add(
             new Case(
                 "member and details flags " + flag,
@@ -3011,24 +2953,20 @@ public abstract class ActivityRepositoryContract extends StoreContractSupport {
         String text = EdgeValues.filled(unit, Activity.MAX_TEXT);
         String field = EdgeValues.filled(unit, 2_000);
         Member m =
-            new Member(
-                UUID.randomUUID(),
-                null,
-                field,
-                field,
-                field,
-                field,
-                field,
-                field,
-                field,
-                field,
-                field,
-                field,
-                field,
-                null,
-                null,
-                null,
-                field);
+            Member.builder(UUID.randomUUID())
+                .screenName(field)
+                .firstName(field)
+                .lastName(field)
+                .jobTitle(field)
+                .address(field)
+                .phone(field)
+                .mobilePhone(field)
+                .externalUserId(field)
+                .skills(field)
+                .workHistory(field)
+                .photoUrl(field)
+                .photoFileId(field)
+                .build();
         cases.add(
             new Case(
                 "longest texts of U+" + Integer.toHexString(unit.codePointAt(0)),
@@ -3037,16 +2975,13 @@ public abstract class ActivityRepositoryContract extends StoreContractSupport {
                     .createdBy(EdgeValues.filled(unit, Activity.MAX_AUDIT_NAME))
                     .campaign(new Campaign(UUID.randomUUID(), field))
                     .details(
-                        new BrightideaDetails(
-                            "idea",
-                            text,
-                            field,
-                            null,
-                            null,
-                            "u",
-                            List.of(),
-                            List.of(new Comment("c", text, null, "u", null)),
-                            null))
+                        BrightideaDetails.builder()
+                            .ideaId("idea")
+                            .ideaTitle(text)
+                            .categoryName(field)
+                            .updateId("u")
+                            .comments(List.of(new Comment("c", text, null, "u", null)))
+                            .build())
                     .resource(EdgeValues.filled(unit, Activity.MAX_RESOURCE - 2)) // and the quotes
                     .build()));
       }
@@ -3058,18 +2993,12 @@ public abstract class ActivityRepositoryContract extends StoreContractSupport {
               "a user with the longest username and fields",
               data.activity(
                       ActivityType.USER_LOGIN,
-                      new UserSimple(
-                          u.id(),
-                          letters,
-                          u.email(),
-                          field,
-                          false,
-                          field,
-                          null,
-                          null,
-                          null,
-                          null,
-                          EdgeValues.filled("https://example.com/", 1_990) + "/p.png"))
+                      UserSimple.builder(u.id(), letters, u.email())
+                          .fullName(field)
+                          .theme(field)
+                          .profilePicture(
+                              EdgeValues.filled("https://example.com/", 1_990) + "/p.png")
+                          .build())
                   .build()));
       List<Integer> numbers = new ArrayList<>();
       while ((numbers.size() + 1) * 6 + 1 <= Activity.MAX_RESOURCE) {
@@ -3130,7 +3059,23 @@ public abstract class ActivityRepositoryContract extends StoreContractSupport {
     private NewActivity textsOfMember(String t) {
       Instant at = clock.instant();
       Member m =
-          new Member(UUID.randomUUID(), null, t, t, t, t, t, t, t, t, t, t, t, at, at, true, t);
+          Member.builder(UUID.randomUUID())
+              .screenName(t)
+              .firstName(t)
+              .lastName(t)
+              .jobTitle(t)
+              .address(t)
+              .phone(t)
+              .mobilePhone(t)
+              .externalUserId(t)
+              .skills(t)
+              .workHistory(t)
+              .photoUrl(t)
+              .dateCreated(at)
+              .dateModified(at)
+              .active(true)
+              .photoFileId(t)
+              .build();
       Map<String, Object> resource = new LinkedHashMap<>();
       resource.put("text", t);
       resource.put("in a list", List.of(t, t));
@@ -3141,34 +3086,32 @@ public abstract class ActivityRepositoryContract extends StoreContractSupport {
           .campaign(new Campaign(UUID.randomUUID(), t))
           .resource(resource)
           .details(
-              new BrightideaDetails(
-                  t,
-                  t,
-                  t,
-                  true,
-                  false,
-                  t,
-                  List.of(new HiFive(t, at, t, m)),
-                  List.of(new Comment(t, t, at, t, m)),
-                  new Attachment(t, t, t, t, t, t, t)))
+              BrightideaDetails.builder()
+                  .ideaId(t)
+                  .ideaTitle(t)
+                  .categoryName(t)
+                  .anonymous(true)
+                  .teamSubmission(false)
+                  .updateId(t)
+                  .hifives(List.of(new HiFive(t, at, t, m)))
+                  .comments(List.of(new Comment(t, t, at, t, m)))
+                  .attachment(new Attachment(t, t, t, t, t, t, t))
+                  .build())
           .build();
     }
 
     private NewActivity textsOfUser(String t) {
       UserSimple u = data.user();
       UserSimple withText =
-          new UserSimple(
-              u.id(),
-              u.username(),
-              u.email(),
-              t,
-              true,
-              t,
-              true,
-              false,
-              null,
-              true,
-              u.profilePicture());
+          UserSimple.builder(u.id(), u.username(), u.email())
+              .fullName(t)
+              .firstTimeLogin(true)
+              .theme(t)
+              .isSuperuser(true)
+              .isStaff(false)
+              .isVerified(true)
+              .profilePicture(u.profilePicture())
+              .build();
       return data.activity(ActivityType.RESOURCE_COMMENTED, withText)
           .text(t)
           .createdBy(t)
@@ -3187,16 +3130,14 @@ public abstract class ActivityRepositoryContract extends StoreContractSupport {
           name,
           data.activity(ActivityType.POST_UPDATE, data.member())
               .details(
-                  new BrightideaDetails(
-                      ideaId,
-                      ideaId == null ? null : "Idea",
-                      null,
-                      null,
-                      null,
-                      "update",
-                      hifives,
-                      comments,
-                      attachment))
+                  BrightideaDetails.builder()
+                      .ideaId(ideaId)
+                      .ideaTitle(ideaId == null ? null : "Idea")
+                      .updateId("update")
+                      .hifives(hifives)
+                      .comments(comments)
+                      .attachment(attachment)
+                      .build())
               .build());
     }
   }
@@ -3756,15 +3697,12 @@ public abstract class ActivityRepositoryContract extends StoreContractSupport {
               .insert(
                   new NewActivity(
                       UUID.randomUUID(),
-                      new ActivityContent(
-                          ActivityType.RESOURCE_VIEWED,
-                          content.actor(),
-                          null,
-                          JsonValue.nullValue(),
-                          content.workspaceGroupId(),
-                          content.workspaceGroup(),
-                          null,
-                          BrightideaDetails.NONE),
+                      ActivityContent.builder(
+                              ActivityType.RESOURCE_VIEWED,
+                              content.actor(),
+                              content.workspaceGroupId())
+                          .workspaceGroup(content.workspaceGroup())
+                          .build(),
                       c.draft().createdAt(),
                       c.draft().createdBy()));
       ActivityUpdate update =

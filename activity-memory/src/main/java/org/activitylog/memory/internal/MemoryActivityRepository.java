@@ -312,28 +312,7 @@ public final class MemoryActivityRepository implements ActivityRepository {
     if (type.equals(c.type())) {
       return a;
     }
-    ActivityContent typed =
-        new ActivityContent(
-            type,
-            c.actor(),
-            c.text(),
-            c.resource(),
-            c.workspaceGroupId(),
-            c.workspaceGroup(),
-            c.campaign(),
-            c.details());
-    return new Activity(
-        a.id(),
-        a.uid(),
-        typed,
-        a.createdAt(),
-        a.createdBy(),
-        a.updatedAt(),
-        a.updatedBy(),
-        a.deletedAt(),
-        a.deletedBy(),
-        a.active(),
-        a.version());
+    return a.toBuilder().content(c.toBuilder().type(type).build()).build();
   }
 
   private Instant now() {

@@ -155,18 +155,11 @@ public final class World {
   /** Another profile of the same person: same reference, other name. */
   private static Actor renamed(Actor actor) {
     if (actor instanceof UserSimple u) {
-      return new UserSimple(
-          u.id(),
-          u.username(),
-          u.email(),
-          "Renamed " + u.id(),
-          u.firstTimeLogin(),
-          "light",
-          u.isSuperuser(),
-          u.isStaff(),
-          u.isActive(),
-          u.isVerified(),
-          null);
+      return u.toBuilder()
+          .fullName("Renamed " + u.id())
+          .theme("light")
+          .profilePicture(null)
+          .build();
     }
     Member m = (Member) actor;
     return Member.of(m.id(), "Renamed " + m.id().toString().substring(0, 8));
