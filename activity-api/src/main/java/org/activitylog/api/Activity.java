@@ -72,28 +72,6 @@ public record Activity(
   }
 
   /**
-   * {@return a freshly stored activity: version 1, active, updated when created}
-   *
-   * @param id the assigned id
-   * @param draft the activity as recorded, with uid and creation time set
-   */
-  public static Activity created(long id, NewActivity draft) {
-    Instant created = Checks.required("created_at", draft.createdAt());
-    return new Activity(
-        id,
-        Checks.required("uid", draft.uid()),
-        draft.content(),
-        created,
-        draft.createdBy(),
-        created,
-        draft.createdBy(),
-        null,
-        null,
-        true,
-        1);
-  }
-
-  /**
    * Starts building an activity as an insert stores it: updated when created ({@code updatedAt}
    * equal to {@code createdAt}), active, not deleted, version 1, no audit names.
    *
@@ -147,71 +125,6 @@ public record Activity(
   /** {@return whether the activity is soft-deleted} */
   public boolean isDeleted() {
     return deletedAt != null;
-  }
-
-  /**
-   * {@return this activity with new content, as an update stores it}
-   *
-   * @param newContent the replacing content
-   * @param at when the update happened
-   * @param by who updated it
-   */
-  public Activity updated(ActivityContent newContent, Instant at, @Nullable String by) {
-    return new Activity(
-        id,
-        uid,
-        newContent,
-        createdAt,
-        createdBy,
-        at,
-        by,
-        deletedAt,
-        deletedBy,
-        active,
-        version + 1);
-  }
-
-  /**
-   * {@return this activity soft-deleted}
-   *
-   * @param at when it was deleted
-   * @param by who deleted it
-   */
-  public Activity deleted(Instant at, @Nullable String by) {
-    return new Activity(id, uid, content, createdAt, createdBy, at, by, at, by, false, version + 1);
-  }
-
-  /**
-   * {@return this activity restored from a soft delete}
-   *
-   * @param at when it was restored
-   * @param by who restored it
-   */
-  public Activity restored(Instant at, @Nullable String by) {
-    return new Activity(
-        id, uid, content, createdAt, createdBy, at, by, null, null, true, version + 1);
-  }
-
-  /**
-   * {@return this activity with its actor anonymised and every audit name cleared, as erasure by
-   * {@link ErasureMode#ANONYMISE} stores it}
-   *
-   * @param at when it was anonymised
-   */
-  public Activity anonymised(Instant at) {
-    ActivityContent c = content;
-    ActivityContent anonymous =
-        new ActivityContent(
-            c.type(),
-            c.actor().anonymised(),
-            c.text(),
-            c.resource(),
-            c.workspaceGroupId(),
-            c.workspaceGroup(),
-            c.campaign(),
-            c.details());
-    return new Activity(
-        id, uid, anonymous, createdAt, null, at, null, deletedAt, null, active, version + 1);
   }
 
   /** Collects the fields of an {@link Activity}; every setter is optional. */

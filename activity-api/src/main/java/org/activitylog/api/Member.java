@@ -362,10 +362,4 @@ public record Member(
   public ActorRef ref() {
     return ActorRef.member(id);
   }
-
-  /** Replaces the id and every personal field, so nothing links the activity to the person. */
-  @Override
-  public Member anonymised() {
-    return of(new UUID(0, 0), "Anonymous");
-  }
 }

@@ -266,12 +266,6 @@ public record UserSimple(
     return ActorRef.user(id);
   }
 
-  /** Replaces the id and every personal field, so nothing links the activity to the person. */
-  @Override
-  public UserSimple anonymised() {
-    return of(0, "anonymous", "anonymous@invalid");
-  }
-
   /**
    * Whether every code point is a Unicode letter or number, or one of {@code _ . @ + -}. A loop
    * rather than a regular expression: every stored user is checked again when it is read.

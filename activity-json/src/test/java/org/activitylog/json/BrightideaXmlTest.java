@@ -22,6 +22,7 @@ import org.activitylog.api.NewActivity;
 import org.activitylog.api.Page;
 import org.activitylog.api.UserSimple;
 import org.activitylog.api.ValidationException;
+import org.activitylog.spi.StoredActivities;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -72,7 +73,7 @@ class BrightideaXmlTest {
   }
 
   static Activity stored(long id, NewActivity draft) {
-    return Activity.created(id, draft);
+    return StoredActivities.created(id, draft);
   }
 
   @Nested

@@ -60,6 +60,8 @@ import org.activitylog.api.UserSimple;
 import org.activitylog.api.ValidationException;
 import org.activitylog.spi.ActivityRepository;
 import org.activitylog.spi.ActivityStore;
+import org.activitylog.spi.QueryMatching;
+import org.activitylog.spi.StoredActivities;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
@@ -118,7 +120,7 @@ public abstract class ActivityRepositoryContract extends StoreContractSupport {
 
     /**
      * If this fails, check that insert assigns a new id to every activity and stores the activity
-     * as {@link Activity#created(long, NewActivity)} describes it, updated_at copied from
+     * as {@link StoredActivities#created(long, NewActivity)} describes it, updated_at copied from
      * created_at rather than stamped with the time of the insert.
      */
     @Test
@@ -177,7 +179,7 @@ public abstract class ActivityRepositoryContract extends StoreContractSupport {
 
       for (NewActivity draft : drafts) {
         Activity stored = repository().insert(draft);
-        Activity expected = Activity.created(stored.id(), draft);
+        Activity expected = StoredActivities.created(stored.id(), draft);
 
         assertThat(stored).as("insert returned").isEqualTo(expected);
         assertThat(repository().findById(stored.id()))
@@ -191,7 +193,9 @@ public abstract class ActivityRepositoryContract extends StoreContractSupport {
       assertThat(listed)
           .as("listing of the seed activities")
           .containsExactlyInAnyOrderElementsOf(
-              listed.stream().map(a -> Activity.created(a.id(), draftOf(drafts, a))).toList());
+              listed.stream()
+                  .map(a -> StoredActivities.created(a.id(), draftOf(drafts, a)))
+                  .toList());
     }
 
     /**
@@ -270,7 +274,7 @@ public abstract class ActivityRepositoryContract extends StoreContractSupport {
           .isNotEqualTo(first.id());
       assertThat(second)
           .as("insert into the other group")
-          .isEqualTo(Activity.created(second.id(), there));
+          .isEqualTo(StoredActivities.created(second.id(), there));
       assertThat(batch).as("a batch repeating both keys").containsExactly(first, second);
       assertThat(repository().findByUid(otherGroup, uidOf(here)))
           .as("the uid in the other group")
@@ -382,7 +386,7 @@ public abstract class ActivityRepositoryContract extends StoreContractSupport {
       for (int i = 0; i < result.size(); i++) {
         assertThat(result.get(i))
             .as("result %d of insertAll", i)
-            .isEqualTo(Activity.created(result.get(i).id(), drafts.get(i)));
+            .isEqualTo(StoredActivities.created(result.get(i).id(), drafts.get(i)));
       }
     }
 
@@ -562,10 +566,10 @@ public abstract class ActivityRepositoryContract extends StoreContractSupport {
 
       assertThat(first)
           .as("insert of a purged uid")
-          .isEqualTo(Activity.created(first.id(), oldAgain));
+          .isEqualTo(StoredActivities.created(first.id(), oldAgain));
       assertThat(second)
           .as("insertAll of an erased uid")
-          .isEqualTo(Activity.created(second.id(), erasedAgain));
+          .isEqualTo(StoredActivities.created(second.id(), erasedAgain));
       assertThat(List.of(first.id(), second.id()))
           .as("ids of the uids recorded again")
           .doesNotContain(purged.id(), removed.id());
@@ -601,7 +605,7 @@ public abstract class ActivityRepositoryContract extends StoreContractSupport {
           .as(
               "insert into %d of a uid group %d owns and derives into %d",
               derived, data.workspace(), derived)
-          .isEqualTo(Activity.created(second.id(), here));
+          .isEqualTo(StoredActivities.created(second.id(), here));
       assertThat(second.id()).as("id of the second activity").isNotEqualTo(first.id());
       assertThat(batch).as("a batch repeating both keys").containsExactly(second, first);
     }
@@ -983,7 +987,7 @@ public abstract class ActivityRepositoryContract extends StoreContractSupport {
 
       Activity updated = repository().update(original.id(), edit, deleted.version(), "editor");
 
-      Activity expected = deleted.updated(edit.applyTo(deleted.content()), at, "editor");
+      Activity expected = StoredActivities.updated(deleted, edit, at, "editor");
       assertWrote("update of a soft-deleted activity", updated, expected);
       assertReadsBack(List.of(expected), List.of("a soft-deleted activity after an update"));
       assertListed(data.query().build(), List.of());
@@ -1193,12 +1197,12 @@ public abstract class ActivityRepositoryContract extends StoreContractSupport {
 
     /**
      * If this fails, check that softDelete stamps updated_at and updated_by along with deleted_at
-     * and deleted_by, from the store's clock to the microsecond, as {@link Activity#deleted}
-     * describes, and that every read shows it.
+     * and deleted_by, from the store's clock to the microsecond, as {@link
+     * StoredActivities#deleted} describes, and that every read shows it.
      */
     @Test
     @DisplayName(
-        "A soft delete stores exactly Activity.deleted: updated_at and updated_by are stamped with"
+        "A soft delete stores exactly StoredActivities.deleted: updated_at and updated_by are stamped with"
             + " deleted_at and deleted_by, to the microsecond")
     void softDeleteStoresActivityDeleted() {
       Activity original = repository().insert(data.any());
@@ -1209,7 +1213,7 @@ public abstract class ActivityRepositoryContract extends StoreContractSupport {
 
       Activity deleted = repository().softDelete(original.id(), "remover");
 
-      Activity expected = edited.deleted(at, "remover");
+      Activity expected = StoredActivities.deleted(edited, at, "remover");
       assertWrote("soft delete", deleted, expected);
       assertReadsBack(List.of(expected), List.of("a soft-deleted activity"));
       assertListed(data.query().deleted(DeletedFilter.ONLY).build(), List.of(expected));
@@ -1217,11 +1221,12 @@ public abstract class ActivityRepositoryContract extends StoreContractSupport {
 
     /**
      * If this fails, check that restore stamps updated_at and updated_by from the store's clock to
-     * the microsecond, as {@link Activity#restored} describes, and that every read shows it.
+     * the microsecond, as {@link StoredActivities#restored} describes, and that every read shows
+     * it.
      */
     @Test
     @DisplayName(
-        "A restore stores exactly Activity.restored: updated_at and updated_by are stamped, to the"
+        "A restore stores exactly StoredActivities.restored: updated_at and updated_by are stamped, to the"
             + " microsecond")
     void restoreStoresActivityRestored() {
       Activity original = repository().insert(data.any());
@@ -1231,7 +1236,7 @@ public abstract class ActivityRepositoryContract extends StoreContractSupport {
 
       Activity restored = repository().restore(original.id(), "restorer");
 
-      Activity expected = deleted.restored(at, "restorer");
+      Activity expected = StoredActivities.restored(deleted, at, "restorer");
       assertWrote("restore", restored, expected);
       assertReadsBack(List.of(expected), List.of("a restored activity"));
       assertListed(data.query().build(), List.of(expected));
@@ -1343,10 +1348,10 @@ public abstract class ActivityRepositoryContract extends StoreContractSupport {
 
     /**
      * If this fails, check that ANONYMISE stores every activity of that actor, soft-deleted ones
-     * included, as {@link Activity#anonymised(Instant)} describes it: the actor replaced with
-     * {@code actor.anonymised()}, the audit names (which may name the person) cleared, updated_at
-     * stamped from the store's clock and the version increased; and that it leaves everything else
-     * alone.
+     * included, as {@link StoredActivities#anonymised(Activity, Instant)} describes it: the actor
+     * replaced with {@link StoredActivities#anonymousActor the anonymous actor} of its kind, the
+     * audit names (which may name the person) cleared, updated_at stamped from the store's clock
+     * and the version increased; and that it leaves everything else alone.
      */
     @Test
     @DisplayName(
@@ -1382,7 +1387,8 @@ public abstract class ActivityRepositoryContract extends StoreContractSupport {
         ActivityContent c = before.content();
         assertThat(after.content())
             .as("content of %s", describe(after))
-            .isEqualTo(c.toBuilder().actor(erased.anonymised()).build());
+            .isEqualTo(
+                c.toBuilder().actor(StoredActivities.anonymousActor(erased.ref().kind())).build());
         assertThat(after.deletedAt())
             .as("deleted_at of %s", describe(after))
             .isEqualTo(before.deletedAt());
@@ -1454,12 +1460,12 @@ public abstract class ActivityRepositoryContract extends StoreContractSupport {
 
     /**
      * If this fails, check that ANONYMISE clears created_by, updated_by and deleted_by, adds one to
-     * the version and stamps updated_at from the store's clock, as {@link Activity#anonymised}
-     * describes, and leaves a soft-deleted activity deleted.
+     * the version and stamps updated_at from the store's clock, as {@link
+     * StoredActivities#anonymised} describes, and leaves a soft-deleted activity deleted.
      */
     @Test
     @DisplayName(
-        "Anonymising stores exactly Activity.anonymised: audit names cleared, version plus one,"
+        "Anonymising stores exactly StoredActivities.anonymised: audit names cleared, version plus one,"
             + " updated_at stamped, soft-deleted ones still deleted")
     void anonymiseStoresActivityAnonymised() {
       UserSimple erased = data.user();
@@ -1475,7 +1481,10 @@ public abstract class ActivityRepositoryContract extends StoreContractSupport {
 
       assertThat(changed).as("activities anonymised").isEqualTo(3);
       List<Activity> expected =
-          List.of(live.anonymised(at), edited.anonymised(at), deleted.anonymised(at));
+          List.of(
+              StoredActivities.anonymised(live, at),
+              StoredActivities.anonymised(edited, at),
+              StoredActivities.anonymised(deleted, at));
       assertReadsBack(expected, List.of("a live activity", "an edited one", "a deleted one"));
       assertListed(data.query().build(), expected.subList(0, 2));
       assertListed(data.query().deleted(DeletedFilter.ONLY).build(), expected.subList(2, 3));
@@ -1511,7 +1520,7 @@ public abstract class ActivityRepositoryContract extends StoreContractSupport {
           .contains(byUser);
       assertThat(repository().findById(byOther.id()).map(Activity::actor))
           .as("the anonymised user's actor")
-          .contains(other.anonymised());
+          .contains(StoredActivities.anonymousActor(other.ref().kind()));
       assertThat(repository().findById(byOtherTwin.id()))
           .as("the activity of %s, after %s was anonymised", otherTwin.ref(), other.ref())
           .contains(byOtherTwin);
@@ -1938,10 +1947,14 @@ public abstract class ActivityRepositoryContract extends StoreContractSupport {
       assertFound(
           data.query().actor(user.ref()).actor(twin.ref()).build(), List.of(byUser, byTwin));
       assertFound(
-          data.query().actor(erasedUser.anonymised().ref()).build(),
+          data.query()
+              .actor(StoredActivities.anonymousActor(erasedUser.ref().kind()).ref())
+              .build(),
           List.of(repository().findById(byErasedUser.id()).orElseThrow()));
       assertFound(
-          data.query().actor(erasedMember.anonymised().ref()).build(),
+          data.query()
+              .actor(StoredActivities.anonymousActor(erasedMember.ref().kind()).ref())
+              .build(),
           List.of(repository().findById(byErasedMember.id()).orElseThrow()));
     }
 
@@ -2147,7 +2160,7 @@ public abstract class ActivityRepositoryContract extends StoreContractSupport {
     }
 
     private void assertOrder(Sort sort) {
-      List<Activity> expected = stored.stream().sorted(sort.comparator()).toList();
+      List<Activity> expected = stored.stream().sorted(QueryMatching.comparator(sort)).toList();
       List<Activity> found = listAll(data.query().build(), sort);
       assertThat(ids(found))
           .as("order of %s: expected %s but found%n%s", sort, describe(expected), describe(found))
@@ -2271,7 +2284,7 @@ public abstract class ActivityRepositoryContract extends StoreContractSupport {
                 .build());
       }
       List<Activity> all =
-          repository().insertAll(drafts).stream().sorted(ID_ASC.comparator()).toList();
+          repository().insertAll(drafts).stream().sorted(QueryMatching.comparator(ID_ASC)).toList();
       ActivityQuery q = ActivityQuery.builder().workspaceGroup(ws).build();
 
       assertPage(
@@ -2301,7 +2314,7 @@ public abstract class ActivityRepositoryContract extends StoreContractSupport {
     }
 
     private List<Activity> expected(Sort sort) {
-      return stored.stream().sorted(sort.comparator()).toList();
+      return stored.stream().sorted(QueryMatching.comparator(sort)).toList();
     }
 
     private void assertPage(
@@ -2527,8 +2540,8 @@ public abstract class ActivityRepositoryContract extends StoreContractSupport {
           List<Activity> rest = repository().listAfter(query(), sort, cursor, 100);
           List<Activity> want =
               live.stream()
-                  .filter(a -> cursor.precedes(a, sort))
-                  .sorted(sort.comparator())
+                  .filter(a -> QueryMatching.isAfter(a, cursor, sort))
+                  .sorted(QueryMatching.comparator(sort))
                   .toList();
           assertThat(ids(rest))
               .as("listAfter %s in %s, found%s", cursor, sort, describe(rest))
@@ -2542,7 +2555,7 @@ public abstract class ActivityRepositoryContract extends StoreContractSupport {
     }
 
     private List<Activity> expected(Sort sort) {
-      return stored.stream().sorted(sort.comparator()).toList();
+      return stored.stream().sorted(QueryMatching.comparator(sort)).toList();
     }
   }
 
@@ -3051,7 +3064,7 @@ public abstract class ActivityRepositoryContract extends StoreContractSupport {
           continue;
         }
         Activity expected =
-            assertWrote(c.name() + ", by insert", stored, Activity.created(stored.id(), d));
+            assertWrote(c.name() + ", by insert", stored, StoredActivities.created(stored.id(), d));
         assertReadsBack(List.of(expected), List.of(c.name()));
       }
     }
@@ -3665,8 +3678,8 @@ public abstract class ActivityRepositoryContract extends StoreContractSupport {
   /**
    * Writes every draft three ways (insert; insertAll under fresh uids; an update of a plain
    * activity to the draft's content) and checks that each write returns, and every read gives back,
-   * exactly the activity the model describes ({@link Activity#created}, {@link Activity#updated}),
-   * reporting the fields that differ.
+   * exactly the activity the model describes ({@link StoredActivities#created}, {@link
+   * StoredActivities#updated}), reporting the fields that differ.
    */
   private void assertStoredExactly(List<Case> cases) {
     List<Activity> expected = new ArrayList<>();
@@ -3674,7 +3687,8 @@ public abstract class ActivityRepositoryContract extends StoreContractSupport {
     for (Case c : cases) {
       Activity stored = repository().insert(c.draft());
       expected.add(
-          assertWrote(c.name() + ", by insert", stored, Activity.created(stored.id(), c.draft())));
+          assertWrote(
+              c.name() + ", by insert", stored, StoredActivities.created(stored.id(), c.draft())));
       names.add(c.name() + ", by insert");
     }
     List<NewActivity> renamed =
@@ -3686,7 +3700,8 @@ public abstract class ActivityRepositoryContract extends StoreContractSupport {
     for (int i = 0; i < batch.size(); i++) {
       String name = cases.get(i).name() + ", by insertAll";
       expected.add(
-          assertWrote(name, batch.get(i), Activity.created(batch.get(i).id(), renamed.get(i))));
+          assertWrote(
+              name, batch.get(i), StoredActivities.created(batch.get(i).id(), renamed.get(i))));
       names.add(name);
     }
     clock.advance(Duration.ofSeconds(1));
@@ -3715,8 +3730,8 @@ public abstract class ActivityRepositoryContract extends StoreContractSupport {
               content.details());
       Activity updated = repository().update(plain.id(), update, plain.version(), "editor");
       Activity want =
-          update.changes(plain.content())
-              ? plain.updated(update.applyTo(plain.content()), clock.instant(), "editor")
+          StoredActivities.changes(update, plain.content())
+              ? StoredActivities.updated(plain, update, clock.instant(), "editor")
               : plain;
       String name = c.name() + ", by update";
       expected.add(assertWrote(name, updated, want));
@@ -3750,7 +3765,7 @@ public abstract class ActivityRepositoryContract extends StoreContractSupport {
           e,
           repository().findByUid(e.workspaceGroupId(), e.uid()).orElse(null));
     }
-    List<Activity> byId = expected.stream().sorted(ID_ASC.comparator()).toList();
+    List<Activity> byId = expected.stream().sorted(QueryMatching.comparator(ID_ASC)).toList();
     for (int from = 0; from < byId.size(); from += PageRequest.MAX_SIZE) {
       List<Activity> chunk = byId.subList(from, Math.min(byId.size(), from + PageRequest.MAX_SIZE));
       ActivityQuery q =
