@@ -72,25 +72,29 @@ public record Activity(
   }
 
   /**
-   * {@return a freshly stored activity: version 1, active, updated when created}
+   * Starts building an activity as an insert stores it: updated when created ({@code updatedAt}
+   * equal to {@code createdAt}), active, not deleted, version 1, no audit names.
    *
-   * @param id the assigned id
-   * @param draft the activity as recorded, with uid and creation time set
+   * @param id the store-assigned numeric id
+   * @param uid the idempotency key
+   * @param content what the activity says
+   * @param createdAt when it happened
+   * @return a new builder
    */
-  public static Activity created(long id, NewActivity draft) {
-    Instant created = Checks.required("created_at", draft.createdAt());
-    return new Activity(
-        id,
-        Checks.required("uid", draft.uid()),
-        draft.content(),
-        created,
-        draft.createdBy(),
-        created,
-        draft.createdBy(),
-        null,
-        null,
-        true,
-        1);
+  public static Builder builder(long id, UUID uid, ActivityContent content, Instant createdAt) {
+    return new Builder(id, uid, content, createdAt);
+  }
+
+  /** {@return a builder holding this activity's fields, to change some of them} */
+  public Builder toBuilder() {
+    return builder(id, uid, content, createdAt)
+        .createdBy(createdBy)
+        .updatedAt(updatedAt)
+        .updatedBy(updatedBy)
+        .deletedAt(deletedAt)
+        .deletedBy(deletedBy)
+        .active(active)
+        .version(version);
   }
 
   /** {@return what happened} */
@@ -123,68 +127,167 @@ public record Activity(
     return deletedAt != null;
   }
 
-  /**
-   * {@return this activity with new content, as an update stores it}
-   *
-   * @param newContent the replacing content
-   * @param at when the update happened
-   * @param by who updated it
-   */
-  public Activity updated(ActivityContent newContent, Instant at, @Nullable String by) {
-    return new Activity(
-        id,
-        uid,
-        newContent,
-        createdAt,
-        createdBy,
-        at,
-        by,
-        deletedAt,
-        deletedBy,
-        active,
-        version + 1);
-  }
+  /** Collects the fields of an {@link Activity}; every setter is optional. */
+  public static final class Builder {
+    private long id;
+    private UUID uid;
+    private ActivityContent content;
+    private Instant createdAt;
+    private @Nullable String createdBy;
+    private @Nullable Instant updatedAt;
+    private @Nullable String updatedBy;
+    private @Nullable Instant deletedAt;
+    private @Nullable String deletedBy;
+    private boolean active = true;
+    private long version = 1;
 
-  /**
-   * {@return this activity soft-deleted}
-   *
-   * @param at when it was deleted
-   * @param by who deleted it
-   */
-  public Activity deleted(Instant at, @Nullable String by) {
-    return new Activity(id, uid, content, createdAt, createdBy, at, by, at, by, false, version + 1);
-  }
+    private Builder(long id, UUID uid, ActivityContent content, Instant createdAt) {
+      this.id = id;
+      this.uid = uid;
+      this.content = content;
+      this.createdAt = createdAt;
+    }
 
-  /**
-   * {@return this activity restored from a soft delete}
-   *
-   * @param at when it was restored
-   * @param by who restored it
-   */
-  public Activity restored(Instant at, @Nullable String by) {
-    return new Activity(
-        id, uid, content, createdAt, createdBy, at, by, null, null, true, version + 1);
-  }
+    /**
+     * Sets the store-assigned numeric id.
+     *
+     * @param value the id
+     * @return this builder
+     */
+    public Builder id(long value) {
+      this.id = value;
+      return this;
+    }
 
-  /**
-   * {@return this activity with its actor anonymised and every audit name cleared, as erasure by
-   * {@link ErasureMode#ANONYMISE} stores it}
-   *
-   * @param at when it was anonymised
-   */
-  public Activity anonymised(Instant at) {
-    ActivityContent c = content;
-    ActivityContent anonymous =
-        new ActivityContent(
-            c.type(),
-            c.actor().anonymised(),
-            c.text(),
-            c.resource(),
-            c.workspaceGroupId(),
-            c.workspaceGroup(),
-            c.campaign(),
-            c.details());
-    return new Activity(
-        id, uid, anonymous, createdAt, null, at, null, deletedAt, null, active, version + 1);
+    /**
+     * Sets the idempotency key.
+     *
+     * @param value the uid
+     * @return this builder
+     */
+    public Builder uid(UUID value) {
+      this.uid = value;
+      return this;
+    }
+
+    /**
+     * Sets what the activity says.
+     *
+     * @param value the content
+     * @return this builder
+     */
+    public Builder content(ActivityContent value) {
+      this.content = value;
+      return this;
+    }
+
+    /**
+     * Sets when it happened.
+     *
+     * @param value the creation time
+     * @return this builder
+     */
+    public Builder createdAt(Instant value) {
+      this.createdAt = value;
+      return this;
+    }
+
+    /**
+     * Sets who recorded it.
+     *
+     * @param value the name, or null for none
+     * @return this builder
+     */
+    public Builder createdBy(@Nullable String value) {
+      this.createdBy = value;
+      return this;
+    }
+
+    /**
+     * Sets when it was last changed; the creation time when not set.
+     *
+     * @param value the time
+     * @return this builder
+     */
+    public Builder updatedAt(Instant value) {
+      this.updatedAt = value;
+      return this;
+    }
+
+    /**
+     * Sets who last changed it.
+     *
+     * @param value the name, or null for none
+     * @return this builder
+     */
+    public Builder updatedBy(@Nullable String value) {
+      this.updatedBy = value;
+      return this;
+    }
+
+    /**
+     * Sets when it was soft-deleted.
+     *
+     * @param value the time, or null while it is not
+     * @return this builder
+     */
+    public Builder deletedAt(@Nullable Instant value) {
+      this.deletedAt = value;
+      return this;
+    }
+
+    /**
+     * Sets who soft-deleted it.
+     *
+     * @param value the name, or null for none
+     * @return this builder
+     */
+    public Builder deletedBy(@Nullable String value) {
+      this.deletedBy = value;
+      return this;
+    }
+
+    /**
+     * Sets whether it is active: false while soft-deleted.
+     *
+     * @param value the flag
+     * @return this builder
+     */
+    public Builder active(boolean value) {
+      this.active = value;
+      return this;
+    }
+
+    /**
+     * Sets the version.
+     *
+     * @param value the version, 1 or more
+     * @return this builder
+     */
+    public Builder version(long value) {
+      this.version = value;
+      return this;
+    }
+
+    /**
+     * Builds the activity.
+     *
+     * @return a new activity
+     * @throws ValidationException naming the first field that breaks a rule
+     */
+    public Activity build() {
+      return new Activity(
+          id,
+          uid,
+          content,
+          createdAt,
+          createdBy,
+          updatedAt != null ? updatedAt : createdAt,
+          updatedBy,
+          deletedAt,
+          deletedBy,
+          active,
+          version);
+    }
   }
 }

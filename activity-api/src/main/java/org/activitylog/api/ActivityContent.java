@@ -68,14 +68,145 @@ public record ActivityContent(
    * @return the content, with no text, resource, campaign or details
    */
   public static ActivityContent of(ActivityKind type, Actor actor, long workspaceGroupId) {
-    return new ActivityContent(
-        type,
-        actor,
-        null,
-        JsonValue.nullValue(),
-        workspaceGroupId,
-        null,
-        null,
-        BrightideaDetails.NONE);
+    return builder(type, actor, workspaceGroupId).build();
+  }
+
+  /**
+   * Starts building content; the optional parts start absent.
+   *
+   * @param type what happened
+   * @param actor who did it
+   * @param workspaceGroupId the owning workspace group
+   * @return a new builder
+   */
+  public static Builder builder(ActivityKind type, Actor actor, long workspaceGroupId) {
+    return new Builder(type, actor, workspaceGroupId);
+  }
+
+  /** {@return a builder holding this content, to change some of it} */
+  public Builder toBuilder() {
+    return builder(type, actor, workspaceGroupId)
+        .text(text)
+        .resource(resource)
+        .workspaceGroup(workspaceGroup)
+        .campaign(campaign)
+        .details(details);
+  }
+
+  /** Collects the parts of an {@link ActivityContent}; every setter is optional. */
+  public static final class Builder {
+    private ActivityKind type;
+    private Actor actor;
+    private @Nullable String text;
+    private JsonValue resource = JsonValue.nullValue();
+    private long workspaceGroupId;
+    private @Nullable Long workspaceGroup;
+    private @Nullable Campaign campaign;
+    private BrightideaDetails details = BrightideaDetails.NONE;
+
+    private Builder(ActivityKind type, Actor actor, long workspaceGroupId) {
+      this.type = type;
+      this.actor = actor;
+      this.workspaceGroupId = workspaceGroupId;
+    }
+
+    /**
+     * Sets what happened.
+     *
+     * @param value the type
+     * @return this builder
+     */
+    public Builder type(ActivityKind value) {
+      this.type = value;
+      return this;
+    }
+
+    /**
+     * Sets who did it, with the profile as it was then.
+     *
+     * @param value the actor
+     * @return this builder
+     */
+    public Builder actor(Actor value) {
+      this.actor = value;
+      return this;
+    }
+
+    /**
+     * Sets the description.
+     *
+     * @param value the text, or null for none
+     * @return this builder
+     */
+    public Builder text(@Nullable String value) {
+      this.text = value;
+      return this;
+    }
+
+    /**
+     * Sets what it happened to; JSON {@code null} when not set.
+     *
+     * @param value the resource
+     * @return this builder
+     */
+    public Builder resource(JsonValue value) {
+      this.resource = value;
+      return this;
+    }
+
+    /**
+     * Sets the owning workspace group (the tenant).
+     *
+     * @param value the workspace group id
+     * @return this builder
+     */
+    public Builder workspaceGroupId(long value) {
+      this.workspaceGroupId = value;
+      return this;
+    }
+
+    /**
+     * Sets the workspace group derived from the resource's context.
+     *
+     * @param value the workspace group, or null
+     * @return this builder
+     */
+    public Builder workspaceGroup(@Nullable Long value) {
+      this.workspaceGroup = value;
+      return this;
+    }
+
+    /**
+     * Sets the Brightidea campaign.
+     *
+     * @param value the campaign, or null
+     * @return this builder
+     */
+    public Builder campaign(@Nullable Campaign value) {
+      this.campaign = value;
+      return this;
+    }
+
+    /**
+     * Sets the Brightidea type-specific fields; {@link BrightideaDetails#NONE} when not set.
+     *
+     * @param value the fields
+     * @return this builder
+     */
+    public Builder details(BrightideaDetails value) {
+      this.details = value;
+      return this;
+    }
+
+    /**
+     * Builds the content.
+     *
+     * @return new content
+     * @throws ValidationException naming the first part that breaks a rule
+     */
+    public ActivityContent build() {
+      return new ActivityContent(
+          type, actor, text, resource, workspaceGroupId, workspaceGroup, campaign, details);
+    }
   }
 }

@@ -104,40 +104,6 @@ public record ActivityQuery(
     return b;
   }
 
-  /**
-   * {@return whether the time bounds leave no instant: such a query matches nothing and a backend
-   * may answer without asking its store}
-   */
-  public boolean hasEmptyTimeRange() {
-    return createdFrom != null && createdBefore != null && !createdFrom.isBefore(createdBefore);
-  }
-
-  /**
-   * {@return whether an activity matches every filter except {@link #followedBy()}, which needs the
-   * follow graph: pass the set of actors that actor follows, or an empty set when it is null}
-   *
-   * @param activity the activity to test
-   * @param followed the actors that the {@link #followedBy()} actor follows
-   */
-  public boolean matches(Activity activity, Set<ActorRef> followed) {
-    return (ids.isEmpty() || ids.contains(activity.id()))
-        && (uids.isEmpty() || uids.contains(activity.uid()))
-        && (types.isEmpty() || types.stream().anyMatch(activity.type()::sameCode))
-        && (actors.isEmpty() || actors.contains(activity.actor().ref()))
-        && (workspaceGroups.isEmpty() || workspaceGroups.contains(activity.workspaceGroupId()))
-        && (campaignIds.isEmpty()
-            || (activity.content().campaign() != null
-                && campaignIds.contains(activity.content().campaign().id())))
-        && (createdFrom == null || !activity.createdAt().isBefore(createdFrom))
-        && (createdBefore == null || activity.createdAt().isBefore(createdBefore))
-        && (followedBy == null || followed.contains(activity.actor().ref()))
-        && switch (deleted) {
-          case EXCLUDE -> !activity.isDeleted();
-          case INCLUDE -> true;
-          case ONLY -> activity.isDeleted();
-        };
-  }
-
   /** Collects filters; each call narrows the query. */
   public static final class Builder {
     private final Set<Long> ids = new LinkedHashSet<>();

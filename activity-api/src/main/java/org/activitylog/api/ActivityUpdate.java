@@ -89,40 +89,4 @@ public record ActivityUpdate(
   public ActivityUpdate withType(ActivityKind newType) {
     return new ActivityUpdate(newType, actor, text, resource, campaign, details);
   }
-
-  /**
-   * The content after this update.
-   *
-   * @param current the stored content
-   * @return the content with every given field replaced, and the workspace groups kept
-   */
-  public ActivityContent applyTo(ActivityContent current) {
-    return new ActivityContent(
-        type != null ? type : current.type(),
-        actor != null ? actor : current.actor(),
-        text != null ? text : current.text(),
-        resource != null ? resource : current.resource(),
-        current.workspaceGroupId(),
-        current.workspaceGroup(),
-        campaign != null ? campaign : current.campaign(),
-        details != null ? details : current.details());
-  }
-
-  /**
-   * Whether storing this update would change anything. Stores leave an activity untouched, version
-   * and audit fields included, when it would not: a {@code PUT} of the body a {@code GET} answered
-   * is a no-op.
-   *
-   * @param current the stored content
-   * @return true when some given field differs from the stored one
-   */
-  public boolean changes(ActivityContent current) {
-    // Kinds are compared by code, as backends store them: an UnknownActivityType read back from a
-    // store that did not know the host enum names the same type as the host's constant.
-    ActivityUpdate compared =
-        type != null && type.sameCode(current.type())
-            ? new ActivityUpdate(null, actor, text, resource, campaign, details)
-            : this;
-    return !compared.applyTo(current).equals(current);
-  }
 }

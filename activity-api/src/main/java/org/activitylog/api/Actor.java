@@ -8,9 +8,4 @@ public sealed interface Actor permits UserSimple, Member {
 
   /** {@return the stable identity of this actor, used for filtering, following and erasure} */
   ActorRef ref();
-
-  /**
-   * {@return the same actor with every personal field removed, used when erasing by anonymisation}
-   */
-  Actor anonymised();
 }

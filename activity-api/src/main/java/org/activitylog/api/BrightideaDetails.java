@@ -30,8 +30,7 @@ public record BrightideaDetails(
     @Nullable Attachment attachment) {
 
   /** No type-specific fields: what AISquare activities carry. */
-  public static final BrightideaDetails NONE =
-      new BrightideaDetails(null, null, null, null, null, null, List.of(), List.of(), null);
+  public static final BrightideaDetails NONE = builder().build();
 
   /**
    * Copies the lists and checks text lengths.
@@ -55,8 +54,164 @@ public record BrightideaDetails(
     comments = comments == null ? List.of() : List.copyOf(comments);
   }
 
+  /**
+   * Starts building type-specific fields; every field starts absent and the lists empty.
+   *
+   * @return a new builder
+   */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** {@return a builder holding these fields, to change some of them} */
+  public Builder toBuilder() {
+    return builder()
+        .ideaId(ideaId)
+        .ideaTitle(ideaTitle)
+        .categoryName(categoryName)
+        .anonymous(anonymous)
+        .teamSubmission(teamSubmission)
+        .updateId(updateId)
+        .hifives(hifives)
+        .comments(comments)
+        .attachment(attachment);
+  }
+
   /** {@return whether no field is set} */
   public boolean isEmpty() {
     return equals(NONE);
+  }
+
+  /** Collects the fields of a {@link BrightideaDetails}; every setter is optional. */
+  public static final class Builder {
+    private @Nullable String ideaId;
+    private @Nullable String ideaTitle;
+    private @Nullable String categoryName;
+    private @Nullable Boolean anonymous;
+    private @Nullable Boolean teamSubmission;
+    private @Nullable String updateId;
+    private List<HiFive> hifives = List.of();
+    private List<Comment> comments = List.of();
+    private @Nullable Attachment attachment;
+
+    private Builder() {}
+
+    /**
+     * Sets the idea's id.
+     *
+     * @param value the value, or null
+     * @return this builder
+     */
+    public Builder ideaId(@Nullable String value) {
+      this.ideaId = value;
+      return this;
+    }
+
+    /**
+     * Sets the idea's title.
+     *
+     * @param value the value, or null
+     * @return this builder
+     */
+    public Builder ideaTitle(@Nullable String value) {
+      this.ideaTitle = value;
+      return this;
+    }
+
+    /**
+     * Sets the idea's category.
+     *
+     * @param value the value, or null
+     * @return this builder
+     */
+    public Builder categoryName(@Nullable String value) {
+      this.categoryName = value;
+      return this;
+    }
+
+    /**
+     * Sets whether the idea was posted anonymously.
+     *
+     * @param value the value, or null when unknown
+     * @return this builder
+     */
+    public Builder anonymous(@Nullable Boolean value) {
+      this.anonymous = value;
+      return this;
+    }
+
+    /**
+     * Sets whether the idea is a team submission.
+     *
+     * @param value the value, or null when unknown
+     * @return this builder
+     */
+    public Builder teamSubmission(@Nullable Boolean value) {
+      this.teamSubmission = value;
+      return this;
+    }
+
+    /**
+     * Sets the update's id.
+     *
+     * @param value the value, or null
+     * @return this builder
+     */
+    public Builder updateId(@Nullable String value) {
+      this.updateId = value;
+      return this;
+    }
+
+    /**
+     * Sets the hi-fives on the update, in order.
+     *
+     * @param value the hi-fives
+     * @return this builder
+     */
+    public Builder hifives(List<HiFive> value) {
+      this.hifives = value;
+      return this;
+    }
+
+    /**
+     * Sets the comments on the update, in order.
+     *
+     * @param value the comments
+     * @return this builder
+     */
+    public Builder comments(List<Comment> value) {
+      this.comments = value;
+      return this;
+    }
+
+    /**
+     * Sets the file attached to the update.
+     *
+     * @param value the file, or null
+     * @return this builder
+     */
+    public Builder attachment(@Nullable Attachment value) {
+      this.attachment = value;
+      return this;
+    }
+
+    /**
+     * Builds the fields.
+     *
+     * @return new type-specific fields
+     * @throws ValidationException naming the first field that breaks a rule
+     */
+    public BrightideaDetails build() {
+      return new BrightideaDetails(
+          ideaId,
+          ideaTitle,
+          categoryName,
+          anonymous,
+          teamSubmission,
+          updateId,
+          hifives,
+          comments,
+          attachment);
+    }
   }
 }

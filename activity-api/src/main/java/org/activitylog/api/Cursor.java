@@ -31,23 +31,4 @@ public record Cursor(Instant createdAt, long id) {
   public static Cursor after(Activity last) {
     return new Cursor(last.createdAt(), last.id());
   }
-
-  /**
-   * {@return whether an activity comes after this position in a sort order}
-   *
-   * @param activity the activity
-   * @param sort the order
-   */
-  public boolean precedes(Activity activity, Sort sort) {
-    int cmp;
-    if (sort.field() == Sort.Field.ID) {
-      cmp = Long.compare(activity.id(), id);
-    } else {
-      cmp = activity.createdAt().compareTo(createdAt);
-      if (cmp == 0) {
-        cmp = Long.compare(activity.id(), id);
-      }
-    }
-    return sort.direction() == Sort.Direction.ASC ? cmp > 0 : cmp < 0;
-  }
 }

@@ -1,6 +1,5 @@
 package org.activitylog.api;
 
-import java.util.Comparator;
 import org.activitylog.api.internal.Ascii;
 import org.activitylog.api.internal.Checks;
 
@@ -103,15 +102,6 @@ public record Sort(Field field, Direction direction) {
       }
     }
     throw invalid(text);
-  }
-
-  /** {@return the order as a comparator of activities, including the id tie-break} */
-  public Comparator<Activity> comparator() {
-    Comparator<Activity> ascending =
-        field == Field.ID
-            ? Comparator.comparingLong(Activity::id)
-            : Comparator.comparing(Activity::createdAt).thenComparingLong(Activity::id);
-    return direction == Direction.ASC ? ascending : ascending.reversed();
   }
 
   /** The order as the seed writes it, for example {@code date_created DESC}. */

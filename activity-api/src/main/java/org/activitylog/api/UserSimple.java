@@ -81,18 +81,189 @@ public record UserSimple(
    * @param email the e-mail address
    */
   public static UserSimple of(long id, String username, String email) {
-    return new UserSimple(id, username, email, null, false, null, null, null, null, null, null);
+    return builder(id, username, email).build();
+  }
+
+  /**
+   * Starts building a user; every optional field starts absent, {@code firstTimeLogin} false.
+   *
+   * @param id the user's numeric id, zero or more
+   * @param username the username
+   * @param email the e-mail address
+   * @return a new builder
+   */
+  public static Builder builder(long id, String username, String email) {
+    return new Builder(id, username, email);
+  }
+
+  /** {@return a builder holding this user's fields, to change some of them} */
+  public Builder toBuilder() {
+    return builder(id, username, email)
+        .fullName(fullName)
+        .firstTimeLogin(firstTimeLogin)
+        .theme(theme)
+        .isSuperuser(isSuperuser)
+        .isStaff(isStaff)
+        .isActive(isActive)
+        .isVerified(isVerified)
+        .profilePicture(profilePicture);
+  }
+
+  /** Collects the fields of a {@link UserSimple}; every setter is optional. */
+  public static final class Builder {
+    private final long id;
+    private String username;
+    private String email;
+    private @Nullable String fullName;
+    private boolean firstTimeLogin;
+    private @Nullable String theme;
+    private @Nullable Boolean isSuperuser;
+    private @Nullable Boolean isStaff;
+    private @Nullable Boolean isActive;
+    private @Nullable Boolean isVerified;
+    private @Nullable String profilePicture;
+
+    private Builder(long id, String username, String email) {
+      this.id = id;
+      this.username = username;
+      this.email = email;
+    }
+
+    /**
+     * Sets the username.
+     *
+     * @param value the username
+     * @return this builder
+     */
+    public Builder username(String value) {
+      this.username = value;
+      return this;
+    }
+
+    /**
+     * Sets the e-mail address.
+     *
+     * @param value the e-mail address
+     * @return this builder
+     */
+    public Builder email(String value) {
+      this.email = value;
+      return this;
+    }
+
+    /**
+     * Sets the display name.
+     *
+     * @param value the value, or null when unknown
+     * @return this builder
+     */
+    public Builder fullName(@Nullable String value) {
+      this.fullName = value;
+      return this;
+    }
+
+    /**
+     * Sets whether this is the user's first login; false when not set.
+     *
+     * @param value the value
+     * @return this builder
+     */
+    public Builder firstTimeLogin(boolean value) {
+      this.firstTimeLogin = value;
+      return this;
+    }
+
+    /**
+     * Sets the UI theme.
+     *
+     * @param value the value, or null for none
+     * @return this builder
+     */
+    public Builder theme(@Nullable String value) {
+      this.theme = value;
+      return this;
+    }
+
+    /**
+     * Sets whether the user has every permission.
+     *
+     * @param value the value, or null when unknown
+     * @return this builder
+     */
+    public Builder isSuperuser(@Nullable Boolean value) {
+      this.isSuperuser = value;
+      return this;
+    }
+
+    /**
+     * Sets whether the user can log into the admin site.
+     *
+     * @param value the value, or null when unknown
+     * @return this builder
+     */
+    public Builder isStaff(@Nullable Boolean value) {
+      this.isStaff = value;
+      return this;
+    }
+
+    /**
+     * Sets whether the account is active.
+     *
+     * @param value the value, or null when unknown
+     * @return this builder
+     */
+    public Builder isActive(@Nullable Boolean value) {
+      this.isActive = value;
+      return this;
+    }
+
+    /**
+     * Sets whether the account is verified.
+     *
+     * @param value the value, or null when unknown
+     * @return this builder
+     */
+    public Builder isVerified(@Nullable Boolean value) {
+      this.isVerified = value;
+      return this;
+    }
+
+    /**
+     * Sets the profile picture URL: an absolute {@code http} or {@code https} URL.
+     *
+     * @param value the value, or null for none
+     * @return this builder
+     */
+    public Builder profilePicture(@Nullable String value) {
+      this.profilePicture = value;
+      return this;
+    }
+
+    /**
+     * Builds the user.
+     *
+     * @return a new user
+     * @throws ValidationException naming the first field that breaks a rule
+     */
+    public UserSimple build() {
+      return new UserSimple(
+          id,
+          username,
+          email,
+          fullName,
+          firstTimeLogin,
+          theme,
+          isSuperuser,
+          isStaff,
+          isActive,
+          isVerified,
+          profilePicture);
+    }
   }
 
   @Override
   public ActorRef ref() {
     return ActorRef.user(id);
-  }
-
-  /** Replaces the id and every personal field, so nothing links the activity to the person. */
-  @Override
-  public UserSimple anonymised() {
-    return of(0, "anonymous", "anonymous@invalid");
   }
 
   /**

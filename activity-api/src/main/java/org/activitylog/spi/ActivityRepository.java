@@ -51,6 +51,10 @@ import org.jspecify.annotations.Nullable;
  * org.activitylog.api.ActivityCatalogue} resolves the code, so a host type the catalogue does not
  * register reads as an {@link org.activitylog.api.UnknownActivityType} of the same code. Filters
  * and updates compare types by code.
+ *
+ * <p>{@link StoredActivities} computes the state each write stores and {@link QueryMatching}
+ * decides what each read returns, in which order: a backend that works in Java calls them, one that
+ * works in SQL must agree with them.
  */
 public interface ActivityRepository {
 
@@ -107,11 +111,11 @@ public interface ActivityRepository {
 
   /**
    * Replaces the fields an update gives, stamps {@code updated_at} from the clock and {@code
-   * updated_by}, and increments the version. The id, uid, creation fields and workspace groups
-   * never change, and neither does the soft-delete state: an update of a soft-deleted activity
-   * leaves it deleted. An update that leaves every field as stored ({@link ActivityUpdate#changes}
-   * false) writes nothing and returns the stored activity, version and audit fields unchanged; the
-   * expected version is compared first all the same.
+   * updated_by}, and increments the version, as {@link StoredActivities#updated} does. The id, uid,
+   * creation fields and workspace groups never change, and neither does the soft-delete state: an
+   * update of a soft-deleted activity leaves it deleted. An update that leaves every field as
+   * stored ({@link StoredActivities#changes} false) writes nothing and returns the stored activity,
+   * version and audit fields unchanged; the expected version is compared first all the same.
    *
    * @param id the activity's id
    * @param update the new values
@@ -129,7 +133,8 @@ public interface ActivityRepository {
   /**
    * Soft-deletes an activity: sets {@code deleted_at} and {@code updated_at} from the clock, {@code
    * deleted_by} and {@code updated_by}, {@code is_active=false}, and adds one to the version, as
-   * {@link Activity#deleted} does. Deleting a deleted activity changes nothing and returns it.
+   * {@link StoredActivities#deleted} does. Deleting a deleted activity changes nothing and returns
+   * it.
    *
    * @param id the activity's id
    * @param deletedBy who deletes it, or null to record no name
@@ -143,8 +148,8 @@ public interface ActivityRepository {
   /**
    * Undoes a soft delete: clears {@code deleted_at} and {@code deleted_by}, sets {@code is_active},
    * stamps {@code updated_at} and {@code updated_by}, and adds one to the version, as {@link
-   * Activity#restored} does. Restoring an activity that is not deleted changes nothing and returns
-   * it.
+   * StoredActivities#restored} does. Restoring an activity that is not deleted changes nothing and
+   * returns it.
    *
    * @param id the activity's id
    * @param restoredBy who restores it, or null to record no name
@@ -167,12 +172,12 @@ public interface ActivityRepository {
   /**
    * Removes or anonymises every activity of an actor, soft-deleted ones included. The actor is
    * matched by kind and id: a user and a member are different actors whatever their ids. An
-   * anonymised activity is stored as {@link Activity#anonymised} describes it; a soft-deleted one
-   * stays deleted.
+   * anonymised activity is stored as {@link StoredActivities#anonymised} describes it; a
+   * soft-deleted one stays deleted.
    *
    * @param actor the actor to erase
    * @param mode whether to delete the activities or replace the actor with {@link
-   *     org.activitylog.api.Actor#anonymised()}
+   *     StoredActivities#anonymousActor the anonymous actor} of its kind
    * @return how many activities were changed
    */
   long eraseActor(ActorRef actor, ErasureMode mode);

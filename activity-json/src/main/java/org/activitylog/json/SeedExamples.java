@@ -88,18 +88,14 @@ public final class SeedExamples {
     ObjectNode put = JsonWire.parseObject(aisquarePutRequest());
     String username = put.at("/user/username").asText();
     UserSimple user =
-        new UserSimple(
-            1,
-            username,
-            put.at("/user/email").asText(),
-            "John Doe",
-            false,
-            null,
-            false,
-            false,
-            true,
-            true,
-            "https://example.com/media/profile/" + username + ".png");
+        UserSimple.builder(1, username, put.at("/user/email").asText())
+            .fullName("John Doe")
+            .isSuperuser(false)
+            .isStaff(false)
+            .isActive(true)
+            .isVerified(true)
+            .profilePicture("https://example.com/media/profile/" + username + ".png")
+            .build();
     return NewActivity.builder(ActivityType.USER_LOGIN, user)
         .uid(UUID.fromString("5f0c2a52-8a0e-4c39-9d51-7f0e3c1f2b11"))
         .createdAt(Instant.parse("2026-01-01T09:30:00.123456Z"))

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.ZoneId;
-import org.activitylog.api.Activity;
 import org.activitylog.api.NewActivity;
+import org.activitylog.spi.StoredActivities;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -21,7 +21,7 @@ class BrightideaFormatTest {
     NewActivity draft = SeedExamples.aisquareLogin(3);
 
     JsonNode written =
-        Fixtures.tree(json.writeActivity(Activity.created(1, draft))).get("activity");
+        Fixtures.tree(json.writeActivity(StoredActivities.created(1, draft))).get("activity");
 
     assertThat(written.get("type").textValue()).isEqualTo("100");
     assertThat(written.get("id").textValue()).isEqualTo("5F0C2A52-8A0E-4C39-9D51-7F0E3C1F2B11");
@@ -38,7 +38,7 @@ class BrightideaFormatTest {
   void aisquareActivityReadsBack() {
     NewActivity draft = SeedExamples.aisquareLogin(3);
 
-    NewActivity read = json.readActivity(json.writeActivity(Activity.created(1, draft)), 3);
+    NewActivity read = json.readActivity(json.writeActivity(StoredActivities.created(1, draft)), 3);
 
     assertThat(read.content().type()).isEqualTo(draft.content().type());
     assertThat(read.content().actor()).isEqualTo(draft.content().actor());

@@ -20,6 +20,7 @@ import org.activitylog.api.HiFive;
 import org.activitylog.api.Member;
 import org.activitylog.api.NewActivity;
 import org.activitylog.api.Page;
+import org.activitylog.spi.StoredActivities;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -178,7 +179,7 @@ class BrightideaGoldenTest {
   }
 
   static Activity stored(long id, NewActivity draft) {
-    return Activity.created(id, draft);
+    return StoredActivities.created(id, draft);
   }
 
   /**

@@ -22,6 +22,7 @@ import org.activitylog.api.NewActivity;
 import org.activitylog.api.Page;
 import org.activitylog.api.UserSimple;
 import org.activitylog.api.ValidationException;
+import org.activitylog.spi.StoredActivities;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -72,7 +73,7 @@ class BrightideaXmlTest {
   }
 
   static Activity stored(long id, NewActivity draft) {
-    return Activity.created(id, draft);
+    return StoredActivities.created(id, draft);
   }
 
   @Nested
@@ -204,9 +205,7 @@ class BrightideaXmlTest {
               .workspaceGroupId(WORKSPACE)
               .createdAt(java.time.Instant.parse("2020-01-01T00:00:00Z"))
               .text("  two\n lines\r\n\tand tabs  ")
-              .details(
-                  new BrightideaDetails(
-                      "", null, null, null, null, null, List.of(), List.of(), null))
+              .details(BrightideaDetails.builder().ideaId("").build())
               .build();
 
       assertThat(xml.readActivity(xml.writeActivity(stored(1, draft)), WORKSPACE)).isEqualTo(draft);
@@ -220,41 +219,18 @@ class BrightideaXmlTest {
         "<b>&amp; ]]> \"q\" 'a' </activity><!DOCTYPE x [<!ENTITY e \"x\">]>&e; <![CDATA[ ]]>";
 
     NewActivity withText(String text, String screenName) {
-      Member member =
-          new Member(
-              UUID.randomUUID(),
-              null,
-              screenName,
-              null,
-              null,
-              null,
-              null,
-              null,
-              null,
-              null,
-              null,
-              null,
-              null,
-              null,
-              null,
-              null,
-              null);
+      Member member = Member.builder(UUID.randomUUID()).screenName(screenName).build();
       return NewActivity.builder(ActivityType.POST_UPDATE, member)
           .uid(UUID.randomUUID())
           .workspaceGroupId(WORKSPACE)
           .createdAt(java.time.Instant.parse("2020-01-01T00:00:00Z"))
           .text(text)
           .details(
-              new BrightideaDetails(
-                  null,
-                  null,
-                  null,
-                  null,
-                  null,
-                  text,
-                  List.of(),
-                  List.of(new Comment(text, text, null, text, member)),
-                  new Attachment(text, null, null, text, null, text, null)))
+              BrightideaDetails.builder()
+                  .updateId(text)
+                  .comments(List.of(new Comment(text, text, null, text, member)))
+                  .attachment(new Attachment(text, null, null, text, null, text, null))
+                  .build())
           .build();
     }
 

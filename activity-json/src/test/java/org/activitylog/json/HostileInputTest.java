@@ -205,8 +205,7 @@ class HostileInputTest {
     @CsvSource({"https://example.com/media/p.png", "HTTP://example.com/p.png?size=64"})
     @DisplayName("an absolute http(s) URL is kept")
     void kept(String url) {
-      UserSimple user =
-          new UserSimple(1, "u", "u@example.org", null, false, null, null, null, null, null, url);
+      UserSimple user = UserSimple.builder(1, "u", "u@example.org").profilePicture(url).build();
 
       assertThat(user.profilePicture()).isEqualTo(url);
     }

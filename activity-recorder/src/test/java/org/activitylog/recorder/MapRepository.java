@@ -18,6 +18,7 @@ import org.activitylog.api.Page;
 import org.activitylog.api.PageRequest;
 import org.activitylog.api.Sort;
 import org.activitylog.spi.ActivityRepository;
+import org.activitylog.spi.StoredActivities;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -37,7 +38,7 @@ final class MapRepository implements ActivityRepository {
         activity.uid(),
         uid -> {
           rowsWritten.incrementAndGet();
-          return Activity.created(ids.incrementAndGet(), activity);
+          return StoredActivities.created(ids.incrementAndGet(), activity);
         });
   }
 

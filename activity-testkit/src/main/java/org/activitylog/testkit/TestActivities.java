@@ -60,42 +60,29 @@ public final class TestActivities {
   /** {@return a new AISquare user with every field set} */
   public UserSimple user() {
     long id = randomId();
-    return new UserSimple(
-        id,
-        "user_" + id,
-        "user" + id + "@example.com",
-        "Test User " + id,
-        false,
-        "dark",
-        false,
-        false,
-        true,
-        true,
-        "https://example.com/pictures/" + id + ".png");
+    return UserSimple.builder(id, "user_" + id, "user" + id + "@example.com")
+        .fullName("Test User " + id)
+        .theme("dark")
+        .isSuperuser(false)
+        .isStaff(false)
+        .isActive(true)
+        .isVerified(true)
+        .profilePicture("https://example.com/pictures/" + id + ".png")
+        .build();
   }
 
   /** {@return a new Brightidea member with an id, a screen name and an e-mail address} */
   public Member member() {
     UUID id = UUID.randomUUID();
     Member m = Member.of(id, "Member " + id.toString().substring(0, 8));
-    return new Member(
-        id,
-        "member-" + id.toString().substring(0, 8) + "@example.com",
-        m.screenName(),
-        "First",
-        "Last",
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-        clock.instant(),
-        null,
-        true,
-        null);
+    return Member.builder(id)
+        .email("member-" + id.toString().substring(0, 8) + "@example.com")
+        .screenName(m.screenName())
+        .firstName("First")
+        .lastName("Last")
+        .dateCreated(clock.instant())
+        .active(true)
+        .build();
   }
 
   /**

@@ -152,39 +152,26 @@ public final class SyntheticActivities {
 
   private static UserSimple user(int i, SplittableRandom random) {
     String name = "user" + i;
-    return new UserSimple(
-        100_000L + i,
-        name,
-        name + "@example.test",
-        "User Number " + i,
-        false,
-        random.nextBoolean() ? "dark" : "light",
-        false,
-        false,
-        true,
-        true,
-        "https://example.test/avatars/" + i + ".png");
+    return UserSimple.builder(100_000L + i, name, name + "@example.test")
+        .fullName("User Number " + i)
+        .theme(random.nextBoolean() ? "dark" : "light")
+        .isSuperuser(false)
+        .isStaff(false)
+        .isActive(true)
+        .isVerified(true)
+        .profilePicture("https://example.test/avatars/" + i + ".png")
+        .build();
   }
 
   private static Member member(int i, SplittableRandom random) {
-    return new Member(
-        new UUID(0x3E3BE2L, i),
-        "member" + i + "@example.test",
-        "Member " + i,
-        "First" + i,
-        "Last" + i,
-        random.nextBoolean() ? "Engineer" : "Designer",
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-        true,
-        null);
+    return Member.builder(new UUID(0x3E3BE2L, i))
+        .email("member" + i + "@example.test")
+        .screenName("Member " + i)
+        .firstName("First" + i)
+        .lastName("Last" + i)
+        .jobTitle(random.nextBoolean() ? "Engineer" : "Designer")
+        .active(true)
+        .build();
   }
 
   private static ActivityType[] of(ActivityType.Catalogue catalogue) {

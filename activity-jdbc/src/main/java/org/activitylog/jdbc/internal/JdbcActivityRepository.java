@@ -35,19 +35,19 @@ import org.activitylog.api.Campaign;
 import org.activitylog.api.ConflictException;
 import org.activitylog.api.Cursor;
 import org.activitylog.api.ErasureMode;
-import org.activitylog.api.Member;
 import org.activitylog.api.NewActivity;
 import org.activitylog.api.NotFoundException;
 import org.activitylog.api.Page;
 import org.activitylog.api.PageRequest;
 import org.activitylog.api.Sort;
-import org.activitylog.api.UserSimple;
 import org.activitylog.api.ValidationException;
 import org.activitylog.jdbc.internal.sql.ActivityQuerySql;
 import org.activitylog.jdbc.internal.sql.ActivitySql;
 import org.activitylog.jdbc.internal.sql.BoundSql;
 import org.activitylog.jdbc.internal.sql.PositionalSql;
 import org.activitylog.spi.ActivityRepository;
+import org.activitylog.spi.QueryMatching;
+import org.activitylog.spi.StoredActivities;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.JdbiException;
 import org.jdbi.v3.core.mapper.RowMapper;
@@ -222,7 +222,7 @@ public final class JdbcActivityRepository implements ActivityRepository {
       throw new IllegalStateException("could not insert the activity", e);
     }
     if (inserted) {
-      return Optional.of(Activity.created(key, d));
+      return Optional.of(StoredActivities.created(key, d));
     }
     return byKey(h, d.content().workspaceGroupId(), Objects.requireNonNull(d.uid()));
   }
@@ -323,7 +323,7 @@ public final class JdbcActivityRepository implements ActivityRepository {
         if (keys.get(i).isEmpty()) {
           existing.add(Key.of(d));
         } else {
-          stored.put(Key.of(d), Activity.created(keys.get(i).get(0), d));
+          stored.put(Key.of(d), StoredActivities.created(keys.get(i).get(0), d));
         }
       }
     }
@@ -373,22 +373,21 @@ public final class JdbcActivityRepository implements ActivityRepository {
           if (expectedVersion != null && expectedVersion != current.version()) {
             throw conflict();
           }
-          if (!update.changes(current.content())) {
+          if (!StoredActivities.changes(update, current.content())) {
             return current;
           }
-          ActivityContent next = update.applyTo(current.content());
-          Instant now = now();
+          Activity next = StoredActivities.updated(current, update, now(), updatedBy);
           int changed =
-              bindContent(h.createUpdate(sql.update()), next)
-                  .bind("updatedAt", time(now))
-                  .bind("updatedBy", text(updatedBy))
+              bindContent(h.createUpdate(sql.update()), next.content())
+                  .bind("updatedAt", time(next.updatedAt()))
+                  .bind("updatedBy", text(next.updatedBy()))
                   .bind("id", int64(id))
                   .bind("version", int64(current.version()))
                   .execute();
           if (changed != 1) {
             throw conflict();
           }
-          return current.updated(next, now, updatedBy);
+          return next;
         });
   }
 
@@ -433,7 +432,7 @@ public final class JdbcActivityRepository implements ActivityRepository {
           sql.deleteOfActor(),
           u -> u.bind("kind", text(actor.kind().name())).bind("id", text(actor.id())));
     }
-    Actor replacement = anonymous(actor.kind());
+    Actor replacement = StoredActivities.anonymousActor(actor.kind());
     String profile = access.json().writeActor(replacement);
     Instant now = now();
     return access.update(
@@ -452,7 +451,7 @@ public final class JdbcActivityRepository implements ActivityRepository {
     Objects.requireNonNull(query, "query");
     Objects.requireNonNull(page, "page");
     Objects.requireNonNull(sort, "sort");
-    if (query.hasEmptyTimeRange()) {
+    if (QueryMatching.hasEmptyTimeRange(query)) {
       return Page.of(List.of(), 0, page);
     }
     return access.withHandle(
@@ -470,7 +469,7 @@ public final class JdbcActivityRepository implements ActivityRepository {
   @Override
   public long count(ActivityQuery query) {
     Objects.requireNonNull(query, "query");
-    if (query.hasEmptyTimeRange()) {
+    if (QueryMatching.hasEmptyTimeRange(query)) {
       return 0;
     }
     return access.withHandle(h -> count(h, query));
@@ -484,7 +483,7 @@ public final class JdbcActivityRepository implements ActivityRepository {
     }
     Objects.requireNonNull(query, "query");
     Objects.requireNonNull(sort, "sort");
-    if (query.hasEmptyTimeRange()) {
+    if (QueryMatching.hasEmptyTimeRange(query)) {
       return List.of();
     }
     return access.withHandle(
@@ -526,13 +525,6 @@ public final class JdbcActivityRepository implements ActivityRepository {
   private static ConflictException conflict() {
     return new ConflictException(
         "the activity was changed since the expected version; read it again and retry");
-  }
-
-  /** The anonymous actor of a kind; {@code anonymised()} ignores the fields of its receiver. */
-  private static Actor anonymous(ActorRef.Kind kind) {
-    return kind == ActorRef.Kind.USER
-        ? UserSimple.of(0, "anonymous", "anonymous@invalid").anonymised()
-        : Member.of(new UUID(0, 0), "Anonymous").anonymised();
   }
 
   /**

@@ -31,6 +31,8 @@ import org.activitylog.api.Sort;
 import org.activitylog.api.ValidationException;
 import org.activitylog.memory.internal.MemoryStorage.UidKey;
 import org.activitylog.spi.ActivityRepository;
+import org.activitylog.spi.QueryMatching;
+import org.activitylog.spi.StoredActivities;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -88,7 +90,7 @@ public final class MemoryActivityRepository implements ActivityRepository {
               stored.add(storage.byId.get(existing));
             } else {
               Activity created =
-                  withStoredType(Activity.created(storage.nextId.getAndIncrement(), a));
+                  withStoredType(StoredActivities.created(storage.nextId.getAndIncrement(), a));
               storage.byId.put(created.id(), created);
               storage.idByUid.put(key, created.id());
               stored.add(created);
@@ -136,10 +138,10 @@ public final class MemoryActivityRepository implements ActivityRepository {
                     + ", not the expected version "
                     + expectedVersion);
           }
-          if (!update.changes(current.content())) {
+          if (!StoredActivities.changes(update, current.content())) {
             return current;
           }
-          return replace(current.updated(update.applyTo(current.content()), now(), updatedBy));
+          return replace(StoredActivities.updated(current, update, now(), updatedBy));
         });
   }
 
@@ -150,7 +152,9 @@ public final class MemoryActivityRepository implements ActivityRepository {
         closed,
         () -> {
           Activity current = existing(id);
-          return current.isDeleted() ? current : replace(current.deleted(now(), deletedBy));
+          return current.isDeleted()
+              ? current
+              : replace(StoredActivities.deleted(current, now(), deletedBy));
         });
   }
 
@@ -161,7 +165,9 @@ public final class MemoryActivityRepository implements ActivityRepository {
         closed,
         () -> {
           Activity current = existing(id);
-          return current.isDeleted() ? replace(current.restored(now(), restoredBy)) : current;
+          return current.isDeleted()
+              ? replace(StoredActivities.restored(current, now(), restoredBy))
+              : current;
         });
   }
 
@@ -185,7 +191,7 @@ public final class MemoryActivityRepository implements ActivityRepository {
           Instant now = now();
           List<Activity> matching = storage.byId.values().stream().filter(ofActor).toList();
           for (Activity a : matching) {
-            replace(a.anonymised(now));
+            replace(StoredActivities.anonymised(a, now));
           }
           return matching.size();
         });
@@ -203,14 +209,16 @@ public final class MemoryActivityRepository implements ActivityRepository {
   @Override
   public long count(ActivityQuery query) {
     Objects.requireNonNull(query, "query");
-    if (query.hasEmptyTimeRange()) {
+    if (QueryMatching.hasEmptyTimeRange(query)) {
       return 0;
     }
     return storage.read(
         closed,
         () -> {
           Set<ActorRef> followed = followedSet(query);
-          return storage.byId.values().stream().filter(a -> query.matches(a, followed)).count();
+          return storage.byId.values().stream()
+              .filter(a -> QueryMatching.matches(query, a, followed))
+              .count();
         });
   }
 
@@ -228,7 +236,7 @@ public final class MemoryActivityRepository implements ActivityRepository {
       ActivityQuery query, Sort sort, @Nullable Cursor after, int limit) {
     Objects.requireNonNull(query, "query");
     Objects.requireNonNull(sort, "sort");
-    if (query.hasEmptyTimeRange()) {
+    if (QueryMatching.hasEmptyTimeRange(query)) {
       return List.of();
     }
     return storage.read(
@@ -236,7 +244,9 @@ public final class MemoryActivityRepository implements ActivityRepository {
         () -> {
           Set<ActorRef> followed = followedSet(query);
           Predicate<Activity> wanted =
-              a -> query.matches(a, followed) && (after == null || after.precedes(a, sort));
+              a ->
+                  QueryMatching.matches(query, a, followed)
+                      && QueryMatching.isAfter(a, after, sort);
           if (sort.field() == Sort.Field.ID) {
             // The map is already in id order: walk it and stop at the limit instead of sorting.
             Collection<Activity> inOrder =
@@ -255,7 +265,7 @@ public final class MemoryActivityRepository implements ActivityRepository {
           }
           return storage.byId.values().stream()
               .filter(wanted)
-              .sorted(sort.comparator())
+              .sorted(QueryMatching.comparator(sort))
               .limit(limit)
               .toList();
         });
@@ -312,28 +322,7 @@ public final class MemoryActivityRepository implements ActivityRepository {
     if (type.equals(c.type())) {
       return a;
     }
-    ActivityContent typed =
-        new ActivityContent(
-            type,
-            c.actor(),
-            c.text(),
-            c.resource(),
-            c.workspaceGroupId(),
-            c.workspaceGroup(),
-            c.campaign(),
-            c.details());
-    return new Activity(
-        a.id(),
-        a.uid(),
-        typed,
-        a.createdAt(),
-        a.createdBy(),
-        a.updatedAt(),
-        a.updatedBy(),
-        a.deletedAt(),
-        a.deletedBy(),
-        a.active(),
-        a.version());
+    return a.toBuilder().content(c.toBuilder().type(type).build()).build();
   }
 
   private Instant now() {

@@ -135,18 +135,13 @@ public final class DemoData {
             member("Ada", "Lovelace", "Analyst"),
             member("Grace", "Hopper", "Engineer"));
     UserSimple johndoe =
-        new UserSimple(
-            1,
-            "johndoe",
-            "johndoe@example.com",
-            "John Doe",
-            false,
-            null,
-            false,
-            false,
-            true,
-            true,
-            null);
+        UserSimple.builder(1, "johndoe", "johndoe@example.com")
+            .fullName("John Doe")
+            .isSuperuser(false)
+            .isStaff(false)
+            .isActive(true)
+            .isVerified(true)
+            .build();
     List<UserSimple> users =
         List.of(
             johndoe,
@@ -214,9 +209,7 @@ public final class DemoData {
         .createdAt(at)
         .workspaceGroupId(group)
         .text("Weekly update #" + (i + 1) + " from " + member.screenName())
-        .details(
-            new BrightideaDetails(
-                null, null, null, null, null, updateId, List.of(), List.of(), null))
+        .details(BrightideaDetails.builder().updateId(updateId).build())
         .build();
   }
 
@@ -260,36 +253,27 @@ public final class DemoData {
                 ? sampleCampaign
                 : new Campaign(uid("campaign-" + campaign), "Campaign " + (campaign + 1)));
         b.details(
-            new BrightideaDetails(
-                uid("idea-" + topic).toString().toUpperCase(Locale.ROOT),
-                "Idea: " + topic,
-                "Category " + (1 + random.nextInt(4)),
-                random.nextInt(10) == 0,
-                random.nextBoolean(),
-                null,
-                List.of(),
-                List.of(),
-                null));
+            BrightideaDetails.builder()
+                .ideaId(uid("idea-" + topic).toString().toUpperCase(Locale.ROOT))
+                .ideaTitle("Idea: " + topic)
+                .categoryName("Category " + (1 + random.nextInt(4)))
+                .anonymous(random.nextInt(10) == 0)
+                .teamSubmission(random.nextBoolean())
+                .build());
       }
       case POST_COMMENT, POST_BLOG_COMMENT ->
           b.text("Comment on " + topic)
               .details(
-                  new BrightideaDetails(
-                      null,
-                      null,
-                      null,
-                      null,
-                      null,
-                      null,
-                      List.of(),
-                      List.of(
-                          new Comment(
-                              uid("comment-" + i).toString().toUpperCase(Locale.ROOT),
-                              "I like " + topic,
-                              at,
-                              null,
-                              member)),
-                      null));
+                  BrightideaDetails.builder()
+                      .comments(
+                          List.of(
+                              new Comment(
+                                  uid("comment-" + i).toString().toUpperCase(Locale.ROOT),
+                                  "I like " + topic,
+                                  at,
+                                  null,
+                                  member)))
+                      .build());
       case POST_BLOG -> b.text("Blog post about " + topic);
       case POST_ON_WALL -> b.text("Has anyone tried " + topic + "?");
       default -> b.text(type.label());
@@ -308,24 +292,15 @@ public final class DemoData {
   }
 
   private static Member member(String first, String last, String job) {
-    return new Member(
-        uid("member-" + first + last),
-        (first + "." + last + "@example.com").toLowerCase(Locale.ROOT),
-        first + " " + last,
-        first,
-        last,
-        job,
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-        Instant.parse("2013-01-02T09:00:00Z"),
-        null,
-        true,
-        null);
+    return Member.builder(uid("member-" + first + last))
+        .email((first + "." + last + "@example.com").toLowerCase(Locale.ROOT))
+        .screenName(first + " " + last)
+        .firstName(first)
+        .lastName(last)
+        .jobTitle(job)
+        .dateCreated(Instant.parse("2013-01-02T09:00:00Z"))
+        .active(true)
+        .build();
   }
 
   private static Requester follower(ActorRef actor) {

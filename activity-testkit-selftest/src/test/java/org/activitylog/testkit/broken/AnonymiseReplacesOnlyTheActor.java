@@ -43,18 +43,13 @@ final class AnonymiseReplacesOnlyTheActor extends BrokenRepository {
     if (before == null || stored.version() != before.version() + 1) {
       return stored; // not anonymised here, or changed since
     }
-    return new Activity(
-        stored.id(),
-        stored.uid(),
-        stored.content(),
-        stored.createdAt(),
-        before.createdBy(),
-        before.updatedAt(),
-        before.updatedBy(),
-        stored.deletedAt(),
-        before.deletedBy(),
-        stored.active(),
-        before.version());
+    return stored.toBuilder()
+        .createdBy(before.createdBy())
+        .updatedAt(before.updatedAt())
+        .updatedBy(before.updatedBy())
+        .deletedBy(before.deletedBy())
+        .version(before.version())
+        .build();
   }
 
   /** The contract run against this backend; only {@link BrokenBackendsTest} runs it. */

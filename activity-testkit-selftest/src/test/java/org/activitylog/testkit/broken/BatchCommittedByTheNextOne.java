@@ -16,6 +16,7 @@ import org.activitylog.api.Sort;
 import org.activitylog.api.ValidationException;
 import org.activitylog.spi.ActivityRepository;
 import org.activitylog.spi.ActivityStore;
+import org.activitylog.spi.QueryMatching;
 import org.activitylog.testkit.MutableClock;
 import org.jspecify.annotations.Nullable;
 
@@ -87,7 +88,7 @@ final class BatchCommittedByTheNextOne extends BrokenRepository {
       throw new ValidationException("limit", "must be 1 or more", limit);
     }
     return visible(query, sort).stream()
-        .filter(a -> after == null || after.precedes(a, sort))
+        .filter(a -> QueryMatching.isAfter(a, after, sort))
         .limit(limit)
         .toList();
   }

@@ -16,6 +16,7 @@ import org.activitylog.api.PageRequest;
 import org.activitylog.api.Sort;
 import org.activitylog.spi.ActivityRepository;
 import org.activitylog.spi.ActivityStore;
+import org.activitylog.spi.QueryMatching;
 import org.activitylog.testkit.MutableClock;
 import org.jspecify.annotations.Nullable;
 
@@ -53,7 +54,11 @@ class BrokenRepository implements ActivityRepository {
    * @param sort the order
    */
   protected final List<Activity> matches(ActivityQuery query, Sort sort) {
-    return delegate.scan(query, BY_ID, 100).map(this::view).sorted(sort.comparator()).toList();
+    return delegate
+        .scan(query, BY_ID, 100)
+        .map(this::view)
+        .sorted(QueryMatching.comparator(sort))
+        .toList();
   }
 
   @Override

@@ -27,21 +27,15 @@ final class CommentsReadInDateOrder extends BrokenRepository {
         stored,
         Rows.withDetails(
             stored.content(),
-            new BrightideaDetails(
-                d.ideaId(),
-                d.ideaTitle(),
-                d.categoryName(),
-                d.anonymous(),
-                d.teamSubmission(),
-                d.updateId(),
-                d.hifives(),
-                d.comments().stream()
-                    .sorted(
-                        Comparator.comparing(
-                            Comment::dateCreated,
-                            Comparator.nullsLast(Comparator.<Instant>naturalOrder())))
-                    .toList(),
-                d.attachment())));
+            d.toBuilder()
+                .comments(
+                    d.comments().stream()
+                        .sorted(
+                            Comparator.comparing(
+                                Comment::dateCreated,
+                                Comparator.nullsLast(Comparator.<Instant>naturalOrder())))
+                        .toList())
+                .build()));
   }
 
   /** The contract run against this backend; only {@link BrokenBackendsTest} runs it. */

@@ -43,18 +43,7 @@ final class ConditionalUpdateKeepsVersion extends BrokenRepository {
     if (lag == 0) {
       return stored;
     }
-    return new Activity(
-        stored.id(),
-        stored.uid(),
-        stored.content(),
-        stored.createdAt(),
-        stored.createdBy(),
-        stored.updatedAt(),
-        stored.updatedBy(),
-        stored.deletedAt(),
-        stored.deletedBy(),
-        stored.active(),
-        stored.version() - lag);
+    return stored.toBuilder().version(stored.version() - lag).build();
   }
 
   /** The contract run against this backend; only {@link BrokenBackendsTest} runs it. */

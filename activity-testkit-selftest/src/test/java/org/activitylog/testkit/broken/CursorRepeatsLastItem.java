@@ -9,6 +9,7 @@ import org.activitylog.api.Cursor;
 import org.activitylog.api.Sort;
 import org.activitylog.spi.ActivityRepository;
 import org.activitylog.spi.ActivityStore;
+import org.activitylog.spi.QueryMatching;
 import org.activitylog.testkit.MutableClock;
 import org.jspecify.annotations.Nullable;
 
@@ -29,7 +30,9 @@ final class CursorRepeatsLastItem extends BrokenRepository {
       return super.listAfter(query, sort, null, limit);
     }
     List<Activity> batch = new ArrayList<>();
-    findById(after.id()).filter(a -> query.matches(a, Set.of())).ifPresent(batch::add);
+    findById(after.id())
+        .filter(a -> QueryMatching.matches(query, a, Set.of()))
+        .ifPresent(batch::add);
     if (limit > batch.size()) {
       batch.addAll(super.listAfter(query, sort, after, limit - batch.size()));
     }

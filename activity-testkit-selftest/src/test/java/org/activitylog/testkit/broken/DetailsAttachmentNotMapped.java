@@ -54,30 +54,12 @@ final class DetailsAttachmentNotMapped extends BrokenRepository {
     if (c.details().attachment() == null) {
       return a;
     }
-    ActivityContent written =
-        new ActivityContent(
-            c.type(),
-            c.actor(),
-            c.text(),
-            c.resource(),
-            c.workspaceGroupId(),
-            c.workspaceGroup(),
-            c.campaign(),
-            mapped(c.details()));
+    ActivityContent written = c.toBuilder().details(mapped(c.details())).build();
     return new NewActivity(a.uid(), written, a.createdAt(), a.createdBy());
   }
 
   private static BrightideaDetails mapped(BrightideaDetails d) {
-    return new BrightideaDetails(
-        d.ideaId(),
-        d.ideaTitle(),
-        d.categoryName(),
-        d.anonymous(),
-        d.teamSubmission(),
-        d.updateId(),
-        d.hifives(),
-        d.comments(),
-        null);
+    return d.toBuilder().attachment(null).build();
   }
 
   /** The contract run against this backend; only {@link BrokenBackendsTest} runs it. */

@@ -24,15 +24,11 @@ final class EmptyTextReadAsNull extends BrokenRepository {
     ActivityContent c = stored.content();
     Campaign campaign = c.campaign();
     ActivityContent content =
-        new ActivityContent(
-            c.type(),
-            c.actor(),
-            nulled(c.text()),
-            c.resource(),
-            c.workspaceGroupId(),
-            c.workspaceGroup(),
-            campaign == null ? null : new Campaign(campaign.id(), nulled(campaign.name())),
-            c.details());
+        c.toBuilder()
+            .text(nulled(c.text()))
+            .campaign(
+                campaign == null ? null : new Campaign(campaign.id(), nulled(campaign.name())))
+            .build();
     return Rows.withAuditNames(
         Rows.withContent(stored, content),
         nulled(stored.createdBy()),

@@ -12,6 +12,7 @@ import org.activitylog.api.PageRequest;
 import org.activitylog.api.Sort;
 import org.activitylog.spi.ActivityRepository;
 import org.activitylog.spi.ActivityStore;
+import org.activitylog.spi.StoredActivities;
 import org.activitylog.testkit.MutableClock;
 import org.jspecify.annotations.Nullable;
 
@@ -37,7 +38,7 @@ final class FeedRowRestampedOnRepeat extends BrokenRepository {
     Activity before = delegate.findById(id).orElse(null);
     Activity deleted = super.softDelete(id, deletedBy);
     if (before != null && before.isDeleted()) {
-      feedRows.put(id, deleted.deleted(clock.instant(), deletedBy));
+      feedRows.put(id, StoredActivities.deleted(deleted, clock.instant(), deletedBy));
     }
     return deleted;
   }
@@ -47,7 +48,7 @@ final class FeedRowRestampedOnRepeat extends BrokenRepository {
     Activity before = delegate.findById(id).orElse(null);
     Activity restored = super.restore(id, restoredBy);
     if (before != null && !before.isDeleted()) {
-      feedRows.put(id, restored.restored(clock.instant(), restoredBy));
+      feedRows.put(id, StoredActivities.restored(restored, clock.instant(), restoredBy));
     }
     return restored;
   }

@@ -23,18 +23,7 @@ final class FindByIdMissesSoftDelete extends BrokenRepository {
   }
 
   private static Activity withoutDeletion(Activity a) {
-    return new Activity(
-        a.id(),
-        a.uid(),
-        a.content(),
-        a.createdAt(),
-        a.createdBy(),
-        a.updatedAt(),
-        a.updatedBy(),
-        null,
-        null,
-        true,
-        a.version());
+    return a.toBuilder().deletedAt(null).deletedBy(null).active(true).build();
   }
 
   /** The contract run against this backend; only {@link BrokenBackendsTest} runs it. */

@@ -35,28 +35,8 @@ final class FindReadsResourceAsText extends BrokenRepository {
       return a; // SQL NULL, read as JSON null either way
     }
     ActivityContent c = a.content();
-    ActivityContent asText =
-        new ActivityContent(
-            c.type(),
-            c.actor(),
-            c.text(),
-            JsonValue.of(c.resource().toJson()),
-            c.workspaceGroupId(),
-            c.workspaceGroup(),
-            c.campaign(),
-            c.details());
-    return new Activity(
-        a.id(),
-        a.uid(),
-        asText,
-        a.createdAt(),
-        a.createdBy(),
-        a.updatedAt(),
-        a.updatedBy(),
-        a.deletedAt(),
-        a.deletedBy(),
-        a.active(),
-        a.version());
+    ActivityContent asText = c.toBuilder().resource(JsonValue.of(c.resource().toJson())).build();
+    return a.toBuilder().content(asText).build();
   }
 
   /** The contract run against this backend; only {@link BrokenBackendsTest} runs it. */

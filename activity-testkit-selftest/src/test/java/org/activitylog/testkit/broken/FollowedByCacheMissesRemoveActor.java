@@ -17,6 +17,7 @@ import org.activitylog.memory.InMemoryActivityStore;
 import org.activitylog.spi.ActivityRepository;
 import org.activitylog.spi.ActivityStore;
 import org.activitylog.spi.FollowGraph;
+import org.activitylog.spi.QueryMatching;
 import org.activitylog.testkit.MutableClock;
 import org.jspecify.annotations.Nullable;
 
@@ -137,7 +138,7 @@ final class FollowedByCacheMissesRemoveActor implements ActivityStore {
         return super.listAfter(query, sort, after, limit);
       }
       return feed(query, sort)
-          .filter(a -> after == null || after.precedes(a, sort))
+          .filter(a -> QueryMatching.isAfter(a, after, sort))
           .limit(limit)
           .toList();
     }

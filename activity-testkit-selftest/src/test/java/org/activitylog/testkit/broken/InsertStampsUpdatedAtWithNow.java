@@ -47,18 +47,7 @@ final class InsertStampsUpdatedAtWithNow extends BrokenRepository {
     if (at == null || stored.version() != 1) {
       return stored; // any later change stamps updated_at itself
     }
-    return new Activity(
-        stored.id(),
-        stored.uid(),
-        stored.content(),
-        stored.createdAt(),
-        stored.createdBy(),
-        at,
-        stored.updatedBy(),
-        stored.deletedAt(),
-        stored.deletedBy(),
-        stored.active(),
-        stored.version());
+    return stored.toBuilder().updatedAt(at).build();
   }
 
   /** The contract run against this backend; only {@link BrokenBackendsTest} runs it. */

@@ -7,6 +7,7 @@ import org.activitylog.api.ActivityUpdate;
 import org.activitylog.api.NotFoundException;
 import org.activitylog.spi.ActivityRepository;
 import org.activitylog.spi.ActivityStore;
+import org.activitylog.spi.StoredActivities;
 import org.activitylog.testkit.MutableClock;
 import org.jspecify.annotations.Nullable;
 
@@ -25,7 +26,7 @@ final class NoOpUpdateRestamps extends BrokenRepository {
   public Activity update(
       long id, ActivityUpdate update, @Nullable Long expectedVersion, @Nullable String updatedBy) {
     Activity current = delegate.findById(id).orElseThrow(NotFoundException::new);
-    if (update.changes(current.content())) {
+    if (StoredActivities.changes(update, current.content())) {
       return super.update(id, update, expectedVersion, updatedBy);
     }
     ActivityKind type = current.type();

@@ -22,18 +22,7 @@ final class NullDeletedAtReadAsEpoch extends BrokenRepository {
     if (stored.deletedAt() != null) {
       return stored;
     }
-    return new Activity(
-        stored.id(),
-        stored.uid(),
-        stored.content(),
-        stored.createdAt(),
-        stored.createdBy(),
-        stored.updatedAt(),
-        stored.updatedBy(),
-        Instant.EPOCH,
-        stored.deletedBy(),
-        stored.active(),
-        stored.version());
+    return stored.toBuilder().deletedAt(Instant.EPOCH).build();
   }
 
   /** The contract run against this backend; only {@link BrokenBackendsTest} runs it. */

@@ -42,18 +42,7 @@ final class RestoreKeepsDeletedAt extends BrokenRepository {
     if (left == null || stored.isDeleted()) {
       return stored;
     }
-    return new Activity(
-        stored.id(),
-        stored.uid(),
-        stored.content(),
-        stored.createdAt(),
-        stored.createdBy(),
-        stored.updatedAt(),
-        stored.updatedBy(),
-        left.deletedAt(),
-        left.deletedBy(),
-        stored.active(),
-        stored.version());
+    return stored.toBuilder().deletedAt(left.deletedAt()).deletedBy(left.deletedBy()).build();
   }
 
   /** The contract run against this backend; only {@link BrokenBackendsTest} runs it. */

@@ -11,33 +11,11 @@ final class Rows {
   private Rows() {}
 
   static Activity withContent(Activity a, ActivityContent c) {
-    return new Activity(
-        a.id(),
-        a.uid(),
-        c,
-        a.createdAt(),
-        a.createdBy(),
-        a.updatedAt(),
-        a.updatedBy(),
-        a.deletedAt(),
-        a.deletedBy(),
-        a.active(),
-        a.version());
+    return a.toBuilder().content(c).build();
   }
 
   static Activity withUpdateStamp(Activity a, Instant updatedAt, @Nullable String updatedBy) {
-    return new Activity(
-        a.id(),
-        a.uid(),
-        a.content(),
-        a.createdAt(),
-        a.createdBy(),
-        updatedAt,
-        updatedBy,
-        a.deletedAt(),
-        a.deletedBy(),
-        a.active(),
-        a.version());
+    return a.toBuilder().updatedAt(updatedAt).updatedBy(updatedBy).build();
   }
 
   static Activity withAuditNames(
@@ -45,54 +23,19 @@ final class Rows {
       @Nullable String createdBy,
       @Nullable String updatedBy,
       @Nullable String deletedBy) {
-    return new Activity(
-        a.id(),
-        a.uid(),
-        a.content(),
-        a.createdAt(),
-        createdBy,
-        a.updatedAt(),
-        updatedBy,
-        a.deletedAt(),
-        deletedBy,
-        a.active(),
-        a.version());
+    return a.toBuilder().createdBy(createdBy).updatedBy(updatedBy).deletedBy(deletedBy).build();
   }
 
   static ActivityContent withText(ActivityContent c, @Nullable String text) {
-    return new ActivityContent(
-        c.type(),
-        c.actor(),
-        text,
-        c.resource(),
-        c.workspaceGroupId(),
-        c.workspaceGroup(),
-        c.campaign(),
-        c.details());
+    return c.toBuilder().text(text).build();
   }
 
   static ActivityContent withDerivedGroup(ActivityContent c, @Nullable Long workspaceGroup) {
-    return new ActivityContent(
-        c.type(),
-        c.actor(),
-        c.text(),
-        c.resource(),
-        c.workspaceGroupId(),
-        workspaceGroup,
-        c.campaign(),
-        c.details());
+    return c.toBuilder().workspaceGroup(workspaceGroup).build();
   }
 
   static ActivityContent withDetails(ActivityContent c, BrightideaDetails details) {
-    return new ActivityContent(
-        c.type(),
-        c.actor(),
-        c.text(),
-        c.resource(),
-        c.workspaceGroupId(),
-        c.workspaceGroup(),
-        c.campaign(),
-        details);
+    return c.toBuilder().details(details).build();
   }
 
   /** The group a backend that confuses the two columns reads: the derived one when there is one. */

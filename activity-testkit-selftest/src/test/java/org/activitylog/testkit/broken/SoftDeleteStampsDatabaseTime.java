@@ -44,18 +44,7 @@ final class SoftDeleteStampsDatabaseTime extends BrokenRepository {
     if (at == null || !stored.isDeleted()) {
       return stored;
     }
-    return new Activity(
-        stored.id(),
-        stored.uid(),
-        stored.content(),
-        stored.createdAt(),
-        stored.createdBy(),
-        stored.updatedAt(),
-        stored.updatedBy(),
-        at,
-        stored.deletedBy(),
-        stored.active(),
-        stored.version());
+    return stored.toBuilder().deletedAt(at).build();
   }
 
   /** The contract run against this backend; only {@link BrokenBackendsTest} runs it. */

@@ -48,17 +48,6 @@ abstract class StoresSecondCopies extends BrokenRepository {
     if (original == null) {
       return stored;
     }
-    return new Activity(
-        stored.id(),
-        original,
-        stored.content(),
-        stored.createdAt(),
-        stored.createdBy(),
-        stored.updatedAt(),
-        stored.updatedBy(),
-        stored.deletedAt(),
-        stored.deletedBy(),
-        stored.active(),
-        stored.version());
+    return stored.toBuilder().uid(original).build();
   }
 }

@@ -5,6 +5,7 @@ import org.activitylog.api.Activity;
 import org.activitylog.api.Sort;
 import org.activitylog.spi.ActivityRepository;
 import org.activitylog.spi.ActivityStore;
+import org.activitylog.spi.QueryMatching;
 import org.activitylog.testkit.MutableClock;
 
 /**
@@ -20,7 +21,7 @@ final class TiesBrokenTheWrongWay extends ReorderingRepository {
   @Override
   Comparator<Activity> order(Sort sort) {
     if (sort.field() == Sort.Field.ID) {
-      return sort.comparator();
+      return QueryMatching.comparator(sort);
     }
     Comparator<Activity> byTime = Comparator.comparing(Activity::createdAt);
     Comparator<Activity> byId = Comparator.comparingLong(Activity::id);

@@ -27,64 +27,24 @@ final class UnknownFlagsReadAsFalse extends BrokenRepository {
     Actor actor = c.actor();
     if (actor instanceof UserSimple u) {
       actor =
-          new UserSimple(
-              u.id(),
-              u.username(),
-              u.email(),
-              u.fullName(),
-              u.firstTimeLogin(),
-              u.theme(),
-              known(u.isSuperuser()),
-              known(u.isStaff()),
-              known(u.isActive()),
-              known(u.isVerified()),
-              u.profilePicture());
+          u.toBuilder()
+              .isSuperuser(known(u.isSuperuser()))
+              .isStaff(known(u.isStaff()))
+              .isActive(known(u.isActive()))
+              .isVerified(known(u.isVerified()))
+              .build();
     } else if (actor instanceof Member m) {
-      actor =
-          new Member(
-              m.id(),
-              m.email(),
-              m.screenName(),
-              m.firstName(),
-              m.lastName(),
-              m.jobTitle(),
-              m.address(),
-              m.phone(),
-              m.mobilePhone(),
-              m.externalUserId(),
-              m.skills(),
-              m.workHistory(),
-              m.photoUrl(),
-              m.dateCreated(),
-              m.dateModified(),
-              known(m.active()),
-              m.photoFileId());
+      actor = m.toBuilder().active(known(m.active())).build();
     }
     BrightideaDetails d = c.details();
     BrightideaDetails details =
         d.isEmpty()
             ? d
-            : new BrightideaDetails(
-                d.ideaId(),
-                d.ideaTitle(),
-                d.categoryName(),
-                known(d.anonymous()),
-                known(d.teamSubmission()),
-                d.updateId(),
-                d.hifives(),
-                d.comments(),
-                d.attachment());
-    return Rows.withContent(
-        stored,
-        new ActivityContent(
-            c.type(),
-            actor,
-            c.text(),
-            c.resource(),
-            c.workspaceGroupId(),
-            c.workspaceGroup(),
-            c.campaign(),
-            details));
+            : d.toBuilder()
+                .anonymous(known(d.anonymous()))
+                .teamSubmission(known(d.teamSubmission()))
+                .build();
+    return Rows.withContent(stored, c.toBuilder().actor(actor).details(details).build());
   }
 
   private static Boolean known(@Nullable Boolean flag) {

@@ -7,6 +7,7 @@ import org.activitylog.api.ConflictException;
 import org.activitylog.api.NotFoundException;
 import org.activitylog.spi.ActivityRepository;
 import org.activitylog.spi.ActivityStore;
+import org.activitylog.spi.StoredActivities;
 import org.activitylog.testkit.MutableClock;
 import org.jspecify.annotations.Nullable;
 
@@ -36,7 +37,7 @@ final class UpdateCountIgnored extends BrokenRepository {
     try {
       return super.update(id, update, read.version(), updatedBy);
     } catch (ConflictException updateCountWasZero) {
-      return view(read.updated(update.applyTo(read.content()), clock.instant(), updatedBy));
+      return view(StoredActivities.updated(read, update, clock.instant(), updatedBy));
     }
   }
 

@@ -34,18 +34,7 @@ final class UpdatedAtNotStamped extends BrokenRepository {
     if (kept == null) {
       return stored;
     }
-    return new Activity(
-        stored.id(),
-        stored.uid(),
-        stored.content(),
-        stored.createdAt(),
-        stored.createdBy(),
-        kept,
-        stored.updatedBy(),
-        stored.deletedAt(),
-        stored.deletedBy(),
-        stored.active(),
-        stored.version());
+    return stored.toBuilder().updatedAt(kept).build();
   }
 
   /** The contract run against this backend; only {@link BrokenBackendsTest} runs it. */

@@ -10,6 +10,7 @@ import org.activitylog.api.PageRequest;
 import org.activitylog.api.Sort;
 import org.activitylog.spi.ActivityRepository;
 import org.activitylog.spi.ActivityStore;
+import org.activitylog.spi.QueryMatching;
 import org.activitylog.testkit.MutableClock;
 import org.jspecify.annotations.Nullable;
 
@@ -45,7 +46,7 @@ final class WorkspaceFilterOnDerivedGroup extends BrokenRepository {
       return super.listAfter(query, sort, after, limit); // the working store rejects it
     }
     return selected(query, sort).stream()
-        .filter(a -> after == null || after.precedes(a, sort))
+        .filter(a -> QueryMatching.isAfter(a, after, sort))
         .limit(limit)
         .toList();
   }

@@ -3,7 +3,6 @@ package org.activitylog.testkit.internal;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
@@ -11,7 +10,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.activitylog.api.Activity;
-import org.activitylog.api.ActivityContent;
 import org.activitylog.api.ActivityQuery;
 import org.activitylog.api.ActivityUpdate;
 import org.activitylog.api.ActorRef;
@@ -24,12 +22,17 @@ import org.activitylog.api.Page;
 import org.activitylog.api.PageRequest;
 import org.activitylog.api.Sort;
 import org.activitylog.api.ValidationException;
+import org.activitylog.spi.QueryMatching;
+import org.activitylog.spi.StoredActivities;
 import org.jspecify.annotations.Nullable;
 
 /**
  * What a store should hold, written from the javadoc of {@code ActivityRepository} and {@code
  * FollowGraph} as plainly as possible: a list of activities and a list of follow edges, searched
- * from start to end on every call. It is slow and obviously right, which is its whole job.
+ * from start to end on every call. It is slow and obviously right, which is its whole job. Each
+ * write stores the state {@link StoredActivities} computes and each read filters and orders with
+ * {@link QueryMatching}: the SPI's statement of those rules, which the contract's own tests check
+ * against expectations written out by hand; the model adds only the bookkeeping around them.
  *
  * <p>It does not assign ids: the store under test does, and the model takes the id the store
  * returned for each new activity, if no activity ever had it.
@@ -97,7 +100,7 @@ public final class ReferenceModel {
         id = NO_ID + 1 + placeholders++;
       }
       idsHandedOut.add(id);
-      Activity created = Activity.created(id, draft);
+      Activity created = StoredActivities.created(id, draft);
       activities.add(created);
       result.add(created);
     }
@@ -152,33 +155,10 @@ public final class ReferenceModel {
     if (expectedVersion != null && expectedVersion != a.version()) {
       throw new ConflictException("version " + a.version() + ", not " + expectedVersion);
     }
-    ActivityContent old = a.content();
-    ActivityContent merged =
-        new ActivityContent(
-            update.type() != null ? update.type() : old.type(),
-            update.actor() != null ? update.actor() : old.actor(),
-            update.text() != null ? update.text() : old.text(),
-            update.resource() != null ? update.resource() : old.resource(),
-            old.workspaceGroupId(),
-            old.workspaceGroup(),
-            update.campaign() != null ? update.campaign() : old.campaign(),
-            update.details() != null ? update.details() : old.details());
-    if (merged.equals(old)) {
+    if (!StoredActivities.changes(update, a.content())) {
       return a;
     }
-    return replace(
-        new Activity(
-            a.id(),
-            a.uid(),
-            merged,
-            a.createdAt(),
-            a.createdBy(),
-            now(),
-            by,
-            a.deletedAt(),
-            a.deletedBy(),
-            a.active(),
-            a.version() + 1));
+    return replace(StoredActivities.updated(a, update, now(), by));
   }
 
   /**
@@ -194,20 +174,7 @@ public final class ReferenceModel {
     if (a.isDeleted()) {
       return a;
     }
-    Instant now = now();
-    return replace(
-        new Activity(
-            a.id(),
-            a.uid(),
-            a.content(),
-            a.createdAt(),
-            a.createdBy(),
-            now,
-            by,
-            now,
-            by,
-            false,
-            a.version() + 1));
+    return replace(StoredActivities.deleted(a, now(), by));
   }
 
   /**
@@ -223,19 +190,7 @@ public final class ReferenceModel {
     if (!a.isDeleted()) {
       return a;
     }
-    return replace(
-        new Activity(
-            a.id(),
-            a.uid(),
-            a.content(),
-            a.createdAt(),
-            a.createdBy(),
-            now(),
-            by,
-            null,
-            null,
-            true,
-            a.version() + 1));
+    return replace(StoredActivities.restored(a, now(), by));
   }
 
   /**
@@ -267,28 +222,7 @@ public final class ReferenceModel {
     }
     Instant now = now();
     for (Activity a : ofActor) {
-      ActivityContent c = a.content();
-      replace(
-          new Activity(
-              a.id(),
-              a.uid(),
-              new ActivityContent(
-                  c.type(),
-                  c.actor().anonymised(),
-                  c.text(),
-                  c.resource(),
-                  c.workspaceGroupId(),
-                  c.workspaceGroup(),
-                  c.campaign(),
-                  c.details()),
-              a.createdAt(),
-              null,
-              now,
-              null,
-              a.deletedAt(),
-              null,
-              a.active(),
-              a.version() + 1));
+      replace(StoredActivities.anonymised(a, now));
     }
     return ofActor.size();
   }
@@ -335,7 +269,7 @@ public final class ReferenceModel {
     }
     List<Activity> out = new ArrayList<>();
     for (Activity a : matching(query, sort)) {
-      if ((after == null || comesAfter(a, after, sort)) && out.size() < limit) {
+      if (QueryMatching.isAfter(a, after, sort) && out.size() < limit) {
         out.add(a);
       }
     }
@@ -417,61 +351,12 @@ public final class ReferenceModel {
     Set<ActorRef> followed = q.followedBy() == null ? Set.of() : following(q.followedBy());
     List<Activity> out = new ArrayList<>();
     for (Activity a : activities) {
-      if (matches(a, q, followed)) {
+      if (QueryMatching.matches(q, a, followed)) {
         out.add(a);
       }
     }
-    out.sort(order(sort));
+    out.sort(QueryMatching.comparator(sort));
     return out;
-  }
-
-  /** Every filter given must match; within one filter any value may. */
-  private static boolean matches(Activity a, ActivityQuery q, Set<ActorRef> followed) {
-    boolean deletedOk =
-        switch (q.deleted()) {
-          case EXCLUDE -> !a.isDeleted();
-          case INCLUDE -> true;
-          case ONLY -> a.isDeleted();
-        };
-    return deletedOk
-        && (q.ids().isEmpty() || q.ids().contains(a.id()))
-        && (q.uids().isEmpty() || q.uids().contains(a.uid()))
-        && (q.types().isEmpty() || q.types().contains(a.type()))
-        && (q.actors().isEmpty() || q.actors().contains(a.actor().ref()))
-        && (q.workspaceGroups().isEmpty() || q.workspaceGroups().contains(a.workspaceGroupId()))
-        && (q.campaignIds().isEmpty()
-            || (a.content().campaign() != null
-                && q.campaignIds().contains(a.content().campaign().id())))
-        && (q.createdFrom() == null || !a.createdAt().isBefore(q.createdFrom()))
-        && (q.createdBefore() == null || a.createdAt().isBefore(q.createdBefore()))
-        && (q.followedBy() == null || followed.contains(a.actor().ref()));
-  }
-
-  /** The order of a sort, ascending by its field then the id, reversed when descending. */
-  private static Comparator<Activity> order(Sort sort) {
-    Comparator<Activity> up =
-        sort.field() == Sort.Field.ID
-            ? Comparator.comparingLong(Activity::id)
-            : Comparator.comparing(Activity::createdAt).thenComparingLong(Activity::id);
-    return sort.direction() == Sort.Direction.ASC ? up : up.reversed();
-  }
-
-  /** Whether an activity comes strictly after a cursor's position in a sort order. */
-  private static boolean comesAfter(Activity a, Cursor c, Sort sort) {
-    Activity atCursor =
-        new Activity(
-            c.id(),
-            a.uid(),
-            a.content(),
-            c.createdAt(),
-            null,
-            c.createdAt(),
-            null,
-            null,
-            null,
-            true,
-            1);
-    return order(sort).compare(a, atCursor) > 0;
   }
 
   private Activity existing(long id) {

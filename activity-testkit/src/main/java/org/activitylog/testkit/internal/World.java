@@ -20,6 +20,7 @@ import org.activitylog.api.JsonValue;
 import org.activitylog.api.Member;
 import org.activitylog.api.NewActivity;
 import org.activitylog.api.UserSimple;
+import org.activitylog.spi.StoredActivities;
 import org.activitylog.testkit.TestActivities;
 import org.activitylog.testkit.internal.Operation.ActivityKey;
 import org.activitylog.testkit.internal.Operation.Change;
@@ -112,8 +113,8 @@ public final class World {
     for (int i = 0; i < ACTORS; i++) {
       r.add(profiles.get(i).ref());
     }
-    r.add(profiles.get(0).anonymised().ref());
-    r.add(profiles.get(ACTORS - 1).anonymised().ref());
+    r.add(StoredActivities.anonymousActor(profiles.get(0).ref().kind()).ref());
+    r.add(StoredActivities.anonymousActor(profiles.get(ACTORS - 1).ref().kind()).ref());
     this.refs = List.copyOf(r);
     this.campaigns = List.copyOf(campaigns);
     this.window = window;
@@ -155,18 +156,11 @@ public final class World {
   /** Another profile of the same person: same reference, other name. */
   private static Actor renamed(Actor actor) {
     if (actor instanceof UserSimple u) {
-      return new UserSimple(
-          u.id(),
-          u.username(),
-          u.email(),
-          "Renamed " + u.id(),
-          u.firstTimeLogin(),
-          "light",
-          u.isSuperuser(),
-          u.isStaff(),
-          u.isActive(),
-          u.isVerified(),
-          null);
+      return u.toBuilder()
+          .fullName("Renamed " + u.id())
+          .theme("light")
+          .profilePicture(null)
+          .build();
     }
     Member m = (Member) actor;
     return Member.of(m.id(), "Renamed " + m.id().toString().substring(0, 8));
@@ -367,7 +361,9 @@ public final class World {
     }
     int r = refs.indexOf(actor.ref());
     String who = r < 0 ? actor.ref().toString() : refName(r);
-    return actor.equals(actor.anonymised()) ? who : who + " (profile " + actor + ")";
+    return actor.equals(StoredActivities.anonymousActor(actor.ref().kind()))
+        ? who
+        : who + " (profile " + actor + ")";
   }
 
   /** {@return how a message shows an actor reference} */

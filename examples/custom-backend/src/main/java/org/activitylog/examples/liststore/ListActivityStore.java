@@ -29,15 +29,16 @@ import org.activitylog.api.ValidationException;
 import org.activitylog.spi.ActivityRepository;
 import org.activitylog.spi.ActivityStore;
 import org.activitylog.spi.FollowGraph;
+import org.activitylog.spi.QueryMatching;
+import org.activitylog.spi.StoredActivities;
 import org.jspecify.annotations.Nullable;
 
 /**
  * A small storage backend written against the SPI alone: activities in a list, follow edges in a
  * set, every call {@code synchronized} on the shared {@link Shelf}. Thread-safe, and slow on
- * purpose: every read scans the whole list. It shows how little the SPI asks once the API's helpers
- * do the rule-heavy parts: {@link ActivityQuery#matches}, {@link Sort#comparator}, {@link
- * Cursor#precedes} and {@link Activity}'s {@code created}, {@code updated}, {@code deleted}, {@code
- * restored} and {@code anonymised}.
+ * purpose: every read scans the whole list. It shows how little the SPI asks once the SPI's helpers
+ * do the rule-heavy parts: {@link QueryMatching} filters and orders every read, and {@link
+ * StoredActivities} computes what each write stores.
  */
 public final class ListActivityStore implements ActivityStore {
 
@@ -132,7 +133,7 @@ public final class ListActivityStore implements ActivityStore {
           // Also finds a key stored earlier in this batch: a repeated key is stored once.
           Activity found = byKey(a.content().workspaceGroupId(), uid).orElse(null);
           if (found == null) {
-            found = Activity.created(++shelf.lastId, a);
+            found = StoredActivities.created(++shelf.lastId, a);
             shelf.activities.add(found);
           }
           stored.add(found);
@@ -174,8 +175,8 @@ public final class ListActivityStore implements ActivityStore {
               throw new ConflictException(
                   "activity " + id + " is at version " + a.version() + ", not " + expectedVersion);
             }
-            return update.changes(a.content())
-                ? a.updated(update.applyTo(a.content()), clock.instant(), by)
+            return StoredActivities.changes(update, a.content())
+                ? StoredActivities.updated(a, update, clock.instant(), by)
                 : a;
           });
     }
@@ -183,13 +184,13 @@ public final class ListActivityStore implements ActivityStore {
     @Override
     public Activity softDelete(long id, @Nullable String by) {
       requireAuditName("deleted_by", by);
-      return change(id, a -> a.isDeleted() ? a : a.deleted(clock.instant(), by));
+      return change(id, a -> a.isDeleted() ? a : StoredActivities.deleted(a, clock.instant(), by));
     }
 
     @Override
     public Activity restore(long id, @Nullable String by) {
       requireAuditName("updated_by", by);
-      return change(id, a -> a.isDeleted() ? a.restored(clock.instant(), by) : a);
+      return change(id, a -> a.isDeleted() ? StoredActivities.restored(a, clock.instant(), by) : a);
     }
 
     /** Replaces one activity with what {@code next} makes of it, under the lock. */
@@ -223,7 +224,8 @@ public final class ListActivityStore implements ActivityStore {
         long changed = 0;
         for (int i = 0; i < shelf.activities.size(); i++) {
           if (ofActor.test(shelf.activities.get(i))) {
-            shelf.activities.set(i, shelf.activities.get(i).anonymised(clock.instant()));
+            shelf.activities.set(
+                i, StoredActivities.anonymised(shelf.activities.get(i), clock.instant()));
             changed++;
           }
         }
@@ -270,9 +272,9 @@ public final class ListActivityStore implements ActivityStore {
         ActorRef follower = query.followedBy();
         Set<ActorRef> followed = follower == null ? Set.of() : followingLocked(follower);
         return shelf.activities.stream()
-            .filter(a -> query.matches(a, followed))
-            .filter(a -> after == null || after.precedes(a, sort))
-            .sorted(sort.comparator())
+            .filter(a -> QueryMatching.matches(query, a, followed))
+            .filter(a -> QueryMatching.isAfter(a, after, sort))
+            .sorted(QueryMatching.comparator(sort))
             .toList();
       }
     }
