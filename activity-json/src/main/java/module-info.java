@@ -5,6 +5,7 @@
 @org.jspecify.annotations.NullMarked
 module org.activitylog.json {
   requires transitive org.activitylog.api;
+  requires org.activitylog.jackson;
   requires com.fasterxml.jackson.databind;
   requires com.fasterxml.jackson.dataformat.xml;
   requires java.xml;

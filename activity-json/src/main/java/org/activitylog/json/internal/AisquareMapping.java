@@ -1,7 +1,6 @@
 package org.activitylog.json.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
 import org.activitylog.api.Activity;
@@ -14,6 +13,10 @@ import org.activitylog.api.Member;
 import org.activitylog.api.NewActivity;
 import org.activitylog.api.UserSimple;
 import org.activitylog.api.ValidationException;
+import org.activitylog.jackson.Absent;
+import org.activitylog.jackson.ModelCodec;
+import org.activitylog.jackson.NodeWriter;
+import org.activitylog.jackson.TimeFormat;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -30,7 +33,23 @@ public final class AisquareMapping {
   private static final String WORKSPACE_GROUP = "workspace_group";
   private static final String PROFILE_PICTURE = "profile_picture";
 
-  private final ActorMapping actors = new ActorMapping(Absent.WRITE_NULL, IsoWireTime.INSTANCE);
+  /**
+   * The schema's shape: absent values are {@code null}, except the members of {@code UserSimple}
+   * that are optional but not nullable, which are left out; member ids in upper case, as Brightidea
+   * writes them.
+   */
+  private static final ModelCodec CODEC =
+      ModelCodec.builder()
+          .absent(Absent.WRITE_NULL)
+          .absent("user.full_name", Absent.OMIT)
+          .absent("user.is_superuser", Absent.OMIT)
+          .absent("user.is_staff", Absent.OMIT)
+          .absent("user.is_active", Absent.OMIT)
+          .absent("user.is_verified", Absent.OMIT)
+          .upperCaseIds(true)
+          .build();
+
+  private final ActorReader actors = new ActorReader(TimeFormat.iso());
 
   /**
    * {@return whether the seed's {@code UserActivity} schema can express the content: an AISquare
@@ -57,14 +76,11 @@ public final class AisquareMapping {
    * @param activity the activity
    */
   public ObjectNode write(Activity activity) {
-    NodeWriter out = new NodeWriter(Absent.WRITE_NULL, IsoWireTime.INSTANCE);
-    out.integer("id", activity.id()).text(ACTIVITY_TYPE, activity.type().code());
-    if (activity.actor() instanceof UserSimple user) {
-      out.node(ActorMapping.USER, user(user));
-    } else {
-      actors.write(out, activity.actor());
-    }
-    out.integer(WORKSPACE_GROUP_ID, activity.workspaceGroupId())
+    NodeWriter out = CODEC.object();
+    out.integer("id", activity.id())
+        .text(ACTIVITY_TYPE, activity.type().code())
+        .node(ActorReader.name(activity.actor()), actor(activity.actor()))
+        .integer(WORKSPACE_GROUP_ID, activity.workspaceGroupId())
         .text("uid", activity.uid().toString())
         .time("created_at", activity.createdAt())
         .time("updated_at", activity.updatedAt())
@@ -75,33 +91,19 @@ public final class AisquareMapping {
         .text("deleted_by", activity.deletedBy())
         .text(TEXT, activity.text() == null ? "" : activity.text());
     if (!activity.resource().isNull()) {
-      out.node(RESOURCE, ResourceCodec.toNode(activity.resource()));
+      out.node(RESOURCE, ModelCodec.toNode(activity.resource()));
     }
     return out.integer(WORKSPACE_GROUP, activity.content().workspaceGroup()).node();
   }
 
-  /** The schema's {@code UserSimple}; see {@link #write} for absent values. */
-  private static ObjectNode user(UserSimple user) {
-    ObjectNode node = JsonNodeFactory.instance.objectNode();
-    node.put("id", user.id()).put("username", user.username()).put("email", user.email());
-    if (user.fullName() != null) {
-      node.put("full_name", user.fullName());
+  /** The actor; a user without a picture has {@link ActorReader#NO_PICTURE}, which is a URI. */
+  private static ObjectNode actor(Actor actor) {
+    ObjectNode node = CODEC.actor(actor);
+    if (actor instanceof UserSimple user && user.profilePicture() == null) {
+      // Over the null written for it: the member keeps its place in the schema's order.
+      node.put(PROFILE_PICTURE, ActorReader.NO_PICTURE);
     }
-    node.put("first_time_login", user.firstTimeLogin());
-    // Nullable in the schema: put writes null for null.
-    node.put("theme", user.theme());
-    optional(node, "is_superuser", user.isSuperuser());
-    optional(node, "is_staff", user.isStaff());
-    optional(node, "is_active", user.isActive());
-    optional(node, "is_verified", user.isVerified());
-    String picture = user.profilePicture();
-    return node.put(PROFILE_PICTURE, picture == null ? ActorMapping.NO_PICTURE : picture);
-  }
-
-  private static void optional(ObjectNode node, String name, @Nullable Boolean value) {
-    if (value != null) {
-      node.put(name, value.booleanValue());
-    }
+    return node;
   }
 
   /**
@@ -112,7 +114,7 @@ public final class AisquareMapping {
    * @return the activity
    */
   public Activity readActivity(Fields in) {
-    Instant deletedAt = in.time("deleted_at", IsoWireTime.INSTANCE);
+    Instant deletedAt = in.time("deleted_at", TimeFormat.iso());
     Boolean active = in.bool("is_active");
     return new Activity(
         in.requiredInteger("id"),
@@ -142,7 +144,7 @@ public final class AisquareMapping {
     return new NewActivity(
         in.uuid("uid"),
         content(in, defaultWorkspaceGroupId),
-        in.time("created_at", IsoWireTime.INSTANCE),
+        in.time("created_at", TimeFormat.iso()),
         in.string("created_by"));
   }
 
@@ -170,7 +172,7 @@ public final class AisquareMapping {
         type,
         updatedActor(in, current.actor()),
         updatedText(in, current.text()),
-        in.present(RESOURCE) ? ResourceCodec.fromNode(in.raw(RESOURCE)) : null,
+        in.present(RESOURCE) ? ModelCodec.toValue(in.raw(RESOURCE)) : null,
         null,
         null);
   }
@@ -190,7 +192,7 @@ public final class AisquareMapping {
         type,
         actor,
         noText(in.string(TEXT)),
-        ResourceCodec.fromNode(in.raw(RESOURCE)),
+        ModelCodec.toValue(in.raw(RESOURCE)),
         workspace,
         in.integer(WORKSPACE_GROUP),
         null,
@@ -231,7 +233,7 @@ public final class AisquareMapping {
   }
 
   private static Instant required(Fields in, String name) {
-    Instant time = in.time(name, IsoWireTime.INSTANCE);
+    Instant time = in.time(name, TimeFormat.iso());
     if (time == null) {
       throw in.missing(name);
     }
@@ -239,9 +241,9 @@ public final class AisquareMapping {
   }
 
   private @Nullable Actor updatedActor(Fields in, Actor current) {
-    Fields user = in.object(ActorMapping.USER);
-    Fields member = in.object(ActorMapping.MEMBER);
-    for (String name : new String[] {ActorMapping.USER, ActorMapping.MEMBER}) {
+    Fields user = in.object(ActorReader.USER);
+    Fields member = in.object(ActorReader.MEMBER);
+    for (String name : new String[] {ActorReader.USER, ActorReader.MEMBER}) {
       if (in.present(name) && !in.has(name)) {
         throw new ValidationException(in.field(name), "must not be null");
       }
@@ -249,7 +251,7 @@ public final class AisquareMapping {
     if (user != null) {
       if (member != null || !(current instanceof UserSimple currentUser)) {
         throw new ValidationException(
-            in.field(ActorMapping.USER),
+            in.field(ActorReader.USER),
             "cannot replace the activity's Brightidea member; send member");
       }
       return actors.mergeUser(user, currentUser);
@@ -257,7 +259,7 @@ public final class AisquareMapping {
     if (member != null) {
       if (!(current instanceof Member currentMember)) {
         throw new ValidationException(
-            in.field(ActorMapping.MEMBER), "cannot replace the activity's user; send user");
+            in.field(ActorReader.MEMBER), "cannot replace the activity's user; send user");
       }
       return actors.mergeMember(member, currentMember);
     }

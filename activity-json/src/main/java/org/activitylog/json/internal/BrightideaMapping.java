@@ -17,6 +17,10 @@ import org.activitylog.api.JsonValue;
 import org.activitylog.api.NewActivity;
 import org.activitylog.api.Page;
 import org.activitylog.api.ValidationException;
+import org.activitylog.jackson.Absent;
+import org.activitylog.jackson.ModelCodec;
+import org.activitylog.jackson.NodeWriter;
+import org.activitylog.jackson.TimeFormat;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -46,17 +50,29 @@ public final class BrightideaMapping {
   /** The XML element name of one comment. */
   public static final String COMMENT = "comment";
 
-  private final WireTime time;
-  private final ActorMapping actors;
+  private final TimeFormat time;
+  private final ModelCodec codec;
+  private final ActorReader actors;
 
   /**
    * A mapping whose times are in the given format.
    *
    * @param time how times are written
    */
-  public BrightideaMapping(WireTime time) {
+  public BrightideaMapping(TimeFormat time) {
     this.time = time;
-    this.actors = new ActorMapping(Absent.OMIT, time);
+    // The seed's examples leave absent members out, but write these three as null even when
+    // they have no value.
+    this.codec =
+        ModelCodec.builder()
+            .absent(Absent.OMIT)
+            .absent("member.external_user_id", Absent.WRITE_NULL)
+            .absent("member.photo_url", Absent.WRITE_NULL)
+            .absent("member.date_modified", Absent.WRITE_NULL)
+            .times(time)
+            .upperCaseIds(true)
+            .build();
+    this.actors = new ActorReader(time);
   }
 
   /**
@@ -97,12 +113,13 @@ public final class BrightideaMapping {
     BrightideaDetails details = content.details();
     Campaign campaign = content.campaign();
     NodeWriter out =
-        new NodeWriter(Absent.OMIT, time)
+        codec
+            .object()
             .text("type", activity.type().code())
-            .upperUuid("id", activity.uid())
+            .uuid("id", activity.uid())
             .time("date_created", activity.createdAt())
             .text("idea_id", details.ideaId())
-            .upperUuid("campaign_id", campaign == null ? null : campaign.id())
+            .uuid("campaign_id", campaign == null ? null : campaign.id())
             .text("campaign_name", campaign == null ? null : campaign.name())
             .text("idea_title", details.ideaTitle())
             .text("category_name", details.categoryName())
@@ -112,17 +129,16 @@ public final class BrightideaMapping {
             .text("text", content.text());
     if (!details.hifives().isEmpty()) {
       ArrayNode hifives = out.node().putArray(HIFIVE);
-      details.hifives().forEach(h -> hifives.add(hifive(h)));
+      details.hifives().forEach(h -> hifives.add(codec.hiFive(h)));
     }
     if (!details.comments().isEmpty()) {
       ArrayNode comments = out.node().putArray(COMMENTS);
-      details.comments().forEach(c -> comments.add(comment(c)));
+      details.comments().forEach(c -> comments.add(codec.comment(c)));
     }
-    if (details.attachment() != null) {
-      out.node("attachment", attachment(details.attachment()));
-    }
-    actors.write(out, activity.actor());
-    return out.node();
+    Attachment attachment = details.attachment();
+    return out.node("attachment", attachment == null ? null : codec.attachment(attachment))
+        .node(ActorReader.name(activity.actor()), codec.actor(activity.actor()))
+        .node();
   }
 
   /**
@@ -180,20 +196,8 @@ public final class BrightideaMapping {
         attachment == null ? null : readAttachment(attachment));
   }
 
-  private ObjectNode hifive(HiFive h) {
-    NodeWriter out =
-        new NodeWriter(Absent.OMIT, time)
-            .text("id", h.id())
-            .time("date_created", h.dateCreated())
-            .text("update_id", h.updateId());
-    if (h.member() != null) {
-      out.node(ActorMapping.MEMBER, actors.member(h.member()));
-    }
-    return out.node();
-  }
-
   private HiFive readHifive(Fields in) {
-    Fields member = in.object(ActorMapping.MEMBER);
+    Fields member = in.object(ActorReader.MEMBER);
     return in.build(
         HIFIVE + ".",
         f ->
@@ -204,21 +208,8 @@ public final class BrightideaMapping {
                 member == null ? null : actors.readMember(member)));
   }
 
-  private ObjectNode comment(Comment c) {
-    NodeWriter out =
-        new NodeWriter(Absent.OMIT, time)
-            .text("id", c.id())
-            .text(COMMENT, c.comment())
-            .time("date_created", c.dateCreated())
-            .text("update_id", c.updateId());
-    if (c.member() != null) {
-      out.node(ActorMapping.MEMBER, actors.member(c.member()));
-    }
-    return out.node();
-  }
-
   private Comment readComment(Fields in) {
-    Fields member = in.object(ActorMapping.MEMBER);
+    Fields member = in.object(ActorReader.MEMBER);
     return in.build(
         COMMENTS + ".",
         f ->
@@ -228,18 +219,6 @@ public final class BrightideaMapping {
                 f.time("date_created", time),
                 f.string("update_id"),
                 member == null ? null : actors.readMember(member)));
-  }
-
-  private ObjectNode attachment(Attachment a) {
-    return new NodeWriter(Absent.OMIT, time)
-        .text("id", a.id())
-        .text("reference_id", a.referenceId())
-        .text("extension", a.extension())
-        .text("original_filename", a.originalFilename())
-        .text("grouping", a.grouping())
-        .text("url", a.url())
-        .text("type", a.type())
-        .node();
   }
 
   private static Attachment readAttachment(Fields in) {

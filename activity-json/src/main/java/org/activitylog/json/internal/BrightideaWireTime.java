@@ -9,13 +9,14 @@ import java.time.format.DateTimeFormatterBuilder;
 import java.time.format.ResolverStyle;
 import java.time.temporal.ChronoField;
 import org.activitylog.api.ValidationException;
+import org.activitylog.jackson.TimeFormat;
 
 /**
  * Brightidea's {@code yyyy-MM-dd HH:mm:ss.SSS}: a local time without zone, so the format needs a
  * configured zone to mean an instant. Written with exactly three fraction digits (finer precision
  * is truncated); read with zero to nine.
  */
-public final class BrightideaWireTime implements WireTime {
+public final class BrightideaWireTime implements TimeFormat {
   private static final DateTimeFormatter WRITE =
       DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss.SSS")
           .withResolverStyle(ResolverStyle.STRICT);

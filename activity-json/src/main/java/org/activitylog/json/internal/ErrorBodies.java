@@ -2,6 +2,7 @@ package org.activitylog.json.internal;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.activitylog.jackson.ModelCodec;
 import org.activitylog.json.ErrorBody;
 
 /** Writes {@link ErrorBody} in JSON and XML, through the same writers as activities. */
@@ -32,7 +33,8 @@ public final class ErrorBodies {
   }
 
   private static ObjectNode content(ErrorBody error) {
-    return new NodeWriter(Absent.OMIT, IsoWireTime.INSTANCE)
+    return ModelCodec.standard()
+        .object()
         .text("message", error.message())
         .text("field", error.field())
         .node();

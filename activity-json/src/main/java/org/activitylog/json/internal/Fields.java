@@ -9,6 +9,7 @@ import java.util.UUID;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 import org.activitylog.api.ValidationException;
+import org.activitylog.jackson.TimeFormat;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -223,7 +224,7 @@ public final class Fields {
    * @param time how the format writes times
    * @return the instant, or null when absent
    */
-  public @Nullable Instant time(String name, WireTime time) {
+  public @Nullable Instant time(String name, TimeFormat time) {
     String text = string(name);
     return text == null ? null : time.parse(text, field(name));
   }

@@ -1,4 +1,4 @@
-package org.activitylog.jdbc.internal.json;
+package org.activitylog.jdbc.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -18,11 +18,11 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 /** The JSON columns round-trip every field exactly. */
-@DisplayName("The JSON codec")
-class ActivityJsonTest {
-  private final ActivityJson json = new ActivityJson();
+@DisplayName("The JSON columns")
+class JsonColumnsTest {
+  private final JsonColumns json = new JsonColumns();
 
-  /** If this fails, check the field names and null handling in ActivityJson. */
+  /** If this fails, check the field names and null handling in JsonColumns and ModelCodec. */
   @Test
   @DisplayName("Every seed activity's actor, resource and details read back equal")
   void seedsRoundTrip() {
@@ -37,7 +37,7 @@ class ActivityJsonTest {
     }
   }
 
-  /** If this fails, check the exact-decimal settings of the mapper. */
+  /** If this fails, check the exact-decimal settings of ModelCodec's mapper. */
   @Test
   @DisplayName("Resources keep exact numbers, nesting, empty values and unusual characters")
   void resourceEdgeCases() {
@@ -66,8 +66,8 @@ class ActivityJsonTest {
   }
 
   /**
-   * If this fails, check that JsonValueReader drops the trailing zeros of a number printed in plain
-   * notation: PostgreSQL's jsonb prints 1e300 as 1 followed by 300 zeros.
+   * If this fails, check that ModelCodec.readValue drops the trailing zeros of a number printed in
+   * plain notation: PostgreSQL's jsonb prints 1e300 as 1 followed by 300 zeros.
    */
   @Test
   @DisplayName("A large number read back in plain notation, as PostgreSQL prints it, is the same")
@@ -83,8 +83,9 @@ class ActivityJsonTest {
   }
 
   /**
-   * If this fails, check the fallback of FieldOrder: PostgreSQL's jsonb hands profiles back with
-   * their keys sorted, and profiles written by other versions may carry fields this one ignores.
+   * If this fails, check the fallback of the codec's FieldOrder: PostgreSQL's jsonb hands profiles
+   * back with their keys sorted, and profiles written by other versions may carry fields this one
+   * ignores.
    */
   @Test
   @DisplayName("An actor's profile reads the same in any field order and with unknown fields")

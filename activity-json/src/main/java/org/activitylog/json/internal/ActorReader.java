@@ -1,20 +1,21 @@
 package org.activitylog.json.internal;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
 import java.util.UUID;
 import org.activitylog.api.Actor;
 import org.activitylog.api.Member;
 import org.activitylog.api.UserSimple;
 import org.activitylog.api.ValidationException;
+import org.activitylog.jackson.TimeFormat;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Writes and reads the actor of an activity: an AISquare {@code user} ({@link UserSimple}) or a
- * Brightidea {@code member} ({@link Member}). Each is written under its own name in both formats,
- * so that no format loses an actor of the other kind; times follow the format.
+ * Reads the actor of an activity from the wire, checking every member: an AISquare {@code user}
+ * ({@link UserSimple}) or a Brightidea {@code member} ({@link Member}). Each is sent under its own
+ * name in both formats, so that no format loses an actor of the other kind; times follow the
+ * format. Writing them is {@link org.activitylog.jackson.ModelCodec}'s.
  */
-public final class ActorMapping {
+public final class ActorReader {
   /** The wire name of an AISquare actor. */
   public static final String USER = "user";
 
@@ -28,83 +29,24 @@ public final class ActorMapping {
   /** The wire name of a Brightidea actor. */
   public static final String MEMBER = "member";
 
-  private final Absent absent;
-  private final WireTime time;
+  private final TimeFormat time;
 
   /**
-   * A mapping for one format.
+   * A reader for one format.
    *
-   * @param absent what the format does with absent values
    * @param time how the format writes times
    */
-  public ActorMapping(Absent absent, WireTime time) {
-    this.absent = absent;
+  public ActorReader(TimeFormat time) {
     this.time = time;
   }
 
   /**
-   * Writes the actor under {@code user} or {@code member}.
+   * {@return the wire name of the actor: {@link #USER} or {@link #MEMBER}}
    *
-   * @param out the activity object being written
    * @param actor the actor
    */
-  public void write(NodeWriter out, Actor actor) {
-    if (actor instanceof UserSimple user) {
-      out.node(USER, user(user));
-    } else if (actor instanceof Member member) {
-      out.node(MEMBER, member(member));
-    }
-  }
-
-  /**
-   * {@return a user as AISquare's {@code UserSimple}}
-   *
-   * @param user the user
-   */
-  public ObjectNode user(UserSimple user) {
-    return new NodeWriter(absent, time)
-        .integer("id", user.id())
-        .text("username", user.username())
-        .text("email", user.email())
-        .text("full_name", user.fullName())
-        .bool("first_time_login", user.firstTimeLogin())
-        .text("theme", user.theme())
-        .bool("is_superuser", user.isSuperuser())
-        .bool("is_staff", user.isStaff())
-        .bool("is_active", user.isActive())
-        .bool("is_verified", user.isVerified())
-        .text("profile_picture", user.profilePicture())
-        .node();
-  }
-
-  /**
-   * {@return a member as Brightidea's {@code member}, the id in upper case} {@code
-   * external_user_id}, {@code photo_url} and {@code date_modified} are written as {@code null} when
-   * absent, in every format, as the seed's examples write them; other absent members follow the
-   * format.
-   *
-   * @param member the member
-   */
-  public ObjectNode member(Member member) {
-    return new NodeWriter(absent, time)
-        .upperUuid("id", member.id())
-        .text("email", member.email())
-        .text("screen_name", member.screenName())
-        .text("first_name", member.firstName())
-        .text("last_name", member.lastName())
-        .text("job_title", member.jobTitle())
-        .text("address", member.address())
-        .text("phone", member.phone())
-        .text("mobile_phone", member.mobilePhone())
-        .nullableText("external_user_id", member.externalUserId())
-        .text("skills", member.skills())
-        .text("work_history", member.workHistory())
-        .nullableText("photo_url", member.photoUrl())
-        .time("date_created", member.dateCreated())
-        .nullableTime("date_modified", member.dateModified())
-        .bool("active", member.active())
-        .text("photo_file_id", member.photoFileId())
-        .node();
+  public static String name(Actor actor) {
+    return actor instanceof UserSimple ? USER : MEMBER;
   }
 
   /**
