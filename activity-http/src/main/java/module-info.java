@@ -7,7 +7,7 @@
 @org.jspecify.annotations.NullMarked
 module org.activitylog.http {
   requires transitive org.activitylog.api;
-  requires org.activitylog.json;
+  requires org.activitylog.formats;
   requires org.slf4j;
   requires static transitive org.jspecify;
 

@@ -30,7 +30,7 @@ class LayeringTest {
   private static final String MEMORY = "org.activitylog.memory..";
   private static final String JDBC = "org.activitylog.jdbc..";
   private static final String JACKSON = "org.activitylog.jackson..";
-  private static final String FORMATS = "org.activitylog.json..";
+  private static final String FORMATS = "org.activitylog.formats..";
   private static final String HTTP = "org.activitylog.http..";
   private static final String SERVER = "org.activitylog.server..";
   private static final String TESTKIT = "org.activitylog.testkit..";
@@ -169,7 +169,7 @@ class LayeringTest {
 
   @ArchTest static final ArchRule jacksonInternals = internalsOf("jackson");
 
-  @ArchTest static final ArchRule formatInternals = internalsOf("json");
+  @ArchTest static final ArchRule formatInternals = internalsOf("formats");
 
   @ArchTest static final ArchRule httpInternals = internalsOf("http");
 
@@ -193,7 +193,7 @@ class LayeringTest {
           .onlyBeAccessed()
           .byClassesThat()
           .resideInAnyPackage(MODEL, SPI, RECORDER, FORMATS, HTTP, SERVER)
-          .because("module-info exports api.internal only to the json, http and server modules");
+          .because("module-info exports api.internal only to the formats, http and server modules");
 
   @ArchTest
   static final ArchRule topLevelPackagesHaveNoCycles =
