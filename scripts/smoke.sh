@@ -11,8 +11,8 @@ set -euo pipefail
 
 root="$(cd "$(dirname "$0")/.." && pwd)"
 jar="${1:-$root/activity-server/target/activity-server.jar}"
-# The seeds' example payloads, shipped once by activity-json (SeedExamples).
-fixtures="$root/activity-json/src/main/resources/org/activitylog/json/seeds"
+# The seeds' example payloads, shipped once by activity-formats (SeedExamples).
+fixtures="$root/activity-formats/src/main/resources/org/activitylog/formats/seeds"
 token="smoke-85f7b2462570acdde9a458ba6495b8763dcd040c"
 
 for tool in java curl python3; do

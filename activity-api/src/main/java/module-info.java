@@ -10,7 +10,7 @@ module org.activitylog.api {
   exports org.activitylog.spi;
   // ASCII case rules for protocol tokens, shared with the wire and HTTP modules.
   exports org.activitylog.api.internal to
-      org.activitylog.json,
+      org.activitylog.formats,
       org.activitylog.http,
       org.activitylog.server;
 }

@@ -8,7 +8,7 @@
 module org.activitylog.http {
   requires transitive org.activitylog.api;
   requires transitive org.activitylog.core;
-  requires org.activitylog.json;
+  requires org.activitylog.formats;
   requires org.slf4j;
   requires static transitive org.jspecify;
 

@@ -11,10 +11,10 @@ module org.activitylog.jdbc {
   // a module-path application fails at its first query with ClassNotFoundException.
   requires io.leangen.geantyref;
   requires com.zaxxer.hikari;
+  requires org.activitylog.jackson;
   // Flyway is used but not required by name: its jar names no module, and a published descriptor
   // must not carry the name the JDK makes up from a file name (it changes the day Flyway names its
   // module). SchemaMigrations adds the read edge at run time, wherever Flyway was loaded.
-  requires com.fasterxml.jackson.databind;
   requires org.slf4j;
   requires static transitive org.jspecify;
 

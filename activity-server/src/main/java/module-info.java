@@ -7,7 +7,7 @@
 module org.activitylog.server {
   requires transitive org.activitylog.http;
   requires org.activitylog.jdbc;
-  requires org.activitylog.json;
+  requires org.activitylog.formats;
   requires org.eclipse.jetty.server;
   requires org.eclipse.jetty.http;
   requires org.eclipse.jetty.io;

@@ -9,7 +9,7 @@ module org.activitylog.testkit {
   // The recorder contract's recorderBuilder() hands subclasses a recorder builder.
   requires transitive org.activitylog.recorder;
   // SeedActivities are read from the seeds' example payloads; SeedExamples gives their texts.
-  requires transitive org.activitylog.json;
+  requires transitive org.activitylog.formats;
   requires transitive org.junit.jupiter.api;
   requires transitive org.assertj.core;
   requires static transitive org.jspecify;

@@ -24,7 +24,8 @@ class LayeringTest {
   private static final String RECORDER = "org.activitylog.recorder..";
   private static final String MEMORY = "org.activitylog.memory..";
   private static final String JDBC = "org.activitylog.jdbc..";
-  private static final String FORMATS = "org.activitylog.json..";
+  private static final String JACKSON = "org.activitylog.jackson..";
+  private static final String FORMATS = "org.activitylog.formats..";
   private static final String HTTP = "org.activitylog.http..";
   private static final String SERVER = "org.activitylog.server..";
   private static final String TESTKIT = "org.activitylog.testkit..";
@@ -81,6 +82,7 @@ class LayeringTest {
           .resideInAnyPackage(
               MEMORY,
               JDBC,
+              JACKSON,
               FORMATS,
               HTTP,
               SERVER,
@@ -118,6 +120,33 @@ class LayeringTest {
           .dependOnClassesThat()
           .resideInAPackage("org.jdbi..")
           .because("each backend stands alone behind the SPI");
+
+  /**
+   * The JSON codec sits between the model and Jackson, below both its users: the JDBC backend
+   * stores its columns with it and the wire formats write their actors with it.
+   */
+  @ArchTest
+  static final ArchRule codecKnowsNoStorageTransportOrBackend =
+      noClasses()
+          .that()
+          .resideInAPackage(JACKSON)
+          .should()
+          .dependOnClassesThat()
+          .resideInAnyPackage(
+              SPI,
+              RECORDER,
+              MEMORY,
+              JDBC,
+              FORMATS,
+              HTTP,
+              SERVER,
+              TESTKIT,
+              "java.sql..",
+              "org.jdbi..",
+              "org.eclipse.jetty..")
+          .because(
+              "the codec maps model values to JSON and back, for backends and formats alike;"
+                  + " it stores nothing and serves nothing");
 
   @ArchTest
   static final ArchRule formatsKnowNoStorage =
@@ -164,7 +193,9 @@ class LayeringTest {
 
   @ArchTest static final ArchRule jdbcInternals = internalsOf("jdbc");
 
-  @ArchTest static final ArchRule formatInternals = internalsOf("json");
+  @ArchTest static final ArchRule jacksonInternals = internalsOf("jackson");
+
+  @ArchTest static final ArchRule formatInternals = internalsOf("formats");
 
   @ArchTest static final ArchRule httpInternals = internalsOf("http");
 
@@ -188,7 +219,7 @@ class LayeringTest {
           .onlyBeAccessed()
           .byClassesThat()
           .resideInAnyPackage(MODEL, SPI, FORMATS, HTTP, SERVER)
-          .because("module-info exports api.internal only to the json, http and server modules");
+          .because("module-info exports api.internal only to the formats, http and server modules");
 
   @ArchTest
   static final ArchRule topLevelPackagesHaveNoCycles =

@@ -34,11 +34,19 @@ class RulesSeeTheCodeTest {
         "the JDBC backend implements the SPI", "org.activitylog.jdbc..", "org.activitylog.spi..");
     assertViolated("the facade uses the SPI", "org.activitylog.core..", "org.activitylog.spi..");
     assertViolated("the SPI uses the model", "org.activitylog.spi..", "org.activitylog.api..");
-    assertViolated("the wire formats use Jackson", "org.activitylog.json..", "com.fasterxml..");
+        assertViolated("the wire formats use Jackson", "org.activitylog.formats..", "com.fasterxml..");
+    assertViolated(
+        "the JDBC backend stores its JSON columns with the codec",
+        "org.activitylog.jdbc..",
+        "org.activitylog.jackson..");
+    assertViolated(
+        "the wire formats write actors with the codec",
+        "org.activitylog.formats..",
+        "org.activitylog.jackson..");
     assertViolated(
         "the HTTP adapter writes the wire formats",
         "org.activitylog.http..",
-        "org.activitylog.json..");
+        "org.activitylog.formats..");
   }
 
   private static void assertViolated(String fact, String from, String to) {

@@ -12,6 +12,7 @@ import org.activitylog.api.internal.Ascii;
 import org.activitylog.core.ActivityLog;
 import org.activitylog.core.Requester;
 import org.activitylog.core.UnauthorizedException;
+import org.activitylog.formats.BrightideaFormat;
 import org.activitylog.http.internal.AisquareEndpoints;
 import org.activitylog.http.internal.BearerToken;
 import org.activitylog.http.internal.BrightideaEndpoints;
@@ -20,7 +21,6 @@ import org.activitylog.http.internal.HttpProblem;
 import org.activitylog.http.internal.Parameters;
 import org.activitylog.http.internal.Preconditions;
 import org.activitylog.http.internal.Route;
-import org.activitylog.json.BrightideaFormat;
 import org.jspecify.annotations.Nullable;
 
 /**

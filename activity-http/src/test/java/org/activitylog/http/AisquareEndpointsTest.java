@@ -11,7 +11,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.activitylog.api.Activity;
-import org.activitylog.json.SeedExamples;
+import org.activitylog.formats.SeedExamples;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;

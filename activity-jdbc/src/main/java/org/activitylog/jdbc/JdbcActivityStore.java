@@ -21,7 +21,6 @@ import org.activitylog.jdbc.internal.JdbcFollowGraph;
 import org.activitylog.jdbc.internal.SchemaMigrations;
 import org.activitylog.jdbc.internal.SqlErrors;
 import org.activitylog.jdbc.internal.StoreAccess;
-import org.activitylog.jdbc.internal.json.ActivityJson;
 import org.activitylog.jdbc.internal.sql.ActivitySql;
 import org.activitylog.spi.ActivityRepository;
 import org.activitylog.spi.ActivityStore;
@@ -103,7 +102,6 @@ public final class JdbcActivityStore implements ActivityStore {
         new StoreAccess(
             jdbi,
             ActivitySql.of(dialect, b.schema),
-            new ActivityJson(),
             poolFull,
             writeLock,
             b.connectionTimeout != null ? b.connectionTimeout : Builder.DEFAULT_CONNECTION_TIMEOUT);

@@ -12,7 +12,7 @@ import com.networknt.schema.dialect.Dialects;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
-import org.activitylog.json.SeedExamples;
+import org.activitylog.formats.SeedExamples;
 
 /**
  * The seed's {@code UserActivity} schema, taken from the OpenAPI document of the AISquare seed

@@ -7,13 +7,13 @@ import java.util.UUID;
 import org.activitylog.api.Member;
 import org.activitylog.api.NewActivity;
 import org.activitylog.api.UserSimple;
-import org.activitylog.json.SeedExamples;
+import org.activitylog.formats.SeedExamples;
 
 /**
  * The example activities of both seed API documents, every field filled as the examples show them.
  *
  * <p>They are not written out here: each is read from the seed's own example payload, which
- * activity-json ships once and the kit depends on. {@link SeedExamples} gives those payloads as
+ * activity-formats ships once and the kit depends on. {@link SeedExamples} gives those payloads as
  * text, so a backend that stores an activity wrongly can be compared with what the seed shows:
  * {@link SeedExamples#brightideaGetActivity()} for {@link #brightideaPostIdea}, {@link
  * SeedExamples#brightideaListActivity()} for the two updates, {@link

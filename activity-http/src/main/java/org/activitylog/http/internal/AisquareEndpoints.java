@@ -11,9 +11,9 @@ import org.activitylog.api.NotFoundException;
 import org.activitylog.api.ValidationException;
 import org.activitylog.core.ActivityLog;
 import org.activitylog.core.Requester;
+import org.activitylog.formats.AisquareJson;
 import org.activitylog.http.ApiRequest;
 import org.activitylog.http.ApiResponse;
-import org.activitylog.json.AisquareJson;
 
 /**
  * AISquare's {@code /api/v1/activity/{id}/}: retrieve, update ({@code PUT}) and soft delete by

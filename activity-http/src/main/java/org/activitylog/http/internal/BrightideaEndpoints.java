@@ -8,9 +8,9 @@ import org.activitylog.api.NotFoundException;
 import org.activitylog.api.Page;
 import org.activitylog.core.ActivityLog;
 import org.activitylog.core.Requester;
+import org.activitylog.formats.BrightideaFormat;
 import org.activitylog.http.ApiRequest;
 import org.activitylog.http.ApiResponse;
-import org.activitylog.json.BrightideaFormat;
 
 /** Brightidea api3's {@code GET /api3/activity} (LIST) and {@code GET /api3/activity/{id}}. */
 public final class BrightideaEndpoints {

@@ -9,9 +9,9 @@ import org.activitylog.api.StoreUnavailableException;
 import org.activitylog.api.ValidationException;
 import org.activitylog.core.AccessDeniedException;
 import org.activitylog.core.UnauthorizedException;
+import org.activitylog.formats.BrightideaFormat;
+import org.activitylog.formats.ErrorBody;
 import org.activitylog.http.ApiResponse;
-import org.activitylog.json.BrightideaFormat;
-import org.activitylog.json.ErrorBody;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

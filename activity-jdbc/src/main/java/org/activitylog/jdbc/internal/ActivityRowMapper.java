@@ -11,17 +11,16 @@ import org.activitylog.api.ActivityContent;
 import org.activitylog.api.ActivityKind;
 import org.activitylog.api.ActorRef;
 import org.activitylog.api.Campaign;
-import org.activitylog.jdbc.internal.json.ActivityJson;
 import org.jdbi.v3.core.mapper.RowMapper;
 import org.jdbi.v3.core.statement.StatementContext;
 import org.jspecify.annotations.Nullable;
 
 /** Reads an activity from a row of {@code ActivitySql.COLUMNS}, by position. */
 final class ActivityRowMapper implements RowMapper<Activity> {
-  private final ActivityJson json;
+  private final JsonColumns json;
   private final ActivityCatalogue catalogue;
 
-  ActivityRowMapper(ActivityJson json, ActivityCatalogue catalogue) {
+  ActivityRowMapper(JsonColumns json, ActivityCatalogue catalogue) {
     this.json = json;
     this.catalogue = catalogue;
   }

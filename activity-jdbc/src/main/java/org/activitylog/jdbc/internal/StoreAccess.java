@@ -9,7 +9,6 @@ import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 import org.activitylog.api.StoreUnavailableException;
-import org.activitylog.jdbc.internal.json.ActivityJson;
 import org.activitylog.jdbc.internal.sql.ActivitySql;
 import org.jdbi.v3.core.HandleCallback;
 import org.jdbi.v3.core.Jdbi;
@@ -30,7 +29,7 @@ import org.jspecify.annotations.Nullable;
 public final class StoreAccess {
   private final Jdbi jdbi;
   private final ActivitySql sql;
-  private final ActivityJson json;
+  private final JsonColumns json = new JsonColumns();
   private final BooleanSupplier poolFull;
   private final AtomicBoolean closed = new AtomicBoolean();
   private final @Nullable ReentrantLock writeLock;
@@ -41,7 +40,6 @@ public final class StoreAccess {
    *
    * @param jdbi the configured Jdbi
    * @param sql the dialect's statements
-   * @param json the JSON codec
    * @param poolFull whether every connection of the pool is in use, to tell a busy pool from a
    *     database that does not answer when the pool times out
    * @param writeLock the lock every write holds, or null when writes may run concurrently
@@ -50,14 +48,12 @@ public final class StoreAccess {
   public StoreAccess(
       Jdbi jdbi,
       ActivitySql sql,
-      ActivityJson json,
       BooleanSupplier poolFull,
       @Nullable ReentrantLock writeLock,
       Duration writeWait) {
     this.jdbi = jdbi;
     this.poolFull = poolFull;
     this.sql = sql;
-    this.json = json;
     this.writeLock = writeLock;
     this.writeWaitMillis = writeWait.toMillis();
   }
@@ -70,7 +66,7 @@ public final class StoreAccess {
     return sql;
   }
 
-  ActivityJson json() {
+  JsonColumns json() {
     return json;
   }
 

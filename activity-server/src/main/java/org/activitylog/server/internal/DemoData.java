@@ -27,8 +27,8 @@ import org.activitylog.api.NewActivity;
 import org.activitylog.api.UserSimple;
 import org.activitylog.core.ActivityLog;
 import org.activitylog.core.Requester;
-import org.activitylog.json.BrightideaFormat;
-import org.activitylog.json.SeedExamples;
+import org.activitylog.formats.BrightideaFormat;
+import org.activitylog.formats.SeedExamples;
 
 /**
  * The demo data set the server creates on first start, when the store is empty.

@@ -1,0 +1,2 @@
+/** Readers and writers of the seeds' wire formats. */
+package org.activitylog.formats;

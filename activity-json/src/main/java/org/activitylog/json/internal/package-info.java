@@ -1,8 +1,0 @@
-/**
- * How the wire formats are mapped: Jackson trees built and read by hand, field by field, so that
- * the domain records stay free of annotations. Not exported; may change in any release.
- */
-@NullMarked
-package org.activitylog.json.internal;
-
-import org.jspecify.annotations.NullMarked;

@@ -1,2 +1,0 @@
-/** Readers and writers of the seeds' wire formats. */
-package org.activitylog.json;
