@@ -73,6 +73,20 @@ class LayeringTest {
           .because("the recorder is trusted host code that writes to a store, not to a requester");
 
   @ArchTest
+  static final ArchRule recorderWritesThroughItsSinkOnly =
+      noClasses()
+          .that()
+          .resideInAPackage(RECORDER)
+          .and()
+          .doNotHaveFullyQualifiedName("org.activitylog.recorder.ActivityRecorder")
+          .should()
+          .dependOnClassesThat()
+          .resideInAPackage(SPI)
+          .because(
+              "the recorder writes to an ActivitySink, which a transport implements as well as a"
+                  + " store; only ActivityRecorder.builder(ActivityStore) knows the store");
+
+  @ArchTest
   static final ArchRule modelKnowsNoLibraryOrOuterLayer =
       noClasses()
           .that()

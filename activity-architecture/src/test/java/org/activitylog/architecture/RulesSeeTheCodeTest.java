@@ -34,7 +34,7 @@ class RulesSeeTheCodeTest {
         "the JDBC backend implements the SPI", "org.activitylog.jdbc..", "org.activitylog.spi..");
     assertViolated("the facade uses the SPI", "org.activitylog.core..", "org.activitylog.spi..");
     assertViolated("the SPI uses the model", "org.activitylog.spi..", "org.activitylog.api..");
-        assertViolated("the wire formats use Jackson", "org.activitylog.formats..", "com.fasterxml..");
+    assertViolated("the wire formats use Jackson", "org.activitylog.formats..", "com.fasterxml..");
     assertViolated(
         "the JDBC backend stores its JSON columns with the codec",
         "org.activitylog.jdbc..",

@@ -14,7 +14,6 @@ import org.activitylog.api.ValidationException;
 import org.activitylog.recorder.internal.AsyncRecorder;
 import org.activitylog.recorder.internal.RecorderConfig;
 import org.activitylog.recorder.internal.SyncRecorder;
-import org.activitylog.spi.ActivityRepository;
 import org.activitylog.spi.ActivityStore;
 import org.jspecify.annotations.Nullable;
 
@@ -43,7 +42,8 @@ import org.jspecify.annotations.Nullable;
  *       kind, with a count of what was not logged).
  * </ul>
  *
- * <p>It writes through the storage SPI ({@link ActivityRepository#insertAll}), not through the
+ * <p>It writes through an {@link ActivitySink}, one method that takes a batch; {@link
+ * #builder(ActivityStore)} makes one from the store's batch insert. It does not write through the
  * {@code ActivityLog} facade: the recorder is trusted host code, as a logger is, and the facade's
  * per-requester write check would add nothing but a requester to invent. Use the facade for
  * activities a user submits through an API. The recorder never closes the store.
@@ -53,24 +53,26 @@ import org.jspecify.annotations.Nullable;
 public interface ActivityRecorder extends AutoCloseable {
 
   /**
-   * Starts configuring a recorder that writes to a store's activities.
+   * Starts configuring a recorder that writes to a store's activities, through their batch insert.
    *
    * @param store the store; the recorder never closes it
    * @return a new builder, asynchronous by default
    */
   static Builder builder(ActivityStore store) {
-    return new Builder(Objects.requireNonNull(store, "store").activities());
+    // The stored activities insertAll returns are not needed: the receipt already holds the uid.
+    return new Builder(Objects.requireNonNull(store, "store").activities()::insertAll);
   }
 
   /**
-   * Starts configuring a recorder that writes to a repository.
+   * Starts configuring a recorder that writes to a sink: a transport, or a store decorated by the
+   * host.
    *
-   * @param repository the repository; its {@code insertAll} must be idempotent on uid, as the SPI
-   *     requires
+   * @param sink where batches go; durable on return, idempotent on uid, as {@link ActivitySink}
+   *     says
    * @return a new builder, asynchronous by default
    */
-  static Builder builder(ActivityRepository repository) {
-    return new Builder(repository);
+  static Builder builder(ActivitySink sink) {
+    return new Builder(sink);
   }
 
   /**
@@ -145,7 +147,7 @@ public interface ActivityRecorder extends AutoCloseable {
    * application recording a few thousand activities a second into a database.
    */
   final class Builder {
-    private final ActivityRepository repository;
+    private final ActivitySink sink;
     private boolean synchronous;
     private int queueCapacity = 10_000;
     private long queueBytes = 32L << 20;
@@ -163,8 +165,8 @@ public interface ActivityRecorder extends AutoCloseable {
     private System.Logger logger = System.getLogger(ActivityRecorder.class.getName());
     private Duration logInterval = Duration.ofMinutes(1);
 
-    private Builder(ActivityRepository repository) {
-      this.repository = Objects.requireNonNull(repository, "repository");
+    private Builder(ActivitySink sink) {
+      this.sink = Objects.requireNonNull(sink, "sink");
     }
 
     /**
@@ -217,7 +219,7 @@ public interface ActivityRecorder extends AutoCloseable {
     }
 
     /**
-     * Sets the most activities written in one {@code insertAll}. Defaults to 500.
+     * Sets the most activities in one {@link ActivitySink#write}. Defaults to 500.
      *
      * @param value 1 or more
      * @return this builder
@@ -386,7 +388,7 @@ public interface ActivityRecorder extends AutoCloseable {
     public ActivityRecorder build() {
       RecorderConfig config =
           new RecorderConfig(
-              repository,
+              sink,
               queueCapacity,
               queueBytes,
               batchSize,

@@ -29,13 +29,13 @@ import org.activitylog.api.Sort;
 import org.activitylog.api.StoreUnavailableException;
 import org.activitylog.core.ActivityLog;
 import org.activitylog.recorder.ActivityRecorder;
+import org.activitylog.recorder.ActivitySink;
 import org.activitylog.recorder.CloseResult;
 import org.activitylog.recorder.FullQueuePolicy;
 import org.activitylog.recorder.Receipt;
 import org.activitylog.recorder.RecorderClosedException;
 import org.activitylog.recorder.RecorderMetrics;
 import org.activitylog.spi.ActivityRepository;
-import org.activitylog.spi.ForwardingActivityRepository;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -62,11 +62,11 @@ import org.junit.jupiter.api.TestReporter;
  * }
  * }</pre>
  *
- * <p>Faults are injected by a decorator around {@code store.activities()}, so the backend itself
- * needs no hooks. Waits between retries are recorded, not slept. Every test of a batch checks, and
- * publishes as a report entry, that {@code accepted = stored + dropped + failed} and that the store
- * holds each uid once. Activities go to this test's own workspace group, so the tests stay isolated
- * on a shared database.
+ * <p>Faults are injected by the {@link ActivitySink} the recorders write through, around {@code
+ * store.activities().insertAll}, so the backend itself needs no hooks. Waits between retries are
+ * recorded, not slept. Every test of a batch checks, and publishes as a report entry, that {@code
+ * accepted = stored + dropped + failed} and that the store holds each uid once. Activities go to
+ * this test's own workspace group, so the tests stay isolated on a shared database.
  */
 public abstract class ActivityRecorderContract extends StoreContractSupport {
   private static final Duration WAIT = Duration.ofSeconds(30);
@@ -75,10 +75,10 @@ public abstract class ActivityRecorderContract extends StoreContractSupport {
   private final List<ActivityRecorder> recorders = new ArrayList<>();
 
   /**
-   * The decorator the recorders of a test write through; faults are switched on here. New for every
+   * The sink the recorders of a test write through; faults are switched on here. New for every
    * test, around that test's store.
    */
-  protected FaultyRepository faulty;
+  protected FaultySink faulty;
 
   /** The waits the recorder asked for between retries, in order. */
   protected final List<Duration> retryWaits = new CopyOnWriteArrayList<>();
@@ -102,7 +102,7 @@ public abstract class ActivityRecorderContract extends StoreContractSupport {
   // Runs after StoreContractSupport's @BeforeEach, which opens the store.
   @BeforeEach
   final void wrapStore() {
-    faulty = new FaultyRepository(store.activities());
+    faulty = new FaultySink(store.activities());
   }
 
   private ActivityRecorder open(ActivityRecorder.Builder builder) {
@@ -383,21 +383,21 @@ public abstract class ActivityRecorderContract extends StoreContractSupport {
   }
 
   /**
-   * Wraps a repository and injects, into {@code insertAll} only, the faults a recorder must
-   * survive. Every other call goes straight through.
+   * A sink over a repository's {@code insertAll} that injects the faults a recorder must survive.
    */
-  protected static final class FaultyRepository extends ForwardingActivityRepository {
+  protected static final class FaultySink implements ActivitySink {
+    private final ActivityRepository activities;
     private volatile @Nullable CountDownLatch gate;
     private final Semaphore entered = new Semaphore(0);
     private final AtomicInteger unavailable = new AtomicInteger();
     private final AtomicInteger ackLost = new AtomicInteger();
     private volatile boolean down;
 
-    FaultyRepository(ActivityRepository delegate) {
-      super(delegate);
+    FaultySink(ActivityRepository activities) {
+      this.activities = activities;
     }
 
-    /** Holds every {@code insertAll} until {@link #resume()}: a store that hangs. */
+    /** Holds every write until {@link #resume()}: a store that hangs. */
     public void pause() {
       gate = new CountDownLatch(1);
     }
@@ -412,7 +412,7 @@ public abstract class ActivityRecorderContract extends StoreContractSupport {
     }
 
     /**
-     * Waits for an {@code insertAll} to arrive.
+     * Waits for a write to arrive.
      *
      * @return false when none arrived within the contract's wait
      * @throws InterruptedException when the test thread is interrupted while waiting
@@ -450,7 +450,7 @@ public abstract class ActivityRecorderContract extends StoreContractSupport {
     }
 
     @Override
-    public List<Activity> insertAll(List<NewActivity> activities) {
+    public void write(List<NewActivity> batch) {
       entered.release();
       CountDownLatch g = gate;
       if (g != null) {
@@ -470,19 +470,13 @@ public abstract class ActivityRecorderContract extends StoreContractSupport {
             "injected: the store is unavailable",
             new IllegalStateException("injected"));
       }
-      List<Activity> stored = delegate.insertAll(activities);
+      activities.insertAll(batch);
       if (ackLost.getAndUpdate(n -> n > 0 ? n - 1 : 0) > 0) {
         throw new StoreUnavailableException(
             StoreUnavailableException.Reason.UNREACHABLE,
             "injected: committed, answer lost",
             new IllegalStateException("injected"));
       }
-      return stored;
-    }
-
-    @Override
-    public Activity insert(NewActivity activity) {
-      return insertAll(List.of(activity)).get(0);
     }
   }
 }

@@ -22,7 +22,7 @@ abstract class AbstractRecorder implements ActivityRecorder {
     this.config = config;
     this.log = new RateLimitedLog(config.logger(), config.clock(), config.logInterval());
     this.listener = new GuardedListener(config.listener(), log);
-    this.writer = new BatchWriter(config.repository(), config.retry(), counters, listener, log);
+    this.writer = new BatchWriter(config.sink(), config.retry(), counters, listener, log);
   }
 
   /**

@@ -6,24 +6,24 @@ import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import org.activitylog.api.NewActivity;
 import org.activitylog.api.StoreUnavailableException;
+import org.activitylog.recorder.ActivitySink;
 import org.activitylog.recorder.RecorderListener;
 import org.activitylog.recorder.RetryPolicy;
-import org.activitylog.spi.ActivityRepository;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Writes batches to the repository and counts the outcome of every activity in them.
+ * Writes batches to the sink and counts the outcome of every activity in them.
  *
  * <ul>
  *   <li>{@link StoreUnavailableException} for a {@linkplain
  *       StoreUnavailableException.Reason#isTransient() transient} reason: the batch is retried
  *       whole after an exponential, jittered wait. Every activity keeps the uid and workspace group
- *       it was accepted with, and {@code insertAll} inserts each (workspace group, uid) key at most
- *       once, so a retry after a commit whose answer was lost stores nothing twice.
+ *       it was accepted with, and the sink writes each (workspace group, uid) key at most once, so
+ *       a retry after a commit whose answer was lost stores nothing twice.
  *   <li>{@link StoreUnavailableException} for any other reason (a database file locked by another
  *       process, damaged storage, a missing schema, a timeout): waiting does not help, so the batch
  *       fails whole at once.
- *   <li>Any other exception means the store refuses something in the batch. Retrying would fail the
+ *   <li>Any other exception means the sink refuses something in the batch. Retrying would fail the
  *       same way, so the batch is halved until the refused activities stand alone; they are counted
  *       as failed and the rest are stored.
  * </ul>
@@ -48,19 +48,19 @@ final class BatchWriter {
     boolean stopped;
   }
 
-  private final ActivityRepository repository;
+  private final ActivitySink sink;
   private final RetryPolicy retry;
   private final RecorderCounters counters;
   private final RecorderListener listener;
   private final RateLimitedLog log;
 
   BatchWriter(
-      ActivityRepository repository,
+      ActivitySink sink,
       RetryPolicy retry,
       RecorderCounters counters,
       RecorderListener listener,
       RateLimitedLog log) {
-    this.repository = repository;
+    this.sink = sink;
     this.retry = retry;
     this.counters = counters;
     this.listener = listener;
@@ -105,7 +105,7 @@ final class BatchWriter {
     long start = System.nanoTime();
     for (int attempt = 1; ; attempt++) {
       try {
-        repository.insertAll(batch);
+        sink.write(batch);
         long latency = System.nanoTime() - start;
         counters.batchStored(batch.size(), latency);
         tally.stored += batch.size();

@@ -5,17 +5,17 @@ import java.time.Duration;
 import java.util.UUID;
 import java.util.concurrent.ThreadFactory;
 import java.util.function.Supplier;
+import org.activitylog.recorder.ActivitySink;
 import org.activitylog.recorder.FullQueuePolicy;
 import org.activitylog.recorder.RecorderListener;
 import org.activitylog.recorder.RetryPolicy;
 import org.activitylog.recorder.Sleeper;
-import org.activitylog.spi.ActivityRepository;
 import org.jspecify.annotations.Nullable;
 
 /**
  * The settings of a recorder, checked by {@link org.activitylog.recorder.ActivityRecorder.Builder}.
  *
- * @param repository where activities go
+ * @param sink where batches go
  * @param queueCapacity the most queued activities
  * @param queueBytes the most estimated bytes of queued activities
  * @param batchSize the most activities per insert
@@ -33,7 +33,7 @@ import org.jspecify.annotations.Nullable;
  * @param logInterval how often each kind of warning may be logged
  */
 public record RecorderConfig(
-    ActivityRepository repository,
+    ActivitySink sink,
     int queueCapacity,
     long queueBytes,
     int batchSize,
