@@ -15,7 +15,9 @@ import org.jspecify.annotations.Nullable;
  *     characters of compact JSON
  * @param workspaceGroupId the tenant: the workspace group that owns the activity and whose members
  *     may read it
- * @param workspaceGroup the workspace group derived from the resource's context, if different
+ * @param derivedWorkspaceGroupId AISquare's {@code workspace_group}: the group derived from the
+ *     user's personal workspace or the resource's context, if any; never the owner, so it neither
+ *     grants access nor filters a query, but the facade checks the requester may read it
  * @param campaign the Brightidea campaign, if any
  * @param details the Brightidea type-specific fields; {@link BrightideaDetails#NONE} when there are
  *     none
@@ -26,7 +28,7 @@ public record ActivityContent(
     @Nullable String text,
     JsonValue resource,
     long workspaceGroupId,
-    @Nullable Long workspaceGroup,
+    @Nullable Long derivedWorkspaceGroupId,
     @Nullable Campaign campaign,
     BrightideaDetails details) {
 
@@ -41,7 +43,9 @@ public record ActivityContent(
    *     characters of compact JSON
    * @param workspaceGroupId the tenant: the workspace group that owns the activity and whose
    *     members may read it
-   * @param workspaceGroup the workspace group derived from the resource's context, if different
+   * @param derivedWorkspaceGroupId AISquare's {@code workspace_group}: the group derived from the
+   *     user's personal workspace or the resource's context, if any; never the owner, so it neither
+   *     grants access nor filters a query, but the facade checks the requester may read it
    * @param campaign the Brightidea campaign, if any
    * @param details the Brightidea type-specific fields; {@link BrightideaDetails#NONE} when there
    *     are none
@@ -88,7 +92,7 @@ public record ActivityContent(
     return builder(type, actor, workspaceGroupId)
         .text(text)
         .resource(resource)
-        .workspaceGroup(workspaceGroup)
+        .derivedWorkspaceGroupId(derivedWorkspaceGroupId)
         .campaign(campaign)
         .details(details);
   }
@@ -100,7 +104,7 @@ public record ActivityContent(
     private @Nullable String text;
     private JsonValue resource = JsonValue.nullValue();
     private long workspaceGroupId;
-    private @Nullable Long workspaceGroup;
+    private @Nullable Long derivedWorkspaceGroupId;
     private @Nullable Campaign campaign;
     private BrightideaDetails details = BrightideaDetails.NONE;
 
@@ -166,13 +170,13 @@ public record ActivityContent(
     }
 
     /**
-     * Sets the workspace group derived from the resource's context.
+     * Sets the derived workspace group (AISquare's {@code workspace_group}), never the owner.
      *
-     * @param value the workspace group, or null
+     * @param value the derived workspace group id, or null
      * @return this builder
      */
-    public Builder workspaceGroup(@Nullable Long value) {
-      this.workspaceGroup = value;
+    public Builder derivedWorkspaceGroupId(@Nullable Long value) {
+      this.derivedWorkspaceGroupId = value;
       return this;
     }
 
@@ -206,7 +210,14 @@ public record ActivityContent(
      */
     public ActivityContent build() {
       return new ActivityContent(
-          type, actor, text, resource, workspaceGroupId, workspaceGroup, campaign, details);
+          type,
+          actor,
+          text,
+          resource,
+          workspaceGroupId,
+          derivedWorkspaceGroupId,
+          campaign,
+          details);
     }
   }
 }

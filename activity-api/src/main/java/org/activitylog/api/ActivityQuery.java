@@ -18,7 +18,7 @@ import org.jspecify.annotations.Nullable;
  * @param uids match these uids (Brightidea's activity {@code id})
  * @param types match these types, compared by {@link ActivityKind#code()}
  * @param actors match activities of these actors
- * @param workspaceGroups match activities owned by these workspace groups: their {@code
+ * @param workspaceGroupIds match activities owned by these workspace groups: their {@code
  *     workspace_group_id}, never the derived {@code workspace_group}
  * @param campaignIds match activities of these campaigns
  * @param createdFrom match activities created at or after this instant
@@ -32,7 +32,7 @@ public record ActivityQuery(
     Set<UUID> uids,
     Set<ActivityKind> types,
     Set<ActorRef> actors,
-    Set<Long> workspaceGroups,
+    Set<Long> workspaceGroupIds,
     Set<UUID> campaignIds,
     @Nullable Instant createdFrom,
     @Nullable Instant createdBefore,
@@ -59,7 +59,7 @@ public record ActivityQuery(
    * @param uids match these uids (Brightidea's activity {@code id})
    * @param types match these types, compared by {@link ActivityKind#code()}
    * @param actors match activities of these actors
-   * @param workspaceGroups match activities owned by these workspace groups
+   * @param workspaceGroupIds match activities owned by these workspace groups
    * @param campaignIds match activities of these campaigns
    * @param createdFrom match activities created at or after this instant
    * @param createdBefore match activities created strictly before this instant
@@ -72,7 +72,7 @@ public record ActivityQuery(
     uids = Set.copyOf(uids);
     types = Set.copyOf(types);
     actors = Set.copyOf(actors);
-    workspaceGroups = Set.copyOf(workspaceGroups);
+    workspaceGroupIds = Set.copyOf(workspaceGroupIds);
     campaignIds = Set.copyOf(campaignIds);
     createdFrom = Checks.micros(createdFrom);
     createdBefore = Checks.micros(createdBefore);
@@ -95,7 +95,7 @@ public record ActivityQuery(
     b.uids.addAll(uids);
     b.types.addAll(types);
     b.actors.addAll(actors);
-    b.workspaceGroups.addAll(workspaceGroups);
+    b.workspaceGroupIds.addAll(workspaceGroupIds);
     b.campaignIds.addAll(campaignIds);
     b.createdFrom = createdFrom;
     b.createdBefore = createdBefore;
@@ -110,7 +110,7 @@ public record ActivityQuery(
     private final Set<UUID> uids = new LinkedHashSet<>();
     private final Set<ActivityKind> types = new LinkedHashSet<>();
     private final Set<ActorRef> actors = new LinkedHashSet<>();
-    private final Set<Long> workspaceGroups = new LinkedHashSet<>();
+    private final Set<Long> workspaceGroupIds = new LinkedHashSet<>();
     private final Set<UUID> campaignIds = new LinkedHashSet<>();
     private @Nullable Instant createdFrom;
     private @Nullable Instant createdBefore;
@@ -191,8 +191,8 @@ public record ActivityQuery(
      * @param values the workspace group ids
      * @return this builder
      */
-    public Builder workspaceGroups(Collection<Long> values) {
-      workspaceGroups.addAll(values);
+    public Builder workspaceGroupIds(Collection<Long> values) {
+      workspaceGroupIds.addAll(values);
       return this;
     }
 
@@ -202,8 +202,8 @@ public record ActivityQuery(
      * @param value the workspace group id
      * @return this builder
      */
-    public Builder workspaceGroup(long value) {
-      workspaceGroups.add(value);
+    public Builder workspaceGroupId(long value) {
+      workspaceGroupIds.add(value);
       return this;
     }
 
@@ -283,7 +283,7 @@ public record ActivityQuery(
           uids,
           types,
           actors,
-          workspaceGroups,
+          workspaceGroupIds,
           campaignIds,
           createdFrom,
           createdBefore,

@@ -70,7 +70,7 @@ public record NewActivity(
     private @Nullable String text;
     private JsonValue resource = JsonValue.nullValue();
     private long workspaceGroupId;
-    private @Nullable Long workspaceGroup;
+    private @Nullable Long derivedWorkspaceGroupId;
     private @Nullable Campaign campaign;
     private BrightideaDetails details = BrightideaDetails.NONE;
     private @Nullable UUID uid;
@@ -116,13 +116,14 @@ public record NewActivity(
     }
 
     /**
-     * Sets the workspace group derived from the resource's context.
+     * Sets the derived workspace group (AISquare's {@code workspace_group}): the one derived from
+     * the user's personal workspace or the resource's context, never the owner.
      *
-     * @param value the workspace group, or null
+     * @param value the derived workspace group id, or null
      * @return this builder
      */
-    public Builder workspaceGroup(@Nullable Long value) {
-      this.workspaceGroup = value;
+    public Builder derivedWorkspaceGroupId(@Nullable Long value) {
+      this.derivedWorkspaceGroupId = value;
       return this;
     }
 
@@ -191,7 +192,14 @@ public record NewActivity(
       return new NewActivity(
           uid,
           new ActivityContent(
-              type, actor, text, resource, workspaceGroupId, workspaceGroup, campaign, details),
+              type,
+              actor,
+              text,
+              resource,
+              workspaceGroupId,
+              derivedWorkspaceGroupId,
+              campaign,
+              details),
           createdAt,
           createdBy);
     }

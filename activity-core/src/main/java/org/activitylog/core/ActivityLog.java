@@ -132,7 +132,7 @@ public final class ActivityLog {
       }
       // The derived group names the context the activity comes from; a requester may name only a
       // context it can see, so no activity points into another tenant.
-      Long derived = a.content().workspaceGroup();
+      Long derived = a.content().derivedWorkspaceGroupId();
       if (derived != null && !requester.canRead(derived)) {
         throw new AccessDeniedException(
             "the requester may not derive an activity from workspace group " + derived);
@@ -441,8 +441,8 @@ public final class ActivityLog {
     Set<Long> allowed = requester.isAuthenticated() ? requester.readableGroups() : publicGroups;
     Objects.requireNonNull(allowed);
     Set<Long> groups = new HashSet<>(allowed);
-    if (!query.workspaceGroups().isEmpty()) {
-      groups.retainAll(query.workspaceGroups());
+    if (!query.workspaceGroupIds().isEmpty()) {
+      groups.retainAll(query.workspaceGroupIds());
     }
     if (groups.isEmpty()) {
       return Optional.empty();

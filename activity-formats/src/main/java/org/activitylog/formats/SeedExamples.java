@@ -101,7 +101,7 @@ public final class SeedExamples {
         .createdAt(Instant.parse("2026-01-01T09:30:00.123456Z"))
         .createdBy(username)
         .workspaceGroupId(workspaceGroupId)
-        .workspaceGroup(workspaceGroupId)
+        .derivedWorkspaceGroupId(workspaceGroupId)
         .text(put.at("/text").asText())
         .resource(
             Map.of(

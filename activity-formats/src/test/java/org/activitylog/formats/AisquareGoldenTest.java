@@ -49,7 +49,8 @@ class AisquareGoldenTest {
     assertThat(after.resource()).isEqualTo(current.resource());
     assertThat(after.type()).isEqualTo(current.type());
     assertThat(after.workspaceGroupId()).isEqualTo(current.workspaceGroupId());
-    assertThat(after.workspaceGroup()).isEqualTo(current.content().workspaceGroup());
+    assertThat(after.derivedWorkspaceGroupId())
+        .isEqualTo(current.content().derivedWorkspaceGroupId());
   }
 
   @Test

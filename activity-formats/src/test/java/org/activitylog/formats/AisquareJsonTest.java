@@ -54,7 +54,7 @@ class AisquareJsonTest {
         ActivityContent.builder(ActivityType.QUEST_COMPLETED, user, 9)
             .text("Completed \"Quest\" <1> & more")
             .resource(JsonValue.of(java.util.Map.of("quest", 17)))
-            .workspaceGroup(11L)
+            .derivedWorkspaceGroupId(11L)
             .build();
     return new Activity(
         123_456_789_012L,

@@ -35,7 +35,7 @@ class SeedExamplesTest {
 
   @Test
   @DisplayName("each call reads the activities afresh, in the workspace group asked for")
-  void workspaceGroups() {
+  void workspaceGroupIds() {
     assertThat(SeedExamples.brightideaPostIdea(2).content().workspaceGroupId()).isEqualTo(2);
     assertThat(SeedExamples.brightideaUpdates(9))
         .hasSize(2)

@@ -28,7 +28,7 @@ class H2FileActivityStoreContractTest extends ActivityStoreContract {
   }
 
   @Override
-  protected void cleanUp(ActivityStore store, List<Long> workspaceGroups) {
-    DB.deleteWorkspaces(workspaceGroups);
+  protected void cleanUp(ActivityStore store, List<Long> workspaceGroupIds) {
+    DB.deleteWorkspaces(workspaceGroupIds);
   }
 }

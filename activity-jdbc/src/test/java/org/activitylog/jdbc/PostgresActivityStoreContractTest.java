@@ -31,7 +31,7 @@ class PostgresActivityStoreContractTest extends ActivityStoreContract {
   }
 
   @Override
-  protected void cleanUp(ActivityStore store, List<Long> workspaceGroups) {
-    DB.deleteWorkspaces(workspaceGroups);
+  protected void cleanUp(ActivityStore store, List<Long> workspaceGroupIds) {
+    DB.deleteWorkspaces(workspaceGroupIds);
   }
 }

@@ -47,7 +47,7 @@ class QueryPlanTest {
         JdbcActivityStore store = db.hostBuilder().clock(clock).migrate(false).build()) {
       List<Long> workspaces = load(db, store, data, clock);
       ActivityQuery oneWorkspace =
-          ActivityQuery.builder().workspaceGroup(workspaces.get(7)).build();
+          ActivityQuery.builder().workspaceGroupId(workspaces.get(7)).build();
       List<Activity> firstPage = store.activities().listAfter(oneWorkspace, Sort.DEFAULT, null, 20);
       ActivityQuerySql queries = new ActivityQuerySql(ActivitySql.of(db.dialect(), db.schema()));
 
@@ -89,10 +89,10 @@ class QueryPlanTest {
         JdbcActivityStore store = db.hostBuilder().clock(clock).migrate(false).build()) {
       List<Long> workspaces = load(db, store, data, clock);
       ActivityQuerySql queries = new ActivityQuerySql(ActivitySql.of(db.dialect(), db.schema()));
-      ActivityQuery workspace = ActivityQuery.builder().workspaceGroup(workspaces.get(3)).build();
+      ActivityQuery workspace = ActivityQuery.builder().workspaceGroupId(workspaces.get(3)).build();
       ActivityQuery workspaceAndType =
           ActivityQuery.builder()
-              .workspaceGroup(workspaces.get(3))
+              .workspaceGroupId(workspaces.get(3))
               .type(ActivityType.values()[2])
               .build();
 
@@ -122,7 +122,7 @@ class QueryPlanTest {
       TestDatabase db, JdbcActivityStore store, TestActivities data, MutableClock clock) {
     List<Long> workspaces = new ArrayList<>();
     for (int w = 0; w < WORKSPACES; w++) {
-      long workspace = data.newWorkspace();
+      long workspace = data.newWorkspaceGroupId();
       workspaces.add(workspace);
       List<NewActivity> batch = new ArrayList<>();
       for (int i = 0; i < PER_WORKSPACE; i++) {

@@ -161,7 +161,7 @@ class SchemaMigrationTest {
         NewActivity again =
             data.login(data.user()).withUid(old.uid()).withCreatedAt(clock.instant());
         assertThat(current.activities().insert(again)).as("same group, same uid").isEqualTo(old);
-        long otherGroup = data.newWorkspace();
+        long otherGroup = data.newWorkspaceGroupId();
         NewActivity elsewhere =
             data.activity(ActivityType.USER_LOGIN, data.user())
                 .uid(old.uid())
@@ -222,7 +222,7 @@ class SchemaMigrationTest {
               + "activitylog_activity (uid, workspace_group_id)");
     }
     try (JdbcActivityStore old = db.builder().clock(clock).migrate(false).build()) {
-      return old.activities().insertAll(SeedActivities.all(data.workspace()));
+      return old.activities().insertAll(SeedActivities.all(data.workspaceGroupId()));
     } finally {
       if (lend) {
         db.execute("DROP INDEX " + prefix + "lent_v4_key");

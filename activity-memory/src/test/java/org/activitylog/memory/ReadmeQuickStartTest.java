@@ -116,10 +116,10 @@ class ReadmeQuickStartTest {
     UserSimple john = UserSimple.of(42, "johndoe", "johndoe@example.com");
 
     try (ActivityRecorder recorder = ActivityRecorder.builder(store).build()) {
-      recorder.record(ActivityType.GAME_WON, john).workspace(7).text("won a game").submit();
+      recorder.record(ActivityType.GAME_WON, john).workspaceGroupId(7).text("won a game").submit();
     }
 
-    assertThat(store.activities().count(ActivityQuery.builder().workspaceGroup(7).build()))
+    assertThat(store.activities().count(ActivityQuery.builder().workspaceGroupId(7).build()))
         .isEqualTo(1);
   }
 }

@@ -26,7 +26,7 @@ import org.jspecify.annotations.Nullable;
  *
  * <pre>{@code
  * try (ActivityRecorder recorder = ActivityRecorder.builder(store).build()) {
- *   recorder.record(ActivityType.USER_LOGIN, user).workspace(42).text("signed in").submit();
+ *   recorder.record(ActivityType.USER_LOGIN, user).workspaceGroupId(42).text("signed in").submit();
  * }
  * }</pre>
  *

@@ -15,7 +15,7 @@ import org.jspecify.annotations.Nullable;
  * describe and submit on one thread.
  *
  * <pre>{@code
- * recorder.record(ActivityType.USER_LOGIN, user).workspace(42).text("signed in").submit();
+ * recorder.record(ActivityType.USER_LOGIN, user).workspaceGroupId(42).text("signed in").submit();
  * }</pre>
  */
 public final class Recording {
@@ -56,19 +56,20 @@ public final class Recording {
    * @param workspaceGroupId the workspace group id
    * @return this recording
    */
-  public Recording workspace(long workspaceGroupId) {
+  public Recording workspaceGroupId(long workspaceGroupId) {
     builder.workspaceGroupId(workspaceGroupId);
     return this;
   }
 
   /**
-   * Sets the workspace group derived from the resource's context.
+   * Sets the derived workspace group: the one AISquare derives from the user's personal workspace
+   * or the resource's context ({@code workspace_group}), never the owner.
    *
-   * @param value the workspace group, or null
+   * @param value the derived workspace group id, or null
    * @return this recording
    */
-  public Recording workspaceGroup(@Nullable Long value) {
-    builder.workspaceGroup(value);
+  public Recording derivedWorkspaceGroupId(@Nullable Long value) {
+    builder.derivedWorkspaceGroupId(value);
     return this;
   }
 

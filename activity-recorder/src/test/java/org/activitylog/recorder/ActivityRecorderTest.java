@@ -124,7 +124,7 @@ class ActivityRecorderTest {
       Receipt receipt =
           recorder
               .record(ActivityType.USER_LOGIN, ALICE)
-              .workspace(7)
+              .workspaceGroupId(7)
               .text("signed in")
               .resource(Map.of("page", "home"))
               .submit();
@@ -150,7 +150,7 @@ class ActivityRecorderTest {
       Receipt receipt =
           recorder
               .record(ActivityType.USER_LOGOUT, ALICE)
-              .workspace(7)
+              .workspaceGroupId(7)
               .uid(uid)
               .createdAt(at)
               .submit();

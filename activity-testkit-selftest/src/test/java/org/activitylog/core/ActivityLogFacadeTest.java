@@ -137,7 +137,7 @@ class ActivityLogFacadeTest extends StoreContractSupport {
     @DisplayName("An anonymous requester gets an unauthorized error for every read")
     void anonymousCannotRead() {
       Requester anonymous = Requester.anonymous();
-      Activity stored = storedIn(data.workspace());
+      Activity stored = storedIn(data.workspaceGroupId());
       ActivityQuery query = data.query().build();
 
       assertThatThrownBy(() -> log.list(anonymous, query, PageRequest.DEFAULT, Sort.DEFAULT))
@@ -166,8 +166,8 @@ class ActivityLogFacadeTest extends StoreContractSupport {
         "An anonymous requester gets an unauthorized error for every write, and nothing changes")
     void anonymousCannotWrite() {
       Requester anonymous = Requester.anonymous();
-      Activity stored = storedIn(data.workspace());
-      Activity deleted = storedIn(data.workspace());
+      Activity stored = storedIn(data.workspaceGroupId());
+      Activity deleted = storedIn(data.workspaceGroupId());
       activities().softDelete(deleted.id(), "testkit");
       Activity deletedBefore = activities().findById(deleted.id()).orElseThrow();
       NewActivity draft = data.any();
@@ -208,18 +208,18 @@ class ActivityLogFacadeTest extends StoreContractSupport {
     @Test
     @DisplayName("A log configured with public groups is public")
     void isPublic() {
-      assertThat(publicLog(data.workspace()).isPublic()).isTrue();
+      assertThat(publicLog(data.workspaceGroupId()).isPublic()).isTrue();
     }
 
     /** If this fails, check how a query naming only non-public groups is scoped for anonymous. */
     @Test
     @DisplayName("An anonymous query naming only non-public groups gets an empty page with total 0")
     void anonymousQueryOfPrivateGroupsIsEmpty() {
-      long publicGroup = data.workspace();
-      long privateGroup = data.newWorkspace();
+      long publicGroup = data.workspaceGroupId();
+      long privateGroup = data.newWorkspaceGroupId();
       ActivityLog site = publicLog(publicGroup);
       storedIn(privateGroup);
-      ActivityQuery onlyPrivate = ActivityQuery.builder().workspaceGroup(privateGroup).build();
+      ActivityQuery onlyPrivate = ActivityQuery.builder().workspaceGroupId(privateGroup).build();
 
       Page<Activity> page =
           site.list(Requester.anonymous(), onlyPrivate, PageRequest.DEFAULT, Sort.DEFAULT);
@@ -233,7 +233,7 @@ class ActivityLogFacadeTest extends StoreContractSupport {
     @Test
     @DisplayName("An anonymous requester never writes, not even to a public group")
     void anonymousNeverWrites() {
-      long publicGroup = data.workspace();
+      long publicGroup = data.workspaceGroupId();
       ActivityLog site = publicLog(publicGroup);
       Activity stored = storedIn(publicGroup);
       NewActivity draft = data.any();
@@ -265,7 +265,7 @@ class ActivityLogFacadeTest extends StoreContractSupport {
     @DisplayName(
         "Pages of 1 to 100 are served by default, and larger ones are refused naming page_size")
     void defaultLimitIsOneHundred() {
-      Requester alice = member(data.workspace());
+      Requester alice = member(data.workspaceGroupId());
       assertThat(log.maxPageSize()).isEqualTo(ActivityLog.DEFAULT_MAX_PAGE_SIZE).isEqualTo(100);
       assertThat(
               log.list(alice, data.query().build(), PageRequest.of(1, 100), Sort.DEFAULT).items())
@@ -286,7 +286,7 @@ class ActivityLogFacadeTest extends StoreContractSupport {
     @Test
     @DisplayName("A host sets its own page-size limit, which bounds list and listAfter alike")
     void hostSetsTheLimit() {
-      long group = data.workspace();
+      long group = data.workspaceGroupId();
       Requester alice = member(group);
       List<Activity> stored = new ArrayList<>();
       for (int i = 0; i < 3; i++) {
@@ -318,12 +318,12 @@ class ActivityLogFacadeTest extends StoreContractSupport {
     @Test
     @DisplayName("A query naming only foreign groups gets an empty page with total 0")
     void foreignOnlyQueryIsEmpty() {
-      long mine = data.workspace();
-      long theirs = data.newWorkspace();
+      long mine = data.workspaceGroupId();
+      long theirs = data.newWorkspaceGroupId();
       storedIn(mine);
       storedIn(theirs);
       Requester alice = member(mine);
-      ActivityQuery foreign = ActivityQuery.builder().workspaceGroup(theirs).build();
+      ActivityQuery foreign = ActivityQuery.builder().workspaceGroupId(theirs).build();
 
       Page<Activity> page = log.list(alice, foreign, PageRequest.DEFAULT, Sort.DEFAULT);
 
@@ -344,11 +344,12 @@ class ActivityLogFacadeTest extends StoreContractSupport {
     @Test
     @DisplayName("Recording into a group the requester may not write is denied and stores nothing")
     void nonWritableGroupIsDenied() {
-      long readOnly = data.newWorkspace();
-      long foreign = data.newWorkspace();
+      long readOnly = data.newWorkspaceGroupId();
+      long foreign = data.newWorkspaceGroupId();
       UserSimple user = data.user();
       Requester alice =
-          Requester.user(user.ref(), user.username(), Set.of(readOnly), Set.of(data.workspace()));
+          Requester.user(
+              user.ref(), user.username(), Set.of(readOnly), Set.of(data.workspaceGroupId()));
       NewActivity intoReadOnly =
           data.activity(ActivityType.USER_LOGIN, user).workspaceGroupId(readOnly).build();
       NewActivity intoForeign =
@@ -376,19 +377,21 @@ class ActivityLogFacadeTest extends StoreContractSupport {
     @Test
     @DisplayName("An activity derived from a group the requester cannot read is denied")
     void derivedFromForeignGroupIsDenied() {
-      Requester alice = member(data.workspace());
-      long foreign = data.newWorkspace();
+      Requester alice = member(data.workspaceGroupId());
+      long foreign = data.newWorkspaceGroupId();
       NewActivity derivedFromForeign =
-          data.activity(ActivityType.USER_LOGIN, data.user()).workspaceGroup(foreign).build();
+          data.activity(ActivityType.USER_LOGIN, data.user())
+              .derivedWorkspaceGroupId(foreign)
+              .build();
       NewActivity derivedFromOwn =
           data.activity(ActivityType.USER_LOGIN, data.user())
-              .workspaceGroup(data.workspace())
+              .derivedWorkspaceGroupId(data.workspaceGroupId())
               .build();
 
       assertThatThrownBy(() -> log.record(alice, derivedFromForeign))
           .isInstanceOf(AccessDeniedException.class);
-      assertThat(log.record(alice, derivedFromOwn).content().workspaceGroup())
-          .isEqualTo(data.workspace());
+      assertThat(log.record(alice, derivedFromOwn).content().derivedWorkspaceGroupId())
+          .isEqualTo(data.workspaceGroupId());
       assertThat(
               activities()
                   .findByUid(
@@ -401,11 +404,11 @@ class ActivityLogFacadeTest extends StoreContractSupport {
     @Test
     @DisplayName("A batch with one activity for a non-writable group stores none of them")
     void batchWithOneDeniedStoresNothing() {
-      Requester alice = member(data.workspace());
+      Requester alice = member(data.workspaceGroupId());
       NewActivity allowed = data.any();
       NewActivity denied =
           data.activity(ActivityType.USER_LOGIN, data.user())
-              .workspaceGroupId(data.newWorkspace())
+              .workspaceGroupId(data.newWorkspaceGroupId())
               .build();
 
       assertThatThrownBy(() -> log.recordAll(alice, List.of(allowed, denied)))
@@ -433,7 +436,7 @@ class ActivityLogFacadeTest extends StoreContractSupport {
         "A requester who may only read a group can neither update, delete nor restore its"
             + " activities, and nothing changes")
     void readOnlyRequesterCannotChange() {
-      long group = data.workspace();
+      long group = data.workspaceGroupId();
       UserSimple user = data.user();
       Requester reader = Requester.user(user.ref(), user.username(), Set.of(group), Set.of());
       Activity live = storedIn(group);
@@ -462,8 +465,8 @@ class ActivityLogFacadeTest extends StoreContractSupport {
     @Test
     @DisplayName("An update expecting a version newer than the stored one fails with a conflict")
     void futureVersionConflicts() {
-      Requester alice = member(data.workspace());
-      Activity stored = storedIn(data.workspace());
+      Requester alice = member(data.workspaceGroupId());
+      Activity stored = storedIn(data.workspaceGroupId());
 
       assertThatThrownBy(
               () ->
@@ -484,8 +487,8 @@ class ActivityLogFacadeTest extends StoreContractSupport {
         "A delete landing between the update's access check and its write leaves the update"
             + " unwritten")
     void deleteBetweenCheckAndWrite() {
-      Requester alice = member(data.workspace());
-      Activity stored = storedIn(data.workspace());
+      Requester alice = member(data.workspaceGroupId());
+      Activity stored = storedIn(data.workspaceGroupId());
       ActivityLog raced =
           ActivityLog.builder(deletingAfterFirstRead(stored.id())).clock(clock).build();
 
@@ -524,7 +527,7 @@ class ActivityLogFacadeTest extends StoreContractSupport {
           activities()
               .insert(
                   data.activity(ActivityType.USER_LOGIN, erased)
-                      .workspaceGroupId(data.workspace())
+                      .workspaceGroupId(data.workspaceGroupId())
                       .build());
       log.eraseActor(erased.ref(), ErasureMode.ANONYMISE);
       Activity anonymised = activities().findById(stored.id()).orElseThrow();
@@ -547,7 +550,7 @@ class ActivityLogFacadeTest extends StoreContractSupport {
     @Test
     @DisplayName("Following the anonymous actor is refused naming followee")
     void followingTheAnonymousActorIsRefused() {
-      Requester alice = member(data.workspace());
+      Requester alice = member(data.workspaceGroupId());
 
       assertThatThrownBy(() -> log.follow(alice, ActorRef.user(0)))
           .isInstanceOfSatisfying(

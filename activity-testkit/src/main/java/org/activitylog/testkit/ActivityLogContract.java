@@ -148,8 +148,8 @@ public abstract class ActivityLogContract extends StoreContractSupport {
     @Test
     @DisplayName("An authenticated requester reads its workspace groups")
     void authenticatedReads() {
-      Activity stored = storedIn(data.workspace());
-      Requester alice = reader(data.workspace());
+      Activity stored = storedIn(data.workspaceGroupId());
+      Requester alice = reader(data.workspaceGroupId());
 
       assertThat(log.get(alice, stored.id())).isEqualTo(stored);
       assertThat(log.getByUid(alice, stored.uid())).isEqualTo(stored);
@@ -169,8 +169,8 @@ public abstract class ActivityLogContract extends StoreContractSupport {
     @Test
     @DisplayName("An anonymous requester reads the public workspace groups and nothing else")
     void anonymousReadsOnlyPublicGroups() {
-      long publicGroup = data.workspace();
-      long privateGroup = data.newWorkspace();
+      long publicGroup = data.workspaceGroupId();
+      long privateGroup = data.newWorkspaceGroupId();
       ActivityLog site = publicLog(publicGroup);
       Activity visible = storedIn(publicGroup);
       storedIn(privateGroup);
@@ -198,9 +198,9 @@ public abstract class ActivityLogContract extends StoreContractSupport {
     @DisplayName(
         "An anonymous requester gets the not-found error for an activity outside the public groups")
     void anonymousGetOfPrivateActivityIsNotFound() {
-      long publicGroup = data.workspace();
+      long publicGroup = data.workspaceGroupId();
       ActivityLog site = publicLog(publicGroup);
-      Activity hidden = storedIn(data.newWorkspace());
+      Activity hidden = storedIn(data.newWorkspaceGroupId());
 
       NotFoundException foreign = notFound(() -> site.get(Requester.anonymous(), hidden.id()));
       NotFoundException missing = notFound(() -> site.get(Requester.anonymous(), MISSING_ID));
@@ -222,8 +222,8 @@ public abstract class ActivityLogContract extends StoreContractSupport {
     @Test
     @DisplayName("A requester lists only its own groups, even when its query names another group")
     void listShowsOnlyOwnGroups() {
-      long mine = data.workspace();
-      long theirs = data.newWorkspace();
+      long mine = data.workspaceGroupId();
+      long theirs = data.newWorkspaceGroupId();
       Activity own = storedIn(mine);
       storedIn(theirs);
       Requester alice = member(mine);
@@ -242,9 +242,9 @@ public abstract class ActivityLogContract extends StoreContractSupport {
     @Test
     @DisplayName("A query without a workspace filter is limited to the requester's groups")
     void unfilteredQueryIsScoped() {
-      long mine = data.workspace();
+      long mine = data.workspaceGroupId();
       storedIn(mine);
-      storedIn(data.newWorkspace());
+      storedIn(data.newWorkspaceGroupId());
       Requester alice = member(mine);
 
       Page<Activity> page = log.list(alice, ActivityQuery.ALL, PageRequest.DEFAULT, Sort.DEFAULT);
@@ -259,8 +259,8 @@ public abstract class ActivityLogContract extends StoreContractSupport {
     @Test
     @DisplayName("A requester counts only its own groups")
     void countIsScoped() {
-      long mine = data.workspace();
-      long theirs = data.newWorkspace();
+      long mine = data.workspaceGroupId();
+      long theirs = data.newWorkspaceGroupId();
       storedIn(mine);
       storedIn(mine);
       storedIn(theirs);
@@ -272,8 +272,8 @@ public abstract class ActivityLogContract extends StoreContractSupport {
     @Test
     @DisplayName("A requester's keyset pages hold only its own groups")
     void listAfterIsScoped() {
-      long mine = data.workspace();
-      long theirs = data.newWorkspace();
+      long mine = data.workspaceGroupId();
+      long theirs = data.newWorkspaceGroupId();
       Activity first = storedIn(mine);
       storedIn(theirs);
       Activity second = storedIn(mine);
@@ -291,8 +291,8 @@ public abstract class ActivityLogContract extends StoreContractSupport {
     @Test
     @DisplayName("A requester's scan streams only its own groups")
     void scanIsScoped() {
-      long mine = data.workspace();
-      long theirs = data.newWorkspace();
+      long mine = data.workspaceGroupId();
+      long theirs = data.newWorkspaceGroupId();
       storedIn(mine);
       storedIn(theirs);
       storedIn(mine);
@@ -306,9 +306,9 @@ public abstract class ActivityLogContract extends StoreContractSupport {
     @Test
     @DisplayName("A requester reading several groups sees each of them and no other")
     void severalGroups() {
-      long first = data.workspace();
-      long second = data.newWorkspace();
-      long third = data.newWorkspace();
+      long first = data.workspaceGroupId();
+      long second = data.newWorkspaceGroupId();
+      long third = data.newWorkspaceGroupId();
       storedIn(first);
       storedIn(second);
       storedIn(third);
@@ -326,8 +326,8 @@ public abstract class ActivityLogContract extends StoreContractSupport {
     @Test
     @DisplayName("The host itself reads every group")
     void systemReadsEverything() {
-      storedIn(data.workspace());
-      storedIn(data.newWorkspace());
+      storedIn(data.workspaceGroupId());
+      storedIn(data.newWorkspaceGroupId());
 
       assertThat(log.count(Requester.system("host"), data.query().build())).isEqualTo(2);
     }
@@ -344,8 +344,8 @@ public abstract class ActivityLogContract extends StoreContractSupport {
     @Test
     @DisplayName("Getting another tenant's activity by id fails with the message of a missing id")
     void getById() {
-      Activity foreign = storedIn(data.newWorkspace());
-      Requester alice = member(data.workspace());
+      Activity foreign = storedIn(data.newWorkspaceGroupId());
+      Requester alice = member(data.workspaceGroupId());
 
       NotFoundException denied = notFound(() -> log.get(alice, foreign.id()));
       NotFoundException missing = notFound(() -> log.get(alice, MISSING_ID));
@@ -360,8 +360,8 @@ public abstract class ActivityLogContract extends StoreContractSupport {
     @Test
     @DisplayName("Getting another tenant's activity by uid fails with the message of a missing uid")
     void getByUid() {
-      Activity foreign = storedIn(data.newWorkspace());
-      Requester alice = member(data.workspace());
+      Activity foreign = storedIn(data.newWorkspaceGroupId());
+      Requester alice = member(data.workspaceGroupId());
 
       NotFoundException denied = notFound(() -> log.getByUid(alice, foreign.uid()));
       NotFoundException missing = notFound(() -> log.getByUid(alice, UUID.randomUUID()));
@@ -379,8 +379,8 @@ public abstract class ActivityLogContract extends StoreContractSupport {
     @DisplayName(
         "Updating another tenant's activity fails with the message of a missing id and changes nothing")
     void update() {
-      Activity foreign = storedIn(data.newWorkspace());
-      Requester alice = member(data.workspace());
+      Activity foreign = storedIn(data.newWorkspaceGroupId());
+      Requester alice = member(data.workspaceGroupId());
 
       NotFoundException denied =
           notFound(() -> log.update(alice, foreign.id(), ActivityUpdate.text("mine now"), null));
@@ -399,8 +399,8 @@ public abstract class ActivityLogContract extends StoreContractSupport {
     @DisplayName(
         "Deleting another tenant's activity fails with the message of a missing id and changes nothing")
     void delete() {
-      Activity foreign = storedIn(data.newWorkspace());
-      Requester alice = member(data.workspace());
+      Activity foreign = storedIn(data.newWorkspaceGroupId());
+      Requester alice = member(data.workspaceGroupId());
 
       NotFoundException denied = notFound(() -> log.delete(alice, foreign.id()));
       NotFoundException missing = notFound(() -> log.delete(alice, MISSING_ID));
@@ -417,9 +417,9 @@ public abstract class ActivityLogContract extends StoreContractSupport {
     @DisplayName(
         "Restoring another tenant's deleted activity fails with the message of a missing id")
     void restore() {
-      Activity foreign = storedIn(data.newWorkspace());
+      Activity foreign = storedIn(data.newWorkspaceGroupId());
       Activity deleted = activities().softDelete(foreign.id(), "testkit");
-      Requester alice = member(data.workspace());
+      Requester alice = member(data.workspaceGroupId());
 
       NotFoundException denied = notFound(() -> log.restore(alice, foreign.id()));
       NotFoundException missing = notFound(() -> log.restore(alice, MISSING_ID));
@@ -437,8 +437,8 @@ public abstract class ActivityLogContract extends StoreContractSupport {
     @Test
     @DisplayName("A deleted activity is not found by get, getByUid or list")
     void deletedIsHidden() {
-      Requester alice = member(data.workspace());
-      Activity stored = storedIn(data.workspace());
+      Requester alice = member(data.workspaceGroupId());
+      Activity stored = storedIn(data.workspaceGroupId());
       clock.advance(Duration.ofMinutes(5));
 
       Activity deleted = log.delete(alice, stored.id());
@@ -458,8 +458,8 @@ public abstract class ActivityLogContract extends StoreContractSupport {
     @Test
     @DisplayName("A deleted activity can be restored and is found again")
     void deletedCanBeRestored() {
-      Requester alice = member(data.workspace());
-      Activity stored = storedIn(data.workspace());
+      Requester alice = member(data.workspaceGroupId());
+      Activity stored = storedIn(data.workspaceGroupId());
       log.delete(alice, stored.id());
       clock.advance(Duration.ofMinutes(5));
 
@@ -479,8 +479,8 @@ public abstract class ActivityLogContract extends StoreContractSupport {
     @Test
     @DisplayName("Deleting an activity twice fails the second time with the not-found error")
     void deletingTwice() {
-      Requester alice = member(data.workspace());
-      Activity stored = storedIn(data.workspace());
+      Requester alice = member(data.workspaceGroupId());
+      Activity stored = storedIn(data.workspaceGroupId());
       Activity deleted = log.delete(alice, stored.id());
 
       notFound(() -> log.delete(alice, stored.id()));
@@ -495,8 +495,8 @@ public abstract class ActivityLogContract extends StoreContractSupport {
     @Test
     @DisplayName("Restoring an activity that is not deleted fails with the not-found error")
     void restoringALiveActivity() {
-      Requester alice = member(data.workspace());
-      Activity stored = storedIn(data.workspace());
+      Requester alice = member(data.workspaceGroupId());
+      Activity stored = storedIn(data.workspaceGroupId());
 
       notFound(() -> log.restore(alice, stored.id()));
 
@@ -516,11 +516,11 @@ public abstract class ActivityLogContract extends StoreContractSupport {
     @DisplayName(
         "Recording fills the uid from the generator, created_at from the clock and created_by from the requester")
     void fillsMissingFields() {
-      Requester alice = member(data.workspace());
+      Requester alice = member(data.workspaceGroupId());
       clock.advance(Duration.ofHours(3));
       NewActivity draft =
           NewActivity.builder(ActivityType.USER_LOGIN, data.user())
-              .workspaceGroupId(data.workspace())
+              .workspaceGroupId(data.workspaceGroupId())
               .build();
 
       Activity recorded = log.record(alice, draft);
@@ -528,7 +528,7 @@ public abstract class ActivityLogContract extends StoreContractSupport {
       assertThat(recorded.uid()).as("uid").isEqualTo(generatedUid(1));
       assertThat(recorded.createdAt()).as("created_at").isEqualTo(clock.instant());
       assertThat(recorded.createdBy()).as("created_by").isEqualTo(alice.name());
-      assertThat(activities().findByUid(data.workspace(), generatedUid(1)))
+      assertThat(activities().findByUid(data.workspaceGroupId(), generatedUid(1)))
           .as("stored by uid")
           .contains(recorded);
     }
@@ -537,7 +537,7 @@ public abstract class ActivityLogContract extends StoreContractSupport {
     @Test
     @DisplayName("Recording keeps a uid, created_at and created_by that are given")
     void keepsGivenFields() {
-      Requester alice = member(data.workspace());
+      Requester alice = member(data.workspaceGroupId());
       NewActivity draft = data.any();
       clock.advance(Duration.ofHours(3));
 
@@ -552,7 +552,7 @@ public abstract class ActivityLogContract extends StoreContractSupport {
     @Test
     @DisplayName("Recording a uid that exists returns the stored activity and creates nothing")
     void existingUidReturnsTheStoredOne() {
-      Requester alice = member(data.workspace());
+      Requester alice = member(data.workspaceGroupId());
       NewActivity draft = data.any();
       Activity first = log.record(alice, draft);
       NewActivity retry =
@@ -572,15 +572,15 @@ public abstract class ActivityLogContract extends StoreContractSupport {
     @Test
     @DisplayName("Recording a batch fills each missing uid in order")
     void batchFillsUidsInOrder() {
-      Requester alice = member(data.workspace());
+      Requester alice = member(data.workspaceGroupId());
       UserSimple user = data.user();
       List<NewActivity> drafts =
           List.of(
               NewActivity.builder(ActivityType.USER_LOGIN, user)
-                  .workspaceGroupId(data.workspace())
+                  .workspaceGroupId(data.workspaceGroupId())
                   .build(),
               NewActivity.builder(ActivityType.USER_LOGOUT, user)
-                  .workspaceGroupId(data.workspace())
+                  .workspaceGroupId(data.workspaceGroupId())
                   .build());
 
       List<Activity> recorded = log.recordAll(alice, drafts);
@@ -602,8 +602,8 @@ public abstract class ActivityLogContract extends StoreContractSupport {
         "Recording a uid another tenant uses stores the requester's own activity, as a fresh uid"
             + " would")
     void foreignUidIsAnotherActivity() {
-      Activity foreign = storedIn(data.newWorkspace());
-      Requester alice = member(data.workspace());
+      Activity foreign = storedIn(data.newWorkspaceGroupId());
+      Requester alice = member(data.workspaceGroupId());
       NewActivity clash =
           new NewActivity(foreign.uid(), data.any().content(), clock.instant(), "alice");
       NewActivity fresh = data.any();
@@ -633,8 +633,8 @@ public abstract class ActivityLogContract extends StoreContractSupport {
     @DisplayName(
         "A uid held by two groups the requester reads answers with the lowest id not deleted")
     void uidInTwoReadableGroups() {
-      long second = data.newWorkspace();
-      Requester alice = member(data.workspace(), second);
+      long second = data.newWorkspaceGroupId();
+      Requester alice = member(data.workspaceGroupId(), second);
       NewActivity draft = data.any();
       Activity first = log.record(alice, draft);
       Activity other =
@@ -651,7 +651,7 @@ public abstract class ActivityLogContract extends StoreContractSupport {
           .isEqualTo(other);
       log.delete(alice, first.id());
       assertThat(log.getByUid(alice, first.uid())).as("the first deleted").isEqualTo(other);
-      notFound(() -> log.getByUid(member(data.newWorkspace()), first.uid()));
+      notFound(() -> log.getByUid(member(data.newWorkspaceGroupId()), first.uid()));
     }
   }
 
@@ -666,8 +666,8 @@ public abstract class ActivityLogContract extends StoreContractSupport {
     @Test
     @DisplayName("An update sets updated_by to the requester and keeps id, uid and created_*")
     void updateStampsTheRequester() {
-      Requester alice = member(data.workspace());
-      Activity stored = storedIn(data.workspace());
+      Requester alice = member(data.workspaceGroupId());
+      Activity stored = storedIn(data.workspaceGroupId());
       clock.advance(Duration.ofMinutes(10));
 
       Activity updated = log.update(alice, stored.id(), ActivityUpdate.text("edited"), null);
@@ -691,8 +691,8 @@ public abstract class ActivityLogContract extends StoreContractSupport {
     @DisplayName(
         "An update with a stale expected version fails with a conflict and changes nothing")
     void staleVersionConflicts() {
-      Requester alice = member(data.workspace());
-      Activity stored = storedIn(data.workspace());
+      Requester alice = member(data.workspaceGroupId());
+      Activity stored = storedIn(data.workspaceGroupId());
       Activity current =
           log.update(alice, stored.id(), ActivityUpdate.text("first edit"), stored.version());
 
@@ -716,8 +716,8 @@ public abstract class ActivityLogContract extends StoreContractSupport {
         "An update that leaves every field as stored returns the activity unchanged, version and"
             + " updated_at included")
     void noOpUpdateChangesNothing() {
-      Requester alice = member(data.workspace());
-      Activity stored = storedIn(data.workspace());
+      Requester alice = member(data.workspaceGroupId());
+      Activity stored = storedIn(data.workspaceGroupId());
       clock.advance(Duration.ofMinutes(10));
 
       Activity none = log.update(alice, stored.id(), ActivityUpdate.NONE, null);
@@ -737,8 +737,8 @@ public abstract class ActivityLogContract extends StoreContractSupport {
     @Test
     @DisplayName("Updating a deleted activity fails with the not-found error")
     void updatingADeletedActivity() {
-      Requester alice = member(data.workspace());
-      Activity stored = storedIn(data.workspace());
+      Requester alice = member(data.workspaceGroupId());
+      Activity stored = storedIn(data.workspaceGroupId());
       Activity deleted = log.delete(alice, stored.id());
 
       notFound(() -> log.update(alice, stored.id(), ActivityUpdate.text("ghost"), null));
@@ -762,7 +762,7 @@ public abstract class ActivityLogContract extends StoreContractSupport {
       UserSimple doomed = data.user();
       UserSimple friend = data.user();
       UserSimple fan = data.user();
-      long other = data.newWorkspace();
+      long other = data.newWorkspaceGroupId();
       Activity a = activities().insert(data.login(doomed));
       Activity b =
           activities()
@@ -771,8 +771,8 @@ public abstract class ActivityLogContract extends StoreContractSupport {
       Activity c = activities().insert(data.login(doomed));
       activities().softDelete(c.id(), "testkit");
       Activity kept = activities().insert(data.login(friend));
-      log.follow(requesterFor(doomed, data.workspace()), friend.ref());
-      log.follow(requesterFor(fan, data.workspace()), doomed.ref());
+      log.follow(requesterFor(doomed, data.workspaceGroupId()), friend.ref());
+      log.follow(requesterFor(fan, data.workspaceGroupId()), doomed.ref());
 
       ErasureResult result = log.eraseActor(doomed.ref(), ErasureMode.REMOVE);
 
@@ -783,7 +783,7 @@ public abstract class ActivityLogContract extends StoreContractSupport {
             .isEmpty();
       }
       assertThat(activities().findById(kept.id())).as("another actor's activity").contains(kept);
-      assertThat(log.following(requesterFor(fan, data.workspace())))
+      assertThat(log.following(requesterFor(fan, data.workspaceGroupId())))
           .as("following of a fan")
           .isEmpty();
     }

@@ -155,7 +155,7 @@ public abstract class ActivityRecorderContract extends StoreContractSupport {
       Receipt receipt =
           recorder
               .record(ActivityType.RESOURCE_COMMENTED, actor)
-              .workspace(data.workspace())
+              .workspaceGroupId(data.workspaceGroupId())
               .text("commented")
               .resource(Map.of("project", Map.of("id", 12, "name", "Apollo")))
               .createdBy("recorder")
@@ -163,11 +163,12 @@ public abstract class ActivityRecorderContract extends StoreContractSupport {
       clock.advance(Duration.ofMinutes(5));
 
       assertThat(recorder.flush(WAIT)).as("flush finished").isTrue();
-      Activity stored = store.activities().findByUid(data.workspace(), receipt.uid()).orElseThrow();
+      Activity stored =
+          store.activities().findByUid(data.workspaceGroupId(), receipt.uid()).orElseThrow();
       assertThat(stored.type()).isEqualTo(ActivityType.RESOURCE_COMMENTED);
       assertThat(stored.actor()).isEqualTo(actor);
       assertThat(stored.text()).isEqualTo("commented");
-      assertThat(stored.workspaceGroupId()).isEqualTo(data.workspace());
+      assertThat(stored.workspaceGroupId()).isEqualTo(data.workspaceGroupId());
       assertThat(stored.resource())
           .isEqualTo(JsonValue.of(Map.of("project", Map.of("id", 12, "name", "Apollo"))));
       assertThat(stored.createdAt())
@@ -184,7 +185,7 @@ public abstract class ActivityRecorderContract extends StoreContractSupport {
     @DisplayName("Both seeds' example activities survive the recorder with every field intact")
     void seedActivitiesSurvive() {
       ActivityRecorder recorder = open(recorderBuilder());
-      List<NewActivity> seeds = SeedActivities.all(data.workspace());
+      List<NewActivity> seeds = SeedActivities.all(data.workspaceGroupId());
 
       List<Receipt> receipts = new ArrayList<>();
       for (NewActivity seed : seeds) {
@@ -194,7 +195,10 @@ public abstract class ActivityRecorderContract extends StoreContractSupport {
       assertThat(recorder.flush(WAIT)).isTrue();
       for (int i = 0; i < seeds.size(); i++) {
         Activity stored =
-            store.activities().findByUid(data.workspace(), receipts.get(i).uid()).orElseThrow();
+            store
+                .activities()
+                .findByUid(data.workspaceGroupId(), receipts.get(i).uid())
+                .orElseThrow();
         assertThat(stored.content()).as("seed %d", i).isEqualTo(seeds.get(i).content());
       }
     }
@@ -211,7 +215,7 @@ public abstract class ActivityRecorderContract extends StoreContractSupport {
       Receipt receipt = recorder.record(login("sync"));
 
       assertThat(receipt.status()).isEqualTo(Receipt.Status.STORED);
-      assertThat(store.activities().findByUid(data.workspace(), receipt.uid()))
+      assertThat(store.activities().findByUid(data.workspaceGroupId(), receipt.uid()))
           .as("read right after")
           .isPresent();
     }

@@ -162,11 +162,11 @@ public abstract class ActivityRepositoryContract extends StoreContractSupport {
     @Test
     @DisplayName("Both seeds' example activities survive storage with every field intact")
     void seedActivitiesRoundTrip() {
-      List<NewActivity> drafts = new ArrayList<>(SeedActivities.all(data.workspace()));
+      List<NewActivity> drafts = new ArrayList<>(SeedActivities.all(data.workspaceGroupId()));
       drafts.add(
           data.activity(ActivityType.RESOURCE_COMMENTED, data.user())
               .createdAt(clock.instant().plusNanos(123_456_789))
-              .workspaceGroup(data.newWorkspace())
+              .derivedWorkspaceGroupId(data.newWorkspaceGroupId())
               .campaign(new Campaign(UUID.randomUUID(), "Campaign with ünïcode ✓"))
               .resource(
                   Map.of(
@@ -257,7 +257,7 @@ public abstract class ActivityRepositoryContract extends StoreContractSupport {
         "The same uid in another workspace group is another activity: each insert stores and"
             + " returns its own")
     void uidIsUniquePerWorkspaceGroup() {
-      long otherGroup = data.newWorkspace();
+      long otherGroup = data.newWorkspaceGroupId();
       NewActivity here = data.any();
       NewActivity there =
           data.activity(ActivityType.USER_LOGOUT, data.user())
@@ -280,7 +280,7 @@ public abstract class ActivityRepositoryContract extends StoreContractSupport {
       assertThat(repository().findByUid(otherGroup, uidOf(here)))
           .as("the uid in the other group")
           .contains(second);
-      assertThat(repository().findByUid(data.workspace(), uidOf(here)))
+      assertThat(repository().findByUid(data.workspaceGroupId(), uidOf(here)))
           .as("the uid in the first group")
           .contains(first);
     }
@@ -292,7 +292,7 @@ public abstract class ActivityRepositoryContract extends StoreContractSupport {
     @Test
     @DisplayName("One uid in two workspace groups of one batch stores two activities")
     void insertAllKeysOnGroupAndUid() {
-      long otherGroup = data.newWorkspace();
+      long otherGroup = data.newWorkspaceGroupId();
       NewActivity here = data.any();
       NewActivity there =
           data.activity(ActivityType.USER_LOGIN, data.user())
@@ -305,7 +305,7 @@ public abstract class ActivityRepositoryContract extends StoreContractSupport {
       assertThat(result)
           .extracting(Activity::workspaceGroupId)
           .as("groups of the results")
-          .containsExactly(data.workspace(), otherGroup, data.workspace());
+          .containsExactly(data.workspaceGroupId(), otherGroup, data.workspaceGroupId());
       assertThat(result.get(1).id())
           .as("the other group's activity")
           .isNotEqualTo(result.get(0).id());
@@ -529,7 +529,7 @@ public abstract class ActivityRepositoryContract extends StoreContractSupport {
 
       assertThat(again).as("insert of the deleted activity's uid").isEqualTo(deleted);
       assertThat(batch.get(0)).as("insertAll of the deleted activity's uid").isEqualTo(deleted);
-      assertThat(repository().findByUid(data.workspace(), uidOf(first)))
+      assertThat(repository().findByUid(data.workspaceGroupId(), uidOf(first)))
           .as("findByUid of the deleted activity's uid")
           .contains(deleted);
       assertListed(
@@ -574,7 +574,7 @@ public abstract class ActivityRepositoryContract extends StoreContractSupport {
       assertThat(List.of(first.id(), second.id()))
           .as("ids of the uids recorded again")
           .doesNotContain(purged.id(), removed.id());
-      assertThat(repository().findByUid(data.workspace(), uidOf(old)))
+      assertThat(repository().findByUid(data.workspaceGroupId(), uidOf(old)))
           .as("findByUid of the purged uid")
           .contains(first);
       assertListed(data.query().deleted(DeletedFilter.INCLUDE).build(), List.of(first, second));
@@ -589,9 +589,11 @@ public abstract class ActivityRepositoryContract extends StoreContractSupport {
         "The derived workspace_group is not part of the key: a uid another group derives into this"
             + " one is still free here")
     void derivedGroupIsNotTheKey() {
-      long derived = data.newWorkspace();
+      long derived = data.newWorkspaceGroupId();
       NewActivity elsewhere =
-          data.activity(ActivityType.POST_IDEA, data.member()).workspaceGroup(derived).build();
+          data.activity(ActivityType.POST_IDEA, data.member())
+              .derivedWorkspaceGroupId(derived)
+              .build();
       NewActivity here =
           data.activity(ActivityType.POST_IDEA, data.member())
               .uid(uidOf(elsewhere))
@@ -605,7 +607,7 @@ public abstract class ActivityRepositoryContract extends StoreContractSupport {
       assertThat(second)
           .as(
               "insert into %d of a uid group %d owns and derives into %d",
-              derived, data.workspace(), derived)
+              derived, data.workspaceGroupId(), derived)
           .isEqualTo(StoredActivities.created(second.id(), here));
       assertThat(second.id()).as("id of the second activity").isNotEqualTo(first.id());
       assertThat(batch).as("a batch repeating both keys").containsExactly(second, first);
@@ -656,7 +658,7 @@ public abstract class ActivityRepositoryContract extends StoreContractSupport {
 
       assertThat(repository().findById(unknown)).as("findById(%d)", unknown).isEmpty();
       UUID unknownUid = UUID.randomUUID();
-      assertThat(repository().findByUid(data.workspace(), unknownUid))
+      assertThat(repository().findByUid(data.workspaceGroupId(), unknownUid))
           .as("findByUid(%s)", unknownUid)
           .isEmpty();
     }
@@ -669,7 +671,7 @@ public abstract class ActivityRepositoryContract extends StoreContractSupport {
     @DisplayName("A uid is found only in the workspace group that holds it")
     void uidFoundOnlyInItsGroup() {
       Activity stored = repository().insert(data.any());
-      long otherGroup = data.newWorkspace();
+      long otherGroup = data.newWorkspaceGroupId();
 
       assertThat(repository().findByUid(otherGroup, stored.uid()))
           .as("findByUid in a group that does not hold uid %s", stored.uid())
@@ -702,12 +704,12 @@ public abstract class ActivityRepositoryContract extends StoreContractSupport {
     @DisplayName(
         "A uid is found in the group that owns its activity, never in the group it derives")
     void uidNotFoundInDerivedGroup() {
-      long derived = data.newWorkspace();
+      long derived = data.newWorkspaceGroupId();
       Activity stored =
           repository()
               .insert(
                   data.activity(ActivityType.POST_IDEA, data.member())
-                      .workspaceGroup(derived)
+                      .derivedWorkspaceGroupId(derived)
                       .build());
 
       assertThat(repository().findByUid(derived, stored.uid()))
@@ -737,7 +739,7 @@ public abstract class ActivityRepositoryContract extends StoreContractSupport {
     void updateReplacesGivenFields() {
       NewActivity draft =
           data.activity(ActivityType.POST_IDEA, data.member())
-              .workspaceGroup(data.newWorkspace())
+              .derivedWorkspaceGroupId(data.newWorkspaceGroupId())
               .campaign(new Campaign(UUID.randomUUID(), "Campaign"))
               .build();
       Activity original = repository().insert(draft);
@@ -798,7 +800,7 @@ public abstract class ActivityRepositoryContract extends StoreContractSupport {
           ActivityContent.builder(ActivityType.POST_IDEA, actor, original.workspaceGroupId())
               .text("new text")
               .resource(JsonValue.of(Map.of("replaced", true)))
-              .workspaceGroup(original.content().workspaceGroup())
+              .derivedWorkspaceGroupId(original.content().derivedWorkspaceGroupId())
               .campaign(campaign)
               .details(details)
               .build();
@@ -1296,11 +1298,11 @@ public abstract class ActivityRepositoryContract extends StoreContractSupport {
       Instant window = clearedPurgeWindow();
       Instant cutoff = window.plus(Duration.ofMinutes(30));
       Activity recent = repository().insert(data.any());
-      Activity early = insertAt(data.workspace(), window.plusSeconds(1));
-      Activity earlier = insertAt(data.workspace(), window);
-      Activity justBefore = insertAt(data.workspace(), cutoff.minus(1, ChronoUnit.MICROS));
-      Activity atCutoff = insertAt(data.workspace(), cutoff);
-      Activity after = insertAt(data.workspace(), cutoff.plusSeconds(60));
+      Activity early = insertAt(data.workspaceGroupId(), window.plusSeconds(1));
+      Activity earlier = insertAt(data.workspaceGroupId(), window);
+      Activity justBefore = insertAt(data.workspaceGroupId(), cutoff.minus(1, ChronoUnit.MICROS));
+      Activity atCutoff = insertAt(data.workspaceGroupId(), cutoff);
+      Activity after = insertAt(data.workspaceGroupId(), cutoff.plusSeconds(60));
 
       long purged = repository().purgeCreatedBefore(cutoff);
 
@@ -1318,8 +1320,8 @@ public abstract class ActivityRepositoryContract extends StoreContractSupport {
     @DisplayName("Purge deletes soft-deleted activities too")
     void purgeIncludesSoftDeleted() {
       Instant window = clearedPurgeWindow();
-      Activity live = insertAt(data.workspace(), window.plusSeconds(10));
-      Activity deleted = insertAt(data.workspace(), window.plusSeconds(20));
+      Activity live = insertAt(data.workspaceGroupId(), window.plusSeconds(10));
+      Activity deleted = insertAt(data.workspaceGroupId(), window.plusSeconds(20));
       repository().softDelete(deleted.id(), "remover");
 
       long purged = repository().purgeCreatedBefore(window.plusSeconds(30));
@@ -1334,7 +1336,7 @@ public abstract class ActivityRepositoryContract extends StoreContractSupport {
     @DisplayName("Purge with nothing older than the cutoff deletes nothing and returns 0")
     void purgeOfNothing() {
       Instant window = clearedPurgeWindow();
-      Activity atStart = insertAt(data.workspace(), window);
+      Activity atStart = insertAt(data.workspaceGroupId(), window);
 
       assertThat(repository().purgeCreatedBefore(window)).as("purge count").isZero();
       assertThat(repository().findById(atStart.id()))
@@ -1366,7 +1368,7 @@ public abstract class ActivityRepositoryContract extends StoreContractSupport {
           repository()
               .insert(
                   data.activity(ActivityType.RESOURCE_VIEWED, erased)
-                      .workspaceGroupId(data.newWorkspace())
+                      .workspaceGroupId(data.newWorkspaceGroupId())
                       .build());
       Activity a3 = repository().insert(data.login(erased));
       a3 = repository().softDelete(a3.id(), "remover");
@@ -1559,8 +1561,8 @@ public abstract class ActivityRepositoryContract extends StoreContractSupport {
    * apart, one of them soft-deleted.
    */
   private Mixed recordMixed() {
-    long home = data.workspace();
-    long other = data.newWorkspace();
+    long home = data.workspaceGroupId();
+    long other = data.newWorkspaceGroupId();
     UserSimple alice = data.user();
     UserSimple bob = data.user();
     Member carol = data.member();
@@ -1689,11 +1691,12 @@ public abstract class ActivityRepositoryContract extends StoreContractSupport {
     @DisplayName("The workspace group filter lists only the activities those groups own")
     void byWorkspaceGroups() {
       assertListed(
-          ActivityQuery.builder().workspaceGroup(m.home()).build(), List.of(m.login(), m.idea()));
+          ActivityQuery.builder().workspaceGroupId(m.home()).build(), List.of(m.login(), m.idea()));
       assertListed(
-          ActivityQuery.builder().workspaceGroup(m.other()).build(),
+          ActivityQuery.builder().workspaceGroupId(m.other()).build(),
           List.of(m.comment(), m.logout(), m.secondIdea()));
-      assertListed(ActivityQuery.builder().workspaceGroup(data.newWorkspace()).build(), List.of());
+      assertListed(
+          ActivityQuery.builder().workspaceGroupId(data.newWorkspaceGroupId()).build(), List.of());
     }
 
     /**
@@ -1732,7 +1735,7 @@ public abstract class ActivityRepositoryContract extends StoreContractSupport {
     @Test
     @DisplayName("The creation-time bounds are exact to the microsecond")
     void createdRangeBoundaryMicrosecond() {
-      long ws = data.newWorkspace();
+      long ws = data.newWorkspaceGroupId();
       Instant t = clock.instant().plus(Duration.ofDays(3)).plusNanos(123_456_000);
       Instant micro = t.minus(1, ChronoUnit.MICROS);
       Activity before = insertAt(ws, micro);
@@ -1740,20 +1743,20 @@ public abstract class ActivityRepositoryContract extends StoreContractSupport {
       Activity after = insertAt(ws, t.plus(1, ChronoUnit.MICROS));
 
       assertListed(
-          ActivityQuery.builder().workspaceGroup(ws).createdBetween(t, null).build(),
+          ActivityQuery.builder().workspaceGroupId(ws).createdBetween(t, null).build(),
           List.of(at, after));
       assertListed(
-          ActivityQuery.builder().workspaceGroup(ws).createdBetween(null, t).build(),
+          ActivityQuery.builder().workspaceGroupId(ws).createdBetween(null, t).build(),
           List.of(before));
       assertListed(
           ActivityQuery.builder()
-              .workspaceGroup(ws)
+              .workspaceGroupId(ws)
               .createdBetween(t, t.plus(1, ChronoUnit.MICROS))
               .build(),
           List.of(at));
       assertListed(
           ActivityQuery.builder()
-              .workspaceGroup(ws)
+              .workspaceGroupId(ws)
               .createdBetween(micro, t.plus(1, ChronoUnit.MICROS))
               .build(),
           List.of(before, at));
@@ -1768,7 +1771,7 @@ public abstract class ActivityRepositoryContract extends StoreContractSupport {
         "The date_created filter lists the activities of that day in the given zone, from its"
             + " midnight included to the next midnight excluded")
     void byDateInZone() {
-      long ws = data.newWorkspace();
+      long ws = data.newWorkspaceGroupId();
       ZoneId kolkata = ZoneId.of("Asia/Kolkata");
       LocalDate day = LocalDate.of(2026, 3, 15);
       Instant midnight = day.atStartOfDay(kolkata).toInstant();
@@ -1780,13 +1783,13 @@ public abstract class ActivityRepositoryContract extends StoreContractSupport {
       Activity dayAfter = insertAt(ws, nextMidnight);
 
       assertListed(
-          ActivityQuery.builder().workspaceGroup(ws).createdOn(day, kolkata).build(),
+          ActivityQuery.builder().workspaceGroupId(ws).createdOn(day, kolkata).build(),
           List.of(first, noon, last));
       assertListed(
-          ActivityQuery.builder().workspaceGroup(ws).createdOn(day, ZoneOffset.UTC).build(),
+          ActivityQuery.builder().workspaceGroupId(ws).createdOn(day, ZoneOffset.UTC).build(),
           List.of(noon, last, dayAfter));
       assertListed(
-          ActivityQuery.builder().workspaceGroup(ws).createdOn(day.minusDays(1), kolkata).build(),
+          ActivityQuery.builder().workspaceGroupId(ws).createdOn(day.minusDays(1), kolkata).build(),
           List.of(dayBefore));
     }
 
@@ -1805,7 +1808,7 @@ public abstract class ActivityRepositoryContract extends StoreContractSupport {
     void combined() {
       assertListed(
           ActivityQuery.builder()
-              .workspaceGroup(m.home())
+              .workspaceGroupId(m.home())
               .type(ActivityType.USER_LOGIN)
               .deleted(DeletedFilter.INCLUDE)
               .build(),
@@ -1820,7 +1823,7 @@ public abstract class ActivityRepositoryContract extends StoreContractSupport {
           List.of(m.secondIdea()));
       assertListed(
           ActivityQuery.builder()
-              .workspaceGroup(m.other())
+              .workspaceGroupId(m.other())
               .actor(m.alice().ref())
               .type(ActivityType.USER_LOGIN)
               .build(),
@@ -1864,9 +1867,9 @@ public abstract class ActivityRepositoryContract extends StoreContractSupport {
           m.live());
       assertFound(
           ActivityQuery.builder()
-              .workspaceGroup(m.home())
-              .workspaceGroup(data.newWorkspace())
-              .workspaceGroup(m.other())
+              .workspaceGroupId(m.home())
+              .workspaceGroupId(data.newWorkspaceGroupId())
+              .workspaceGroupId(m.other())
               .build(),
           m.live());
       assertFound(
@@ -1892,14 +1895,14 @@ public abstract class ActivityRepositoryContract extends StoreContractSupport {
         "The workspace group filter matches the owning group only, never the derived"
             + " workspace_group")
     void groupFilterIsTheOwner() {
-      long x = data.newWorkspace();
-      long y = data.newWorkspace();
+      long x = data.newWorkspaceGroupId();
+      long y = data.newWorkspaceGroupId();
       Activity ownedByX =
           repository()
               .insert(
                   data.activity(ActivityType.POST_IDEA, data.member())
                       .workspaceGroupId(x)
-                      .workspaceGroup(y)
+                      .derivedWorkspaceGroupId(y)
                       .build());
       Activity ownedByY =
           repository()
@@ -1910,14 +1913,14 @@ public abstract class ActivityRepositoryContract extends StoreContractSupport {
               .insert(
                   data.activity(ActivityType.POST_IDEA, data.member())
                       .workspaceGroupId(y)
-                      .workspaceGroup(x)
+                      .derivedWorkspaceGroupId(x)
                       .build());
 
-      assertFound(ActivityQuery.builder().workspaceGroup(x).build(), List.of(ownedByX));
+      assertFound(ActivityQuery.builder().workspaceGroupId(x).build(), List.of(ownedByX));
       assertFound(
-          ActivityQuery.builder().workspaceGroup(y).build(), List.of(ownedByY, ownedByYFromX));
+          ActivityQuery.builder().workspaceGroupId(y).build(), List.of(ownedByY, ownedByYFromX));
       assertFound(
-          ActivityQuery.builder().workspaceGroup(x).type(ActivityType.POST_IDEA).build(),
+          ActivityQuery.builder().workspaceGroupId(x).type(ActivityType.POST_IDEA).build(),
           List.of(ownedByX));
     }
 
@@ -2010,7 +2013,7 @@ public abstract class ActivityRepositoryContract extends StoreContractSupport {
       assertCount("types", data.query().type(ActivityType.POST_IDEA).build(), 2);
       assertCount("user actor", data.query().actor(m.alice().ref()).build(), 2);
       assertCount("member actor", data.query().actor(m.carol().ref()).build(), 2);
-      assertCount("workspace", ActivityQuery.builder().workspaceGroup(m.other()).build(), 3);
+      assertCount("workspace", ActivityQuery.builder().workspaceGroupId(m.other()).build(), 3);
       assertCount("campaign", data.query().campaign(m.campaignA()).build(), 2);
       assertCount(
           "time range",
@@ -2046,7 +2049,8 @@ public abstract class ActivityRepositoryContract extends StoreContractSupport {
     void countOfNothing() {
       assertThat(
               repository()
-                  .count(ActivityQuery.builder().workspaceGroup(data.newWorkspace()).build()))
+                  .count(
+                      ActivityQuery.builder().workspaceGroupId(data.newWorkspaceGroupId()).build()))
           .as("count of an empty workspace group")
           .isZero();
       assertThat(repository().count(data.query().createdBetween(m.t0(), m.t0()).build()))
@@ -2070,7 +2074,7 @@ public abstract class ActivityRepositoryContract extends StoreContractSupport {
       long[] offsets = {3, 1, 3, 2, 1, 3, 0};
       stored = new ArrayList<>();
       for (long offset : offsets) {
-        stored.add(insertAt(data.workspace(), t.plusSeconds(offset)));
+        stored.add(insertAt(data.workspaceGroupId(), t.plusSeconds(offset)));
       }
     }
 
@@ -2124,7 +2128,7 @@ public abstract class ActivityRepositoryContract extends StoreContractSupport {
         "Ids grow with insertion order, within a batch too, so sorting by id lists activities in"
             + " the order they were stored")
     void idsGrowWithInsertion() {
-      long ws = data.newWorkspace();
+      long ws = data.newWorkspaceGroupId();
       List<Activity> inOrder = new ArrayList<>();
       for (int i = 0; i < 5; i++) {
         inOrder.add(insertAt(ws, clock.instant().minusSeconds(i * 37L % 5)));
@@ -2155,7 +2159,7 @@ public abstract class ActivityRepositoryContract extends StoreContractSupport {
           .isSorted()
           .doesNotHaveDuplicates();
       assertThat(result.get(15)).as("the batch's already stored activity").isEqualTo(stored);
-      assertThat(ids(listAll(ActivityQuery.builder().workspaceGroup(ws).build(), ID_ASC)))
+      assertThat(ids(listAll(ActivityQuery.builder().workspaceGroupId(ws).build(), ID_ASC)))
           .as("sorted by id")
           .isEqualTo(ids(inOrder));
     }
@@ -2192,7 +2196,8 @@ public abstract class ActivityRepositoryContract extends StoreContractSupport {
     @Test
     @DisplayName("An empty listing has no items, total 0 and page_count 0")
     void emptyResult() {
-      ActivityQuery nothing = ActivityQuery.builder().workspaceGroup(data.newWorkspace()).build();
+      ActivityQuery nothing =
+          ActivityQuery.builder().workspaceGroupId(data.newWorkspaceGroupId()).build();
 
       Page<Activity> first = repository().list(nothing, PageRequest.of(1, 20), DATE_DESC);
       Page<Activity> third = repository().list(nothing, PageRequest.of(3, 20), DATE_DESC);
@@ -2274,7 +2279,7 @@ public abstract class ActivityRepositoryContract extends StoreContractSupport {
     @Test
     @DisplayName("With page_size 100 a page holds 100 activities")
     void pageSizeHundred() {
-      long ws = data.newWorkspace();
+      long ws = data.newWorkspaceGroupId();
       Instant t = clock.instant();
       List<NewActivity> drafts = new ArrayList<>();
       for (int i = 0; i < 105; i++) {
@@ -2286,7 +2291,7 @@ public abstract class ActivityRepositoryContract extends StoreContractSupport {
       }
       List<Activity> all =
           repository().insertAll(drafts).stream().sorted(QueryMatching.comparator(ID_ASC)).toList();
-      ActivityQuery q = ActivityQuery.builder().workspaceGroup(ws).build();
+      ActivityQuery q = ActivityQuery.builder().workspaceGroupId(ws).build();
 
       assertPage(
           repository().list(q, PageRequest.of(1, 100), ID_ASC), all.subList(0, 100), 105, 1, 100);
@@ -2349,9 +2354,9 @@ public abstract class ActivityRepositoryContract extends StoreContractSupport {
                 .build());
       }
       stored = repository().insertAll(drafts);
-      Activity deleted = insertAt(data.workspace(), t.plusSeconds(1));
+      Activity deleted = insertAt(data.workspaceGroupId(), t.plusSeconds(1));
       repository().softDelete(deleted.id(), "remover");
-      long elsewhere = data.newWorkspace();
+      long elsewhere = data.newWorkspaceGroupId();
       insertAt(elsewhere, t.plusSeconds(2));
     }
 
@@ -2434,7 +2439,8 @@ public abstract class ActivityRepositoryContract extends StoreContractSupport {
     @Test
     @DisplayName("Keyset paging and scans of a query matching nothing return nothing")
     void emptyResult() {
-      ActivityQuery nothing = ActivityQuery.builder().workspaceGroup(data.newWorkspace()).build();
+      ActivityQuery nothing =
+          ActivityQuery.builder().workspaceGroupId(data.newWorkspaceGroupId()).build();
 
       assertThat(repository().listAfter(nothing, DATE_DESC, null, 10)).as("listAfter").isEmpty();
       assertThat(scan(nothing, DATE_DESC, 3)).as("scan").isEmpty();
@@ -2500,7 +2506,7 @@ public abstract class ActivityRepositoryContract extends StoreContractSupport {
             // larger), and now and then the deletion of one already returned.
             Instant early = clock.instant().minus(Duration.ofDays(scanned.size()));
             Instant late = clock.instant().plus(Duration.ofDays(scanned.size()));
-            touched.add(insertAt(data.workspace(), sort == DATE_ASC ? early : late).id());
+            touched.add(insertAt(data.workspaceGroupId(), sort == DATE_ASC ? early : late).id());
             if (scanned.size() % 3 == 0) {
               touched.add(repository().softDelete(a.id(), "scanner").id());
             }
@@ -2552,7 +2558,7 @@ public abstract class ActivityRepositoryContract extends StoreContractSupport {
     }
 
     private ActivityQuery query() {
-      return ActivityQuery.builder().workspaceGroup(data.workspace()).build();
+      return ActivityQuery.builder().workspaceGroupId(data.workspaceGroupId()).build();
     }
 
     private List<Activity> expected(Sort sort) {
@@ -2597,7 +2603,7 @@ public abstract class ActivityRepositoryContract extends StoreContractSupport {
           TestActivityTypes.ORDER_PLACED);
       assertType(
           "findByUid",
-          repository().findByUid(data.workspace(), uidOf(draft)).orElseThrow(),
+          repository().findByUid(data.workspaceGroupId(), uidOf(draft)).orElseThrow(),
           TestActivityTypes.ORDER_PLACED);
       List<Activity> listed = listAll(data.query().build(), ID_ASC);
       assertThat(ids(listed)).as("listing: %s", describe(listed)).containsExactly(stored.id());
@@ -2897,11 +2903,13 @@ public abstract class ActivityRepositoryContract extends StoreContractSupport {
       cases.add(
           new Case(
               "empty created_by", data.activity(ActivityType.USER_LOGIN, u).createdBy("").build()));
-      for (Long derived : Arrays.asList(null, 0L, data.workspace(), Long.MAX_VALUE)) {
+      for (Long derived : Arrays.asList(null, 0L, data.workspaceGroupId(), Long.MAX_VALUE)) {
         cases.add(
             new Case(
                 "derived workspace_group " + derived,
-                data.activity(ActivityType.RESOURCE_VIEWED, u).workspaceGroup(derived).build()));
+                data.activity(ActivityType.RESOURCE_VIEWED, u)
+                    .derivedWorkspaceGroupId(derived)
+                    .build()));
       }
       for (Campaign campaign :
           Arrays.asList(
@@ -3196,10 +3204,10 @@ public abstract class ActivityRepositoryContract extends StoreContractSupport {
 
       ConcurrentRounds.run(
           60,
-          round -> groups.add(data.newWorkspace()),
+          round -> groups.add(data.newWorkspaceGroupId()),
           (i, round) -> {
             ActivityQuery ofRound =
-                ActivityQuery.builder().workspaceGroup(groups.get(round)).build();
+                ActivityQuery.builder().workspaceGroupId(groups.get(round)).build();
             List<Activity> inserted = new ArrayList<>();
             long lastCount = 0;
             for (int j = 0; j < perThread; j++) {
@@ -3249,7 +3257,7 @@ public abstract class ActivityRepositoryContract extends StoreContractSupport {
             }
             assertThat(
                     repository()
-                        .count(ActivityQuery.builder().workspaceGroup(groups.get(round)).build()))
+                        .count(ActivityQuery.builder().workspaceGroupId(groups.get(round)).build()))
                 .as("activities stored by %d threads inserting %d each", THREADS, perThread)
                 .isEqualTo((long) THREADS * perThread);
             for (Activity target : targets) {
@@ -3297,7 +3305,7 @@ public abstract class ActivityRepositoryContract extends StoreContractSupport {
               UUID uid = uids.get(round).get(u);
               Activity stored =
                   repository()
-                      .findByUid(data.workspace(), uid)
+                      .findByUid(data.workspaceGroupId(), uid)
                       .orElseThrow(
                           () -> new AssertionError("contended uid " + uid + " not stored"));
               List<Activity> returned = new ArrayList<>();
@@ -3478,14 +3486,14 @@ public abstract class ActivityRepositoryContract extends StoreContractSupport {
             + " before it and was not deleted, and none twice")
     void scanBetweenWrites() {
       for (Sort sort : EVERY_SORT) {
-        long group = data.newWorkspace();
+        long group = data.newWorkspaceGroupId();
         List<Activity> before = seedScan(group, 24);
         Instant t = before.get(0).createdAt();
         Set<Long> deleted = new HashSet<>();
         List<Activity> scanned = new ArrayList<>();
 
         try (Stream<Activity> scan =
-            repository().scan(ActivityQuery.builder().workspaceGroup(group).build(), sort, 4)) {
+            repository().scan(ActivityQuery.builder().workspaceGroupId(group).build(), sort, 4)) {
           Iterator<Activity> it = scan.iterator();
           while (it.hasNext() && scanned.size() < 3 * before.size()) {
             Activity a = it.next();
@@ -3528,7 +3536,7 @@ public abstract class ActivityRepositoryContract extends StoreContractSupport {
       ConcurrentRounds.run(
           60,
           round -> {
-            long group = data.newWorkspace();
+            long group = data.newWorkspaceGroupId();
             groups.add(group);
             existing.add(seedScan(group, 24));
             lastScanned.set(-1);
@@ -3540,7 +3548,7 @@ public abstract class ActivityRepositoryContract extends StoreContractSupport {
               Sort sort = EVERY_SORT.get(round % EVERY_SORT.size());
               try (Stream<Activity> scan =
                   repository()
-                      .scan(ActivityQuery.builder().workspaceGroup(group).build(), sort, 2)) {
+                      .scan(ActivityQuery.builder().workspaceGroupId(group).build(), sort, 2)) {
                 // The limit only stops a scan that loops.
                 return scan.limit(200).peek(a -> lastScanned.set(a.id())).toList();
               } finally {
@@ -3719,7 +3727,7 @@ public abstract class ActivityRepositoryContract extends StoreContractSupport {
                               ActivityType.RESOURCE_VIEWED,
                               content.actor(),
                               content.workspaceGroupId())
-                          .workspaceGroup(content.workspaceGroup())
+                          .derivedWorkspaceGroupId(content.derivedWorkspaceGroupId())
                           .build(),
                       c.draft().createdAt(),
                       c.draft().createdBy()));

@@ -62,9 +62,9 @@ public abstract class ActivityStoreContract {
    * shared across runs. Does nothing by default, since tests never read each other's data.
    *
    * @param store the store the test used
-   * @param workspaceGroups every workspace group the test wrote into
+   * @param workspaceGroupIds every workspace group the test wrote into
    */
-  protected void cleanUp(ActivityStore store, List<Long> workspaceGroups) {}
+  protected void cleanUp(ActivityStore store, List<Long> workspaceGroupIds) {}
 
   /**
    * {@return how many random sequences the model-based group replays} 200 by default; lower it for
@@ -89,8 +89,8 @@ public abstract class ActivityStoreContract {
     }
 
     @Override
-    protected void cleanUp(ActivityStore store, List<Long> workspaceGroups) {
-      ActivityStoreContract.this.cleanUp(store, workspaceGroups);
+    protected void cleanUp(ActivityStore store, List<Long> workspaceGroupIds) {
+      ActivityStoreContract.this.cleanUp(store, workspaceGroupIds);
     }
   }
 
@@ -109,8 +109,8 @@ public abstract class ActivityStoreContract {
     }
 
     @Override
-    protected void cleanUp(ActivityStore store, List<Long> workspaceGroups) {
-      ActivityStoreContract.this.cleanUp(store, workspaceGroups);
+    protected void cleanUp(ActivityStore store, List<Long> workspaceGroupIds) {
+      ActivityStoreContract.this.cleanUp(store, workspaceGroupIds);
     }
   }
 
@@ -129,8 +129,8 @@ public abstract class ActivityStoreContract {
     }
 
     @Override
-    protected void cleanUp(ActivityStore store, List<Long> workspaceGroups) {
-      ActivityStoreContract.this.cleanUp(store, workspaceGroups);
+    protected void cleanUp(ActivityStore store, List<Long> workspaceGroupIds) {
+      ActivityStoreContract.this.cleanUp(store, workspaceGroupIds);
     }
   }
 
@@ -149,8 +149,8 @@ public abstract class ActivityStoreContract {
     }
 
     @Override
-    protected void cleanUp(ActivityStore store, List<Long> workspaceGroups) {
-      ActivityStoreContract.this.cleanUp(store, workspaceGroups);
+    protected void cleanUp(ActivityStore store, List<Long> workspaceGroupIds) {
+      ActivityStoreContract.this.cleanUp(store, workspaceGroupIds);
     }
   }
 
@@ -169,8 +169,8 @@ public abstract class ActivityStoreContract {
     }
 
     @Override
-    protected void cleanUp(ActivityStore store, List<Long> workspaceGroups) {
-      ActivityStoreContract.this.cleanUp(store, workspaceGroups);
+    protected void cleanUp(ActivityStore store, List<Long> workspaceGroupIds) {
+      ActivityStoreContract.this.cleanUp(store, workspaceGroupIds);
     }
 
     @Override

@@ -416,20 +416,20 @@ public abstract class FollowGraphContract extends StoreContractSupport {
       activities()
           .insert(
               data.activity(ActivityType.POST_IDEA, followed)
-                  .workspaceGroupId(data.newWorkspace())
+                  .workspaceGroupId(data.newWorkspaceGroupId())
                   .build());
       graph().follow(follower.ref(), followed.ref());
       graph().follow(follower.ref(), alsoFollowed.ref());
 
       ActivityQuery query =
           ActivityQuery.builder()
-              .workspaceGroup(data.workspace())
+              .workspaceGroupId(data.workspaceGroupId())
               .type(ActivityType.POST_IDEA)
               .followedBy(follower.ref())
               .build();
 
       assertThat(activities().list(query, PageRequest.DEFAULT, Sort.DEFAULT).items())
-          .as("POST_IDEA activities of followees in workspace %s", data.workspace())
+          .as("POST_IDEA activities of followees in workspace %s", data.workspaceGroupId())
           .extracting(Activity::id)
           .containsExactly(wanted.id());
       assertThat(activities().count(query)).isEqualTo(1);

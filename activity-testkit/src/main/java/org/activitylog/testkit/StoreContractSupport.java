@@ -75,9 +75,9 @@ public abstract class StoreContractSupport {
    * shared across runs. Does nothing by default, since tests never read each other's data.
    *
    * @param store the store the test used
-   * @param workspaceGroups every workspace group the test wrote into
+   * @param workspaceGroupIds every workspace group the test wrote into
    */
-  protected void cleanUp(ActivityStore store, List<Long> workspaceGroups) {}
+  protected void cleanUp(ActivityStore store, List<Long> workspaceGroupIds) {}
 
   /**
    * Opens a second store on the same storage, closed after the test; skips the calling test when
@@ -126,7 +126,7 @@ public abstract class StoreContractSupport {
       // The store is missing when createStore threw or a @BeforeEach skipped the test (for
       // example a database that is not configured): nothing was written, so nothing to clean.
       if (opened.contains(store)) {
-        cleanUp(store, data.workspaces());
+        cleanUp(store, data.workspaceGroupIds());
       }
     } finally {
       for (ActivityStore s : opened) {

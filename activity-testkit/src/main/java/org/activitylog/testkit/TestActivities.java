@@ -24,8 +24,8 @@ public final class TestActivities {
   private static final long MAX_ID = 1L << 52; // exact in a JSON double, for HTTP clients
 
   private final Clock clock;
-  private final long workspace;
-  private final List<Long> workspaces = new ArrayList<>();
+  private final long workspaceGroupId;
+  private final List<Long> workspaceGroupIds = new ArrayList<>();
 
   /**
    * Creates test data stamped with a clock's time.
@@ -34,27 +34,27 @@ public final class TestActivities {
    */
   public TestActivities(Clock clock) {
     this.clock = clock;
-    this.workspace = newWorkspace();
+    this.workspaceGroupId = newWorkspaceGroupId();
   }
 
   /**
    * {@return the default workspace group of this test: every activity goes here unless told
    * otherwise}
    */
-  public long workspace() {
-    return workspace;
+  public long workspaceGroupId() {
+    return workspaceGroupId;
   }
 
   /** {@return a new workspace group, private to this test} */
-  public long newWorkspace() {
+  public long newWorkspaceGroupId() {
     long id = randomId();
-    workspaces.add(id);
+    workspaceGroupIds.add(id);
     return id;
   }
 
   /** {@return every workspace group this test has made, the default one first} */
-  public List<Long> workspaces() {
-    return List.copyOf(workspaces);
+  public List<Long> workspaceGroupIds() {
+    return List.copyOf(workspaceGroupIds);
   }
 
   /** {@return a new AISquare user with every field set} */
@@ -97,7 +97,7 @@ public final class TestActivities {
         .uid(UUID.randomUUID())
         .createdAt(clock.instant())
         .createdBy("testkit")
-        .workspaceGroupId(workspace)
+        .workspaceGroupId(workspaceGroupId)
         .text(type.label() + " by " + actor.ref())
         .resource(Map.of("kind", "test", "n", ThreadLocalRandom.current().nextInt(1000)));
   }
@@ -118,7 +118,7 @@ public final class TestActivities {
 
   /** {@return a query builder restricted to every workspace group this test has made so far} */
   public ActivityQuery.Builder query() {
-    return ActivityQuery.builder().workspaceGroups(workspaces);
+    return ActivityQuery.builder().workspaceGroupIds(workspaceGroupIds);
   }
 
   private static long randomId() {

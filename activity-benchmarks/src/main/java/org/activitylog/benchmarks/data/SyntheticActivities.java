@@ -129,7 +129,7 @@ public final class SyntheticActivities {
             .createdAt(at)
             .createdBy(RECORDED_BY)
             .workspaceGroupId(workspace)
-            .workspaceGroup(workspace)
+            .derivedWorkspaceGroupId(workspace)
             .text(
                 type.label() + " by actor " + a + " on " + kind + " " + item + " in the workspace")
             .resource(

@@ -140,10 +140,10 @@ public final class RawActivityWriter {
     ps.setString(i++, c.text());
     setText(ps, i++, json.resource(c.resource()));
     ps.setLong(i++, c.workspaceGroupId());
-    if (c.workspaceGroup() == null) {
+    if (c.derivedWorkspaceGroupId() == null) {
       ps.setNull(i++, Types.BIGINT);
     } else {
-      ps.setLong(i++, c.workspaceGroup());
+      ps.setLong(i++, c.derivedWorkspaceGroupId());
     }
     if (c.campaign() == null) {
       ps.setNull(i++, Types.OTHER);

@@ -69,11 +69,11 @@ public final class QueryScenarios {
   /** One workspace, one type and a cursor halfway down the workspace's feed. */
   private record Probe(long workspace, ActivityType type, Cursor deep) {
     ActivityQuery workspaceQuery() {
-      return ActivityQuery.builder().workspaceGroup(workspace).build();
+      return ActivityQuery.builder().workspaceGroupId(workspace).build();
     }
 
     ActivityQuery workspaceAndTypeQuery() {
-      return ActivityQuery.builder().workspaceGroup(workspace).type(type).build();
+      return ActivityQuery.builder().workspaceGroupId(workspace).type(type).build();
     }
   }
 

@@ -102,7 +102,7 @@ public final class RecorderScenarios {
           recorder
               // The synthetic inputs use only the seeds' types, and the recorder takes those.
               .record(c.type(), actor)
-              .workspace(c.workspaceGroupId())
+              .workspaceGroupId(c.workspaceGroupId())
               .text(c.text())
               .resource(c.resource())
               .submit();
@@ -149,7 +149,7 @@ public final class RecorderScenarios {
         .paragraph(
             String.format(
                 Locale.ROOT,
-                "Caller latency of `record(type, actor).workspace(…).text(…).resource(…).submit()`"
+                "Caller latency of `record(type, actor).workspaceGroupId(…).text(…).resource(…).submit()`"
                     + " at a steady %,d calls/s from one thread, default settings (queue 10,000,"
                     + " batch 500, linger 5 ms, block up to 100 ms when full); %,d calls per round."
                     + " After the run: accepted %,d, stored %,d, dropped %,d, failed %,d.",

@@ -93,7 +93,7 @@ public final class AisquareMapping {
     if (!activity.resource().isNull()) {
       out.node(RESOURCE, ModelCodec.toNode(activity.resource()));
     }
-    return out.integer(WORKSPACE_GROUP, activity.content().workspaceGroup()).node();
+    return out.integer(WORKSPACE_GROUP, activity.content().derivedWorkspaceGroupId()).node();
   }
 
   /** The actor; a user without a picture has {@link ActorReader#NO_PICTURE}, which is a URI. */

@@ -37,8 +37,10 @@ final class ActivityRowMapper implements RowMapper<Activity> {
     String text = rs.getString(6);
     String resource = rs.getString(7);
     long workspaceGroupId = rs.getLong(8);
-    long workspaceGroup = rs.getLong(9);
-    Long derivedGroup = rs.wasNull() ? null : workspaceGroup;
+    // Column workspace_group (AISquare's wire name) holds derivedWorkspaceGroupId; renaming the
+    // column only to match the Java name is not worth a migration.
+    long derivedColumn = rs.getLong(9);
+    Long derivedWorkspaceGroupId = rs.wasNull() ? null : derivedColumn;
     UUID campaignId = rs.getObject(10, UUID.class);
     String campaignName = rs.getString(11);
     String details = rs.getString(12);
@@ -49,7 +51,7 @@ final class ActivityRowMapper implements RowMapper<Activity> {
             text,
             json.readResource(resource),
             workspaceGroupId,
-            derivedGroup,
+            derivedWorkspaceGroupId,
             campaignId == null ? null : new Campaign(campaignId, campaignName),
             json.readDetails(details));
     return new Activity(

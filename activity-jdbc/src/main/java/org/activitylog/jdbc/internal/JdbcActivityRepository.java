@@ -255,7 +255,7 @@ public final class JdbcActivityRepository implements ActivityRepository {
         case "text" -> setText(ps, p, c.text());
         case "resource" -> setText(ps, p, access.json().writeResource(c.resource()));
         case "workspaceGroupId" -> ps.setLong(p, c.workspaceGroupId());
-        case "workspaceGroup" -> setInt64(ps, p, c.workspaceGroup());
+        case "workspaceGroup" -> setInt64(ps, p, c.derivedWorkspaceGroupId());
         case "campaignId" -> {
           if (campaign == null) {
             ps.setNull(p, Types.OTHER);
@@ -512,7 +512,7 @@ public final class JdbcActivityRepository implements ActivityRepository {
         .bind("text", text(c.text()))
         .bind("resource", text(access.json().writeResource(c.resource())))
         .bind("workspaceGroupId", int64(c.workspaceGroupId()))
-        .bind("workspaceGroup", nullableInt64(c.workspaceGroup()))
+        .bind("workspaceGroup", nullableInt64(c.derivedWorkspaceGroupId()))
         .bind("campaignId", uuid(c.campaign() == null ? null : c.campaign().id()))
         .bind("campaignName", text(c.campaign() == null ? null : c.campaign().name()))
         .bind("details", text(access.json().writeDetails(c.details())));

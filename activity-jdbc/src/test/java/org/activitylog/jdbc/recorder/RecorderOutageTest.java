@@ -141,7 +141,7 @@ class RecorderOutageTest {
   }
 
   private List<UUID> storedUids(ActivityStore store) {
-    ActivityQuery mine = ActivityQuery.builder().workspaceGroup(workspace).build();
+    ActivityQuery mine = ActivityQuery.builder().workspaceGroupId(workspace).build();
     try (Stream<Activity> rows =
         store.activities().scan(mine, Sort.DEFAULT, ActivityLog.DEFAULT_MAX_PAGE_SIZE)) {
       return rows.map(Activity::uid).toList();

@@ -155,7 +155,7 @@ public final class DemoData {
             .createdAt(Instant.parse("2013-04-18T09:00:00Z"))
             .createdBy("johndoe")
             .workspaceGroupId(DEMO_GROUP)
-            .workspaceGroup(DEMO_GROUP)
+            .derivedWorkspaceGroupId(DEMO_GROUP)
             .text("User logged in from IP 192.168.1.10")
             .resource(Map.of("ip", "192.168.1.10", "client", Map.of("agent", "Mozilla/5.0")))
             .build());
@@ -220,7 +220,7 @@ public final class DemoData {
         .createdAt(at)
         .createdBy(user.username())
         .workspaceGroupId(group)
-        .workspaceGroup(group)
+        .derivedWorkspaceGroupId(group)
         .text(type.label() + " by " + user.username())
         .resource(
             Map.of(

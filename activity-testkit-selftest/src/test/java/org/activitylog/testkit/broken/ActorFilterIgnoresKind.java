@@ -33,7 +33,7 @@ final class ActorFilterIgnoresKind extends QueryRewritingRepository {
         q.uids(),
         q.types(),
         actors,
-        q.workspaceGroups(),
+        q.workspaceGroupIds(),
         q.campaignIds(),
         q.createdFrom(),
         q.createdBefore(),

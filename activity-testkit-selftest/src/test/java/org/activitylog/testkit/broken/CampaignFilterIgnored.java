@@ -24,7 +24,7 @@ final class CampaignFilterIgnored extends QueryRewritingRepository {
         q.uids(),
         q.types(),
         q.actors(),
-        q.workspaceGroups(),
+        q.workspaceGroupIds(),
         Set.of(),
         q.createdFrom(),
         q.createdBefore(),

@@ -27,7 +27,7 @@ final class CampaignFilterOnUidColumn extends QueryRewritingRepository {
         q.campaignIds(),
         q.types(),
         q.actors(),
-        q.workspaceGroups(),
+        q.workspaceGroupIds(),
         Set.of(),
         q.createdFrom(),
         q.createdBefore(),

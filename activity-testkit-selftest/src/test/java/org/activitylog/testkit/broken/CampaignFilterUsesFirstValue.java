@@ -27,7 +27,7 @@ final class CampaignFilterUsesFirstValue extends QueryRewritingRepository {
         q.uids(),
         q.types(),
         q.actors(),
-        q.workspaceGroups(),
+        q.workspaceGroupIds(),
         Set.of(q.campaignIds().iterator().next()),
         q.createdFrom(),
         q.createdBefore(),

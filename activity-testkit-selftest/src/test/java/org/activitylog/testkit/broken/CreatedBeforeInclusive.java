@@ -26,7 +26,7 @@ final class CreatedBeforeInclusive extends QueryRewritingRepository {
         q.uids(),
         q.types(),
         q.actors(),
-        q.workspaceGroups(),
+        q.workspaceGroupIds(),
         q.campaignIds(),
         q.createdFrom(),
         q.createdBefore().plus(1, ChronoUnit.MICROS),

@@ -17,7 +17,7 @@ final class DerivedGroupNullReadAsZero extends BrokenRepository {
 
   @Override
   protected Activity view(Activity stored) {
-    Long derived = stored.content().workspaceGroup();
+    Long derived = stored.content().derivedWorkspaceGroupId();
     return derived != null
         ? stored
         : Rows.withContent(stored, Rows.withDerivedGroup(stored.content(), 0L));

@@ -153,7 +153,7 @@ final class FollowedByCacheMissesRemoveActor implements ActivityStore {
               query.uids(),
               query.types(),
               query.actors(),
-              query.workspaceGroups(),
+              query.workspaceGroupIds(),
               query.campaignIds(),
               query.createdFrom(),
               query.createdBefore(),

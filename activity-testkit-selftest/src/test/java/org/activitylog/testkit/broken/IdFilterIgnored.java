@@ -23,7 +23,7 @@ final class IdFilterIgnored extends QueryRewritingRepository {
         q.uids(),
         q.types(),
         q.actors(),
-        q.workspaceGroups(),
+        q.workspaceGroupIds(),
         q.campaignIds(),
         q.createdFrom(),
         q.createdBefore(),

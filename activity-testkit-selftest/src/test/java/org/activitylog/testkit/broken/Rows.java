@@ -30,8 +30,9 @@ final class Rows {
     return c.toBuilder().text(text).build();
   }
 
-  static ActivityContent withDerivedGroup(ActivityContent c, @Nullable Long workspaceGroup) {
-    return c.toBuilder().workspaceGroup(workspaceGroup).build();
+  static ActivityContent withDerivedGroup(
+      ActivityContent c, @Nullable Long derivedWorkspaceGroupId) {
+    return c.toBuilder().derivedWorkspaceGroupId(derivedWorkspaceGroupId).build();
   }
 
   static ActivityContent withDetails(ActivityContent c, BrightideaDetails details) {
@@ -40,7 +41,7 @@ final class Rows {
 
   /** The group a backend that confuses the two columns reads: the derived one when there is one. */
   static long derivedOrOwner(Activity a) {
-    Long derived = a.content().workspaceGroup();
+    Long derived = a.content().derivedWorkspaceGroupId();
     return derived != null ? derived : a.workspaceGroupId();
   }
 }

@@ -31,7 +31,7 @@ final class TypeFilterKeepsStandardTypesOnly extends QueryRewritingRepository {
         q.uids(),
         types,
         q.actors(),
-        q.workspaceGroups(),
+        q.workspaceGroupIds(),
         q.campaignIds(),
         q.createdFrom(),
         q.createdBefore(),

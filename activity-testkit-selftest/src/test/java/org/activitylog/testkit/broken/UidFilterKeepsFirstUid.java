@@ -26,7 +26,7 @@ final class UidFilterKeepsFirstUid extends QueryRewritingRepository {
         first,
         q.types(),
         q.actors(),
-        q.workspaceGroups(),
+        q.workspaceGroupIds(),
         q.campaignIds(),
         q.createdFrom(),
         q.createdBefore(),

@@ -30,7 +30,7 @@ final class UidKeyOnDerivedGroup extends BrokenRepository {
   public Activity insert(NewActivity activity) {
     UUID uid = activity.uid();
     if (uid != null) {
-      Long derived = activity.content().workspaceGroup();
+      Long derived = activity.content().derivedWorkspaceGroupId();
       Long first =
           idOfKey.get(
               new Key(derived != null ? derived : activity.content().workspaceGroupId(), uid));

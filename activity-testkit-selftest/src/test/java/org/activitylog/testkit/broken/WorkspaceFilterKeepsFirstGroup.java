@@ -21,7 +21,7 @@ final class WorkspaceFilterKeepsFirstGroup extends QueryRewritingRepository {
 
   @Override
   ActivityQuery rewrite(ActivityQuery q) {
-    Set<Long> first = q.workspaceGroups().stream().limit(1).collect(Collectors.toSet());
+    Set<Long> first = q.workspaceGroupIds().stream().limit(1).collect(Collectors.toSet());
     return new ActivityQuery(
         q.ids(),
         q.uids(),

@@ -52,7 +52,7 @@ final class WorkspaceFilterOnDerivedGroup extends BrokenRepository {
   }
 
   private List<Activity> selected(ActivityQuery q, Sort sort) {
-    if (q.workspaceGroups().isEmpty()) {
+    if (q.workspaceGroupIds().isEmpty()) {
       return matches(q, sort);
     }
     ActivityQuery anyGroup =
@@ -68,7 +68,7 @@ final class WorkspaceFilterOnDerivedGroup extends BrokenRepository {
             q.followedBy(),
             q.deleted());
     return matches(anyGroup, sort).stream()
-        .filter(a -> q.workspaceGroups().contains(Rows.derivedOrOwner(a)))
+        .filter(a -> q.workspaceGroupIds().contains(Rows.derivedOrOwner(a)))
         .toList();
   }
 

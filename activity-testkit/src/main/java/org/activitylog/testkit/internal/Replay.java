@@ -312,7 +312,7 @@ public final class Replay {
     }
     ActivityQuery all =
         ActivityQuery.builder()
-            .workspaceGroups(world.groups())
+            .workspaceGroupIds(world.groups())
             .deleted(DeletedFilter.INCLUDE)
             .build();
     check(
@@ -477,8 +477,8 @@ public final class Replay {
     if (a.content().campaign() != null) {
       s.append(" campaign ").append(world.campaignName(a.content().campaign()));
     }
-    if (a.content().workspaceGroup() != null) {
-      s.append(" workspace_group ").append(a.content().workspaceGroup());
+    if (a.content().derivedWorkspaceGroupId() != null) {
+      s.append(" workspace_group ").append(a.content().derivedWorkspaceGroupId());
     }
     if (!a.content().details().equals(BrightideaDetails.NONE)) {
       s.append(" details ").append(a.content().details());
@@ -581,7 +581,8 @@ public final class Replay {
     same.put("workspace_group_id", e.workspaceGroupId() == a.workspaceGroupId());
     same.put(
         "workspace_group",
-        Objects.equals(e.content().workspaceGroup(), a.content().workspaceGroup()));
+        Objects.equals(
+            e.content().derivedWorkspaceGroupId(), a.content().derivedWorkspaceGroupId()));
     same.put("campaign", Objects.equals(e.content().campaign(), a.content().campaign()));
     same.put("details", e.content().details().equals(a.content().details()));
     same.put("created_at", e.createdAt().equals(a.createdAt()));

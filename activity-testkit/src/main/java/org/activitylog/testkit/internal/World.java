@@ -135,7 +135,7 @@ public final class World {
       TestActivities data, Instant window, Instant clockStart, long absentId) {
     List<Long> groups = new ArrayList<>();
     for (int i = 0; i < GROUPS; i++) {
-      groups.add(data.newWorkspace());
+      groups.add(data.newWorkspaceGroupId());
     }
     List<UUID> uids = new ArrayList<>();
     for (int i = 0; i < UIDS; i++) {
@@ -271,7 +271,7 @@ public final class World {
     ActivityQuery.Builder b = ActivityQuery.builder().deleted(q.deleted());
     for (int g = 0; g < GROUPS; g++) {
       if ((q.groups() & (1 << g)) != 0) {
-        b.workspaceGroup(groups.get(g));
+        b.workspaceGroupId(groups.get(g));
       }
     }
     q.types().forEach(t -> b.type(TYPES.get(t)));

@@ -88,7 +88,7 @@ public final class ActivityQuerySql {
     c.in("a.id", q.ids(), SqlArguments::int64);
     c.in("a.uid", q.uids(), SqlArguments::uuid);
     c.in("a.activity_type", q.types(), (ActivityKind t) -> text(t.code()));
-    c.in("a.workspace_group_id", q.workspaceGroups(), SqlArguments::int64);
+    c.in("a.workspace_group_id", q.workspaceGroupIds(), SqlArguments::int64);
     c.in("a.campaign_id", q.campaignIds(), SqlArguments::uuid);
     if (!q.actors().isEmpty()) {
       c.next().append("(");
@@ -138,7 +138,7 @@ public final class ActivityQuerySql {
     String dir = sort.direction() == Sort.Direction.ASC ? " ASC" : " DESC";
     out.append(" ORDER BY ");
     if (sort.field() == Sort.Field.DATE_CREATED) {
-      if (q.workspaceGroups().size() == 1) {
+      if (q.workspaceGroupIds().size() == 1) {
         // Ascending like the index's leading column: the column is fixed, so its direction
         // changes nothing in the result, but H2 matches the index only column by column.
         out.append("a.workspace_group_id, ");

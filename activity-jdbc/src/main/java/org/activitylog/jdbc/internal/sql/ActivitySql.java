@@ -13,7 +13,11 @@ import org.jspecify.annotations.Nullable;
 public abstract class ActivitySql {
   private static final Pattern SCHEMA = Pattern.compile("[a-z_][a-z0-9_]{0,62}");
 
-  /** The columns every read selects, in the order the row mapper reads them. */
+  /**
+   * The columns every read selects, in the order the row mapper reads them. {@code workspace_group}
+   * (and the {@code :workspaceGroup} parameter) keeps its first name and holds {@code
+   * ActivityContent.derivedWorkspaceGroupId}: a migration only for a rename is not worth it.
+   */
   static final String COLUMNS =
       "a.id, a.uid, a.activity_type, a.actor_kind, a.actor, a.text, a.resource,"
           + " a.workspace_group_id, a.workspace_group, a.campaign_id, a.campaign_name, a.details,"
