@@ -47,7 +47,7 @@ class ReadmeQuickStartTest {
             requester,
             ActivityQuery.builder().type(ActivityType.USER_LOGIN).build(),
             PageRequest.of(1, 20),
-            Sort.parse("date_created DESC"));
+            Sort.DEFAULT);
 
     assertThat(page.items()).extracting(Activity::text).containsExactly("User logged in");
     assertThat(page.total()).isEqualTo(1);
@@ -101,7 +101,7 @@ class ReadmeQuickStartTest {
             requester,
             ActivityQuery.builder().type(ShopActivity.ORDER_PLACED).build(),
             PageRequest.of(1, 20),
-            Sort.parse("date_created DESC"));
+            Sort.DEFAULT);
 
     assertThat(orders.items())
         .extracting(Activity::type)

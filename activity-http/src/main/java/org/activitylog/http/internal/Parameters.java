@@ -18,6 +18,7 @@ import org.activitylog.api.ActivityType;
 import org.activitylog.api.PageRequest;
 import org.activitylog.api.Sort;
 import org.activitylog.api.ValidationException;
+import org.activitylog.api.internal.Ascii;
 import org.activitylog.core.Requester;
 import org.activitylog.core.UnauthorizedException;
 import org.activitylog.http.ApiRequest;
@@ -43,7 +44,7 @@ import org.activitylog.http.ApiRequest;
  *   <tr><td>{@code page_size}</td><td>ASCII digits, {@value PageRequest#MIN_SIZE} to the facade's
  *       {@link org.activitylog.core.ActivityLog#maxPageSize} (100 unless the host sets
  *       another)</td></tr>
- *   <tr><td>{@code order}</td><td>the grammar of {@link Sort#parse}; an empty value is a 400 like
+ *   <tr><td>{@code order}</td><td>the grammar of {@link #order}; an empty value is a 400 like
  *       any other value outside it</td></tr>
  *   <tr><td>{@code format}</td><td>{@code json} or {@code xml}, ASCII letters in any case</td></tr>
  * </table>
@@ -100,8 +101,57 @@ public final class Parameters {
         once(request, "page_size")
             .map(v -> pageSize(v, maxPageSize))
             .orElse(Math.min(PageRequest.DEFAULT_SIZE, maxPageSize));
-    Sort sort = once(request, "order").map(Sort::parse).orElse(Sort.DEFAULT);
+    Sort sort = once(request, "order").map(Parameters::order).orElse(Sort.DEFAULT);
     return new ListRequest(query.build(), PageRequest.of(page, size), sort);
+  }
+
+  /**
+   * Reads Brightidea's SQL-style {@code order} text. The accepted grammar, and nothing else:
+   *
+   * <pre>
+   * order     = field [ " " direction ]
+   * field     = "id" / "date_created"
+   * direction = "ASC" / "DESC"
+   * </pre>
+   *
+   * <p>Letters compare in any ASCII case ({@code DATE_CREATED desc}); no other letter stands in for
+   * one ({@code aſc} with a long s is not {@code asc}). The field and the direction are separated
+   * by exactly one space ({@code +} or {@code %20} in a URL); tabs, line breaks, leading or
+   * trailing space are refused. A field alone is ascending, as in SQL. Empty text is refused too: a
+   * request that wants the default gives no order at all and gets {@link Sort#DEFAULT}.
+   *
+   * @param text the order text, for example {@code "date_created ASC"}
+   * @return the sort
+   * @throws ValidationException naming {@code order} for anything else
+   */
+  public static Sort order(String text) {
+    int space = text.indexOf(' ');
+    String fieldText = space < 0 ? text : text.substring(0, space);
+    Sort.Field field;
+    if (Ascii.equalsIgnoreCase(fieldText, "id")) {
+      field = Sort.Field.ID;
+    } else if (Ascii.equalsIgnoreCase(fieldText, "date_created")) {
+      field = Sort.Field.DATE_CREATED;
+    } else {
+      throw invalidOrder(text);
+    }
+    if (space < 0) {
+      return new Sort(field, Sort.Direction.ASC);
+    }
+    String directionText = text.substring(space + 1);
+    for (Sort.Direction direction : Sort.Direction.values()) {
+      if (Ascii.equalsIgnoreCase(directionText, direction.name())) {
+        return new Sort(field, direction);
+      }
+    }
+    throw invalidOrder(text);
+  }
+
+  private static ValidationException invalidOrder(String text) {
+    return new ValidationException(
+        "order",
+        "must be \"id\" or \"date_created\", optionally followed by one space and ASC or DESC",
+        text);
   }
 
   /**
