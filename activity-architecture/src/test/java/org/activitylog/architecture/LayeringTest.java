@@ -29,6 +29,8 @@ class LayeringTest {
   private static final String HTTP = "org.activitylog.http..";
   private static final String SERVER = "org.activitylog.server..";
   private static final String TESTKIT = "org.activitylog.testkit..";
+  private static final String MICROMETER = "org.activitylog.micrometer..";
+  private static final String SERVLET = "org.activitylog.servlet..";
 
   @ArchTest
   static final ArchRule modelKnowsNoSpi =
@@ -101,6 +103,10 @@ class LayeringTest {
               HTTP,
               SERVER,
               TESTKIT,
+              MICROMETER,
+              SERVLET,
+              "io.micrometer..",
+              "jakarta.servlet..",
               "com.fasterxml..",
               "org.jdbi..",
               "com.zaxxer..",
@@ -182,6 +188,63 @@ class LayeringTest {
           .resideInAnyPackage(MEMORY, JDBC, SERVER, "java.sql..", "org.eclipse.jetty..")
           .because(
               "the HTTP adapter serves any store through the facade and runs in any framework");
+
+  /**
+   * The metrics binding reads the recorder's counters and decorates the SPI; it works over any
+   * backend and under any transport, so it names neither.
+   */
+  @ArchTest
+  static final ArchRule metricsKnowNoBackendOrTransport =
+      noClasses()
+          .that()
+          .resideInAPackage(MICROMETER)
+          .should()
+          .dependOnClassesThat()
+          .resideInAnyPackage(
+              MEMORY,
+              JDBC,
+              JACKSON,
+              FORMATS,
+              HTTP,
+              SERVER,
+              SERVLET,
+              CORE,
+              TESTKIT,
+              "java.sql..",
+              "org.jdbi..",
+              "com.zaxxer..",
+              "org.eclipse.jetty..",
+              "jakarta.servlet..")
+          .because(
+              "the Micrometer binding times any store behind the SPI and reads any recorder;"
+                  + " backends, the facade and transports are not its concern");
+
+  /**
+   * The servlet adapter copies requests to the HTTP adapter and answers back; it never touches
+   * storage, so any store and any container combine.
+   */
+  @ArchTest
+  static final ArchRule servletKnowsNoStorage =
+      noClasses()
+          .that()
+          .resideInAPackage(SERVLET)
+          .should()
+          .dependOnClassesThat()
+          .resideInAnyPackage(
+              SPI,
+              MEMORY,
+              JDBC,
+              JACKSON,
+              RECORDER,
+              SERVER,
+              MICROMETER,
+              TESTKIT,
+              "java.sql..",
+              "org.jdbi..",
+              "org.eclipse.jetty..")
+          .because(
+              "the servlet serves activity-http in any servlet container; storage sits behind"
+                  + " the facade, and no container's own classes are needed");
 
   @ArchTest
   static final ArchRule onlyTheServerAssembles =

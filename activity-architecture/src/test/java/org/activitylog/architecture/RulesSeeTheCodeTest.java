@@ -44,6 +44,14 @@ class RulesSeeTheCodeTest {
         "org.activitylog.formats..",
         "org.activitylog.jackson..");
     assertViolated(
+        "the metrics binding decorates the SPI",
+        "org.activitylog.micrometer..",
+        "org.activitylog.spi..");
+    assertViolated(
+        "the servlet calls the HTTP adapter",
+        "org.activitylog.servlet..",
+        "org.activitylog.http..");
+    assertViolated(
         "the HTTP adapter writes the wire formats",
         "org.activitylog.http..",
         "org.activitylog.formats..");
