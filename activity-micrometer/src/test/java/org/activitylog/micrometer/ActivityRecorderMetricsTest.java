@@ -45,7 +45,11 @@ class ActivityRecorderMetricsTest {
 
   private static void record(ActivityRecorder recorder, int count) {
     for (int i = 0; i < count; i++) {
-      recorder.record(ActivityType.USER_LOGIN, JOHN).workspace(7).text("login " + i).submit();
+      recorder
+          .record(ActivityType.USER_LOGIN, JOHN)
+          .workspaceGroupId(7)
+          .text("login " + i)
+          .submit();
     }
   }
 
@@ -124,7 +128,7 @@ class ActivityRecorderMetricsTest {
         new ActivityRecorderMetrics(recorder, "audit").bindTo(registry);
         record(recorder, 1);
         assertThat(recorder.flush(Duration.ofSeconds(10))).isTrue();
-        recorder.record(ActivityType.USER_LOGIN, JOHN).workspace(7).text("refused").submit();
+        recorder.record(ActivityType.USER_LOGIN, JOHN).workspaceGroupId(7).text("refused").submit();
         assertThat(recorder.flush(Duration.ofSeconds(10))).isTrue();
 
         assertThat(counter(ActivityRecorderMetrics.RETRIES, AUDIT)).as(describe()).isEqualTo(1);

@@ -149,8 +149,8 @@ class TimedActivityStoreTest {
   @DisplayName("A recorder writing through the timed store is timed as insertAll")
   void recorderThroughTimedStore() {
     try (ActivityRecorder recorder = ActivityRecorder.builder(store).synchronous().build()) {
-      recorder.record(ActivityType.USER_LOGIN, JOHN).workspace(7).submit();
-      recorder.record(ActivityType.USER_LOGIN, JOHN).workspace(7).submit();
+      recorder.record(ActivityType.USER_LOGIN, JOHN).workspaceGroupId(7).submit();
+      recorder.record(ActivityType.USER_LOGIN, JOHN).workspaceGroupId(7).submit();
     }
     assertThat(timer("insertAll", "success", "none").count()).as(describe()).isEqualTo(2);
     assertThat(memory.activities().count(ActivityQuery.ALL)).isEqualTo(2);
