@@ -4,6 +4,7 @@
  */
 @org.jspecify.annotations.NullMarked
 module org.activitylog.benchmarks {
+  requires org.activitylog.core;
   requires org.activitylog.jdbc;
   requires org.activitylog.recorder;
   requires com.zaxxer.hikari;

@@ -29,8 +29,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Stores activities. Implementations must be thread-safe. They trust their caller for access
- * control (the {@code ActivityLog} facade does it) and stamp update and delete times from the
- * {@link java.time.Clock} they were built with.
+ * control (the {@code ActivityLog} facade does it), except that they evaluate the {@link
+ * WriteGuard} it passes with each write of a stored activity, and stamp update and delete times
+ * from the {@link java.time.Clock} they were built with.
  *
  * <p>Every failure is an {@link org.activitylog.api.ActivityLogException}: {@link
  * ValidationException} for bad input, {@link NotFoundException} for an unknown id, {@link
@@ -51,6 +52,10 @@ import org.jspecify.annotations.Nullable;
  * org.activitylog.api.ActivityCatalogue} resolves the code, so a host type the catalogue does not
  * register reads as an {@link org.activitylog.api.UnknownActivityType} of the same code. Filters
  * and updates compare types by code.
+ *
+ * <p>Writes of a stored activity take a {@link WriteGuard}: the facade passes what the requester
+ * may see and write, and the store checks it on the row it locks for the write, so one store call
+ * both checks and writes.
  *
  * <p>{@link StoredActivities} computes the state each write stores and {@link QueryMatching}
  * decides what each read returns, in which order: a backend that works in Java calls them, one that
@@ -117,18 +122,36 @@ public interface ActivityRepository {
    * stored ({@link StoredActivities#changes} false) writes nothing and returns the stored activity,
    * version and audit fields unchanged; the expected version is compared first all the same.
    *
+   * <p>The guard is checked on the row as it is locked for the write, in the same transaction
+   * ({@link WriteGuard#admitChange}); a write that fails it changes nothing.
+   *
+   * @param id the activity's id
+   * @param guard who may write, and the expected version
+   * @param update the new values
+   * @param updatedBy who updates it, or null to record no name
+   * @return the updated activity
+   * @throws NotFoundException when no activity has the id, or the guard may not see it
+   * @throws org.activitylog.api.AccessDeniedException when the guard may see it but not write it
+   * @throws ConflictException when the stored version is not the guard's expected one
+   * @throws ValidationException naming {@code updated_by} when it is longer than {@value
+   *     Activity#MAX_AUDIT_NAME} characters; nothing changes then
+   */
+  Activity update(long id, WriteGuard guard, ActivityUpdate update, @Nullable String updatedBy);
+
+  /**
+   * A trusted {@link #update(long, WriteGuard, ActivityUpdate, String) update}: {@link
+   * WriteGuard#trusted} with the expected version. Backends implement the guarded form only.
+   *
    * @param id the activity's id
    * @param update the new values
    * @param expectedVersion when not null, the update happens only if the stored version is this
    * @param updatedBy who updates it, or null to record no name
    * @return the updated activity
-   * @throws NotFoundException when no activity has the id
-   * @throws ConflictException when the stored version is not the expected one
-   * @throws ValidationException naming {@code updated_by} when it is longer than {@value
-   *     Activity#MAX_AUDIT_NAME} characters; nothing changes then
    */
-  Activity update(
-      long id, ActivityUpdate update, @Nullable Long expectedVersion, @Nullable String updatedBy);
+  default Activity update(
+      long id, ActivityUpdate update, @Nullable Long expectedVersion, @Nullable String updatedBy) {
+    return update(id, WriteGuard.trusted(expectedVersion), update, updatedBy);
+  }
 
   /**
    * Soft-deletes an activity: sets {@code deleted_at} and {@code updated_at} from the clock, {@code
@@ -137,13 +160,28 @@ public interface ActivityRepository {
    * it.
    *
    * @param id the activity's id
+   * @param guard who may write, checked on the locked row as {@link WriteGuard#admitChange} does
    * @param deletedBy who deletes it, or null to record no name
    * @return the activity as stored after the delete
-   * @throws NotFoundException when no activity has the id
+   * @throws NotFoundException when no activity has the id, or the guard may not see it
+   * @throws org.activitylog.api.AccessDeniedException when the guard may see it but not write it
+   * @throws ConflictException when the stored version is not the guard's expected one
    * @throws ValidationException naming {@code deleted_by} when it is longer than {@value
    *     Activity#MAX_AUDIT_NAME} characters; nothing changes then
    */
-  Activity softDelete(long id, @Nullable String deletedBy);
+  Activity softDelete(long id, WriteGuard guard, @Nullable String deletedBy);
+
+  /**
+   * A trusted {@link #softDelete(long, WriteGuard, String) soft delete}. Backends implement the
+   * guarded form only.
+   *
+   * @param id the activity's id
+   * @param deletedBy who deletes it, or null to record no name
+   * @return the activity as stored after the delete
+   */
+  default Activity softDelete(long id, @Nullable String deletedBy) {
+    return softDelete(id, WriteGuard.TRUSTED, deletedBy);
+  }
 
   /**
    * Undoes a soft delete: clears {@code deleted_at} and {@code deleted_by}, sets {@code is_active},
@@ -152,13 +190,27 @@ public interface ActivityRepository {
    * returns it.
    *
    * @param id the activity's id
+   * @param guard who may write, checked on the locked row as {@link WriteGuard#admitRestore} does
    * @param restoredBy who restores it, or null to record no name
    * @return the activity as stored after the restore
-   * @throws NotFoundException when no activity has the id
+   * @throws NotFoundException when no activity has the id, or the guard may not restore it
+   * @throws ConflictException when the stored version is not the guard's expected one
    * @throws ValidationException naming {@code updated_by} when it is longer than {@value
    *     Activity#MAX_AUDIT_NAME} characters; nothing changes then
    */
-  Activity restore(long id, @Nullable String restoredBy);
+  Activity restore(long id, WriteGuard guard, @Nullable String restoredBy);
+
+  /**
+   * A trusted {@link #restore(long, WriteGuard, String) restore}. Backends implement the guarded
+   * form only.
+   *
+   * @param id the activity's id
+   * @param restoredBy who restores it, or null to record no name
+   * @return the activity as stored after the restore
+   */
+  default Activity restore(long id, @Nullable String restoredBy) {
+    return restore(id, WriteGuard.TRUSTED, restoredBy);
+  }
 
   /**
    * Deletes for good every activity created strictly before an instant, soft-deleted or not: the

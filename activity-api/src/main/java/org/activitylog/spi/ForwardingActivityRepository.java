@@ -60,18 +60,18 @@ public class ForwardingActivityRepository implements ActivityRepository {
 
   @Override
   public Activity update(
-      long id, ActivityUpdate update, @Nullable Long expectedVersion, @Nullable String updatedBy) {
-    return delegate.update(id, update, expectedVersion, updatedBy);
+      long id, WriteGuard guard, ActivityUpdate update, @Nullable String updatedBy) {
+    return delegate.update(id, guard, update, updatedBy);
   }
 
   @Override
-  public Activity softDelete(long id, @Nullable String deletedBy) {
-    return delegate.softDelete(id, deletedBy);
+  public Activity softDelete(long id, WriteGuard guard, @Nullable String deletedBy) {
+    return delegate.softDelete(id, guard, deletedBy);
   }
 
   @Override
-  public Activity restore(long id, @Nullable String restoredBy) {
-    return delegate.restore(id, restoredBy);
+  public Activity restore(long id, WriteGuard guard, @Nullable String restoredBy) {
+    return delegate.restore(id, guard, restoredBy);
   }
 
   @Override

@@ -42,7 +42,9 @@ public record BenchmarkOptions(
     /** Issue 3: pages, keyset pages and counts over the loaded data set. */
     QUERIES,
     /** Issue 5: the recorder's latency and throughput. */
-    RECORDER
+    RECORDER,
+    /** Issue 10: the facade's record and update (PUT), next to the repository's. */
+    FACADE
   }
 
   /** The usage text. */
@@ -52,7 +54,7 @@ public record BenchmarkOptions(
         --help               this text
         --quick              100,000 rows, 1 warm-up and 3 rounds of 0.2 s
                              (default: 1,000,000 rows, 3 warm-ups and 5 rounds of 0.5 s)
-        --only=PARTS         comma-separated: inserts, queries, recorder (default: all)
+        --only=PARTS         comma-separated: inserts, queries, recorder, facade (default: all)
         --rows=N             rows loaded for the query benchmarks
         --rounds=N           measured rounds per comparison
         --h2-dir=DIR         where the H2 file database goes (default: a temporary directory)
@@ -90,7 +92,7 @@ public record BenchmarkOptions(
               parts.add(Part.valueOf(p.strip().toUpperCase(Locale.ROOT)));
             } catch (IllegalArgumentException e) {
               throw new IllegalArgumentException(
-                  "--only takes inserts, queries and recorder; was \"" + value + "\"", e);
+                  "--only takes inserts, queries, recorder and facade; was \"" + value + "\"", e);
             }
           }
         }

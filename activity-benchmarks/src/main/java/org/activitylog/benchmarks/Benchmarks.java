@@ -28,6 +28,7 @@ import org.activitylog.benchmarks.harness.Report;
 import org.activitylog.benchmarks.harness.RoundRunner;
 import org.activitylog.benchmarks.harness.Summary;
 import org.activitylog.benchmarks.scenarios.Bench;
+import org.activitylog.benchmarks.scenarios.FacadeScenarios;
 import org.activitylog.benchmarks.scenarios.InsertScenarios;
 import org.activitylog.benchmarks.scenarios.QueryScenarios;
 import org.activitylog.benchmarks.scenarios.RecorderScenarios;
@@ -144,6 +145,9 @@ public final class Benchmarks {
               progress);
       if (options.runs(Part.INSERTS)) {
         new InsertScenarios(bench).run();
+      }
+      if (options.runs(Part.FACADE)) {
+        new FacadeScenarios(bench).run();
       }
       if (options.runs(Part.RECORDER)) {
         new RecorderScenarios(bench).run();

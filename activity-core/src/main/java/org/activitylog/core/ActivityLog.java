@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
+import org.activitylog.api.AccessDeniedException;
 import org.activitylog.api.Activity;
 import org.activitylog.api.ActivityQuery;
 import org.activitylog.api.ActivityUpdate;
@@ -27,6 +28,7 @@ import org.activitylog.api.Sort;
 import org.activitylog.api.Uids;
 import org.activitylog.api.ValidationException;
 import org.activitylog.spi.ActivityStore;
+import org.activitylog.spi.WriteGuard;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -55,7 +57,6 @@ public final class ActivityLog {
   /** The largest page a requester may ask for unless {@link Builder#maxPageSize} says otherwise. */
   public static final int DEFAULT_MAX_PAGE_SIZE = 100;
 
-  private static final int UPDATE_ATTEMPTS = 5;
   private static final Sort FIRST_BY_ID = new Sort(Sort.Field.ID, Sort.Direction.ASC);
 
   private final ActivityStore store;
@@ -197,25 +198,11 @@ public final class ActivityLog {
   public Activity update(
       Requester requester, long id, ActivityUpdate update, @Nullable Long expectedVersion) {
     requireAuthenticated(requester, "updating activities");
-    for (int attempt = 1; ; attempt++) {
-      Activity current = writable(requester, store.activities().findById(id));
-      // The access check read `current`; the store changes the row only at that version, so the
-      // check holds on what is written: every change (a delete among them) adds one to the
-      // version, and no operation moves an activity to another workspace group. An expected
-      // version other than the one checked would let the store write a version no check saw
-      // (a concurrent delete's, say), so it is a conflict here.
-      if (expectedVersion != null && expectedVersion != current.version()) {
-        throw new ConflictException(
-            "the activity was changed since the expected version; read it again and retry");
-      }
-      try {
-        return store.activities().update(id, update, current.version(), requester.name());
-      } catch (ConflictException e) {
-        if (expectedVersion != null || attempt >= UPDATE_ATTEMPTS) {
-          throw e;
-        }
-      }
-    }
+    // One store call: the store checks the guard on the row it locks for the write, so what the
+    // check saw is what is written, and no retry is needed here.
+    return store
+        .activities()
+        .update(id, guard(requester, expectedVersion), update, requester.name());
   }
 
   /**
@@ -229,8 +216,7 @@ public final class ActivityLog {
    */
   public Activity delete(Requester requester, long id) {
     requireAuthenticated(requester, "deleting activities");
-    writable(requester, store.activities().findById(id));
-    return store.activities().softDelete(id, requester.name());
+    return store.activities().softDelete(id, guard(requester, null), requester.name());
   }
 
   /**
@@ -244,13 +230,7 @@ public final class ActivityLog {
    */
   public Activity restore(Requester requester, long id) {
     requireAuthenticated(requester, "restoring activities");
-    Activity current =
-        store
-            .activities()
-            .findById(id)
-            .filter(a -> a.isDeleted() && requester.canWrite(a.workspaceGroupId()))
-            .orElseThrow(NotFoundException::new);
-    return store.activities().restore(current.id(), requester.name());
+    return store.activities().restore(id, guard(requester, null), requester.name());
   }
 
   /**
@@ -424,12 +404,12 @@ public final class ActivityLog {
         .orElseThrow(NotFoundException::new);
   }
 
-  private Activity writable(Requester requester, Optional<Activity> found) {
-    Activity activity = visible(requester, found);
-    if (!requester.canWrite(activity.workspaceGroupId())) {
-      throw new AccessDeniedException("the requester may only read this activity");
-    }
-    return activity;
+  /** What an authenticated requester may change, for the store to check on the locked row. */
+  private static WriteGuard guard(Requester requester, @Nullable Long expectedVersion) {
+    return requester.allGroups()
+        ? WriteGuard.requester(null, null, expectedVersion)
+        : WriteGuard.requester(
+            requester.readableGroups(), requester.writableGroups(), expectedVersion);
   }
 
   /** The query narrowed to what the requester may read; empty when that is nothing. */

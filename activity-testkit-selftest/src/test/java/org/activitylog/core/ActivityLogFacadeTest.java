@@ -6,11 +6,11 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
+import org.activitylog.api.AccessDeniedException;
 import org.activitylog.api.Activity;
 import org.activitylog.api.ActivityQuery;
 import org.activitylog.api.ActivityType;
@@ -30,8 +30,10 @@ import org.activitylog.spi.ActivityRepository;
 import org.activitylog.spi.ActivityStore;
 import org.activitylog.spi.ForwardingActivityRepository;
 import org.activitylog.spi.ForwardingActivityStore;
+import org.activitylog.spi.WriteGuard;
 import org.activitylog.testkit.MutableClock;
 import org.activitylog.testkit.StoreContractSupport;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
@@ -88,17 +90,17 @@ class ActivityLogFacadeTest extends StoreContractSupport {
    * The test's store, but the first {@code findById} of an id soft-deletes that activity right
    * after reading it: a concurrent delete, deterministically between a read and what follows.
    */
-  private ActivityStore deletingAfterFirstRead(long id) {
+  private ActivityStore deletingBeforeWrite(long id) {
     AtomicBoolean fired = new AtomicBoolean();
     ActivityRepository racing =
         new ForwardingActivityRepository(activities()) {
           @Override
-          public Optional<Activity> findById(long found) {
-            Optional<Activity> result = super.findById(found);
+          public Activity update(
+              long found, WriteGuard guard, ActivityUpdate update, @Nullable String by) {
             if (found == id && fired.compareAndSet(false, true)) {
               delegate.softDelete(id, "racer");
             }
-            return result;
+            return super.update(found, guard, update, by);
           }
         };
     return new ForwardingActivityStore(store) {
@@ -478,19 +480,19 @@ class ActivityLogFacadeTest extends StoreContractSupport {
     }
 
     /**
-     * If this fails, check that {@code ActivityLog.update} writes only at the version its access
-     * check read: a delete that lands between the check and the write must not be written over,
-     * whatever version the caller expects.
+     * If this fails, check that {@code ActivityLog.update} hands its access check to the store as a
+     * WriteGuard, checked on the row the store writes: a delete that lands just before the write
+     * must not be written over, even when it brought the row to the version the caller expects.
      */
     @Test
     @DisplayName(
-        "A delete landing between the update's access check and its write leaves the update"
-            + " unwritten")
+        "A delete landing just before the update's write leaves the update unwritten, whatever"
+            + " version the caller expects")
     void deleteBetweenCheckAndWrite() {
       Requester alice = member(data.workspaceGroupId());
       Activity stored = storedIn(data.workspaceGroupId());
       ActivityLog raced =
-          ActivityLog.builder(deletingAfterFirstRead(stored.id())).clock(clock).build();
+          ActivityLog.builder(deletingBeforeWrite(stored.id())).clock(clock).build();
 
       Throwable thrown =
           catchThrowable(

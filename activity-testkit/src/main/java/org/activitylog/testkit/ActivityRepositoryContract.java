@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowable;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -32,6 +33,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.IntStream;
 import java.util.stream.LongStream;
 import java.util.stream.Stream;
+import org.activitylog.api.AccessDeniedException;
 import org.activitylog.api.Activity;
 import org.activitylog.api.ActivityContent;
 import org.activitylog.api.ActivityKind;
@@ -63,6 +65,8 @@ import org.activitylog.spi.ActivityRepository;
 import org.activitylog.spi.ActivityStore;
 import org.activitylog.spi.QueryMatching;
 import org.activitylog.spi.StoredActivities;
+import org.activitylog.spi.WriteGuard;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
@@ -1279,6 +1283,136 @@ public abstract class ActivityRepositoryContract extends StoreContractSupport {
               ValidationException.class, e -> assertThat(e.field()).isEqualTo("updated_by"));
       assertThat(stillDeleted).as("activity after the rejected restore").isEqualTo(deleted);
       assertThat(restored.updatedBy()).as("updated_by of 255 characters").isEqualTo(longest);
+    }
+  }
+
+  @Nested
+  @DisplayName("Writing under a requester's guard")
+  class Guarding {
+
+    private WriteGuard readerOf(long group) {
+      return WriteGuard.requester(Set.of(group), Set.of(), null);
+    }
+
+    private WriteGuard writerOf(long group, @Nullable Long expectedVersion) {
+      return WriteGuard.requester(Set.of(group), Set.of(group), expectedVersion);
+    }
+
+    /**
+     * If this fails, check that update, softDelete and restore check the guard's readable groups on
+     * the stored row, and answer a row in another group with the NotFoundException of a missing id,
+     * changing nothing.
+     */
+    @Test
+    @DisplayName(
+        "A write of another group's activity fails with the message of a missing id and changes"
+            + " nothing")
+    void foreignGroupIsNotFound() {
+      Activity foreign =
+          repository()
+              .insert(
+                  data.activity(ActivityType.USER_LOGIN, data.user())
+                      .workspaceGroupId(data.newWorkspace())
+                      .build());
+      WriteGuard guard = writerOf(data.workspace(), null);
+      String missing =
+          catchThrowableOfType(
+                  () -> repository().update(absentId(), guard, ActivityUpdate.text("x"), "a"),
+                  NotFoundException.class)
+              .getMessage();
+
+      for (ThrowingCallable write :
+          List.<ThrowingCallable>of(
+              () -> repository().update(foreign.id(), guard, ActivityUpdate.text("x"), "a"),
+              () -> repository().softDelete(foreign.id(), guard, "a"),
+              () -> repository().restore(foreign.id(), guard, "a"))) {
+        assertThat(catchThrowable(write))
+            .as("a write of %s under %s", describe(foreign), guard)
+            .isInstanceOf(NotFoundException.class)
+            .hasMessage(missing);
+      }
+      assertThat(repository().findById(foreign.id())).as("the foreign activity").contains(foreign);
+    }
+
+    /**
+     * If this fails, check that update and softDelete check the guard's writable groups on the
+     * stored row: a row the writer may only read is AccessDeniedException, and stays unchanged.
+     */
+    @Test
+    @DisplayName("Updating or deleting an activity the guard may only read is denied")
+    void readableOnlyIsDenied() {
+      Activity stored = repository().insert(data.any());
+      WriteGuard guard = readerOf(data.workspace());
+
+      assertThat(
+              catchThrowable(
+                  () -> repository().update(stored.id(), guard, ActivityUpdate.text("x"), "a")))
+          .as("update of %s under %s", describe(stored), guard)
+          .isInstanceOf(AccessDeniedException.class);
+      assertThat(catchThrowable(() -> repository().softDelete(stored.id(), guard, "a")))
+          .as("softDelete of %s under %s", describe(stored), guard)
+          .isInstanceOf(AccessDeniedException.class);
+      assertThat(repository().findById(stored.id())).as("the activity").contains(stored);
+    }
+
+    /**
+     * If this fails, check that the guard's expected version is compared with the locked row's
+     * version before anything is written.
+     */
+    @Test
+    @DisplayName("A guard's stale expected version is a conflict and changes nothing")
+    void staleVersionConflicts() {
+      Activity stored = repository().insert(data.any());
+      Activity current = repository().update(stored.id(), ActivityUpdate.text("v2"), null, "a");
+
+      assertThat(
+              catchThrowable(
+                  () ->
+                      repository()
+                          .update(
+                              stored.id(),
+                              writerOf(data.workspace(), stored.version()),
+                              ActivityUpdate.text("lost"),
+                              "late")))
+          .as("an update expecting version %d of %s", stored.version(), describe(current))
+          .isInstanceOf(ConflictException.class);
+      assertThat(repository().findById(stored.id())).as("the activity").contains(current);
+    }
+
+    /**
+     * If this fails, check the guard's rules for soft-deleted rows: a requester may neither update
+     * nor delete a deleted activity, nor restore a live one or one it may only read; each is the
+     * NotFoundException of a missing id.
+     */
+    @Test
+    @DisplayName(
+        "Under a requester's guard a deleted activity cannot be updated or deleted, and only a"
+            + " deleted one of a writable group can be restored")
+    void deletedRowRules() {
+      long group = data.workspace();
+      Activity live = repository().insert(data.any());
+      Activity deleted = repository().softDelete(repository().insert(data.any()).id(), "remover");
+      WriteGuard writer = writerOf(group, null);
+
+      assertThat(
+              catchThrowable(
+                  () -> repository().update(deleted.id(), writer, ActivityUpdate.text("x"), "a")))
+          .as("update of %s", describe(deleted))
+          .isInstanceOf(NotFoundException.class);
+      assertThat(catchThrowable(() -> repository().softDelete(deleted.id(), writer, "a")))
+          .as("softDelete of %s", describe(deleted))
+          .isInstanceOf(NotFoundException.class);
+      assertThat(catchThrowable(() -> repository().restore(live.id(), writer, "a")))
+          .as("restore of %s", describe(live))
+          .isInstanceOf(NotFoundException.class);
+      assertThat(catchThrowable(() -> repository().restore(deleted.id(), readerOf(group), "a")))
+          .as("restore of %s by a reader", describe(deleted))
+          .isInstanceOf(NotFoundException.class);
+      assertThat(repository().findById(deleted.id())).as("the deleted activity").contains(deleted);
+      assertThat(repository().findById(live.id())).as("the live activity").contains(live);
+      assertThat(repository().restore(deleted.id(), writer, "restorer").isDeleted())
+          .as("restored by a writer")
+          .isFalse();
     }
   }
 

@@ -36,7 +36,6 @@ import org.activitylog.api.ConflictException;
 import org.activitylog.api.Cursor;
 import org.activitylog.api.ErasureMode;
 import org.activitylog.api.NewActivity;
-import org.activitylog.api.NotFoundException;
 import org.activitylog.api.Page;
 import org.activitylog.api.PageRequest;
 import org.activitylog.api.Sort;
@@ -48,8 +47,8 @@ import org.activitylog.jdbc.internal.sql.PositionalSql;
 import org.activitylog.spi.ActivityRepository;
 import org.activitylog.spi.QueryMatching;
 import org.activitylog.spi.StoredActivities;
+import org.activitylog.spi.WriteGuard;
 import org.jdbi.v3.core.Handle;
-import org.jdbi.v3.core.JdbiException;
 import org.jdbi.v3.core.mapper.RowMapper;
 import org.jdbi.v3.core.statement.PreparedBatch;
 import org.jdbi.v3.core.statement.SqlStatement;
@@ -63,12 +62,6 @@ public final class JdbcActivityRepository implements ActivityRepository {
 
   /** Uids per {@code IN (…)} list when re-reading existing rows. */
   private static final int IN_LIST = 500;
-
-  /**
-   * How often an insert or update is retried after losing a race to a concurrent writer. Each retry
-   * sees the winner's committed row, so one retry almost always settles it.
-   */
-  private static final int MAX_ATTEMPTS = 5;
 
   /**
    * Reads a count or a generated id. Given directly rather than as {@code mapTo(Long.class)}, which
@@ -112,7 +105,7 @@ public final class JdbcActivityRepository implements ActivityRepository {
   @Override
   public Activity insert(NewActivity activity) {
     requireInsertable(activity);
-    return access.call(() -> insertOneWithRetry(activity));
+    return access.call(() -> insertOne(activity));
   }
 
   @Override
@@ -126,7 +119,16 @@ public final class JdbcActivityRepository implements ActivityRepository {
       return List.of();
     }
     List<NewActivity> drafts = List.copyOf(unique.values());
-    Map<Key, Activity> stored = access.call(() -> insertWithRetry(drafts));
+    if (drafts.size() == 1) {
+      // The facade's record and a recorder batch of one take the tuned one-row statement.
+      Activity one = access.call(() -> insertOne(drafts.get(0)));
+      return activities.stream().map(a -> one).toList();
+    }
+    Map<Key, Activity> stored =
+        access.call(
+            () ->
+                LostRaceRetry.run(
+                    () -> access.jdbi().inTransaction(h -> insertOnce(h, drafts)), "the batch"));
     List<Activity> result = new ArrayList<>(activities.size());
     for (NewActivity a : activities) {
       result.add(stored.get(Key.of(a)));
@@ -148,52 +150,14 @@ public final class JdbcActivityRepository implements ActivityRepository {
     }
   }
 
-  private Map<Key, Activity> insertWithRetry(List<NewActivity> drafts) {
-    for (int attempt = 1; ; attempt++) {
-      try {
-        Optional<Map<Key, Activity>> stored =
-            access.jdbi().inTransaction(h -> insertOnce(h, drafts));
-        if (stored.isPresent()) {
-          return stored.get();
-        }
-      } catch (JdbiException e) {
-        // H2 has no ON CONFLICT: two transactions inserting one key both pass NOT EXISTS and the
-        // unique key fails the later one. Retrying re-reads the row the winner committed.
-        if (attempt >= MAX_ATTEMPTS || !SqlErrors.isUniqueViolation(e)) {
-          throw e;
-        }
-      }
-      if (attempt >= MAX_ATTEMPTS) {
-        throw new ConflictException(
-            "the activities kept changing while they were being inserted; try again");
-      }
-    }
-  }
-
   /**
    * Inserts one activity in a single autocommitted statement that returns the generated id: one
    * round trip on PostgreSQL where a transaction around a batch took two, and about half the work
    * on H2. The uid idempotency and the concurrent-insert retry are those of {@link #insertAll}.
    */
-  private Activity insertOneWithRetry(NewActivity draft) {
-    for (int attempt = 1; ; attempt++) {
-      try {
-        Optional<Activity> stored = access.jdbi().withHandle(h -> insertOne(h, draft));
-        if (stored.isPresent()) {
-          return stored.get();
-        }
-      } catch (JdbiException | IllegalStateException e) {
-        // H2: the later of two concurrent inserts of one uid fails on the unique key; retrying
-        // finds the winner's row.
-        if (attempt >= MAX_ATTEMPTS || !SqlErrors.isUniqueViolation(e)) {
-          throw e;
-        }
-      }
-      if (attempt >= MAX_ATTEMPTS) {
-        throw new ConflictException(
-            "the activity kept changing while it was being inserted; try again");
-      }
-    }
+  private Activity insertOne(NewActivity draft) {
+    return LostRaceRetry.run(
+        () -> access.jdbi().withHandle(h -> insertOne(h, draft)), "the activity");
   }
 
   /**
@@ -355,66 +319,112 @@ public final class JdbcActivityRepository implements ActivityRepository {
 
   @Override
   public Activity update(
-      long id, ActivityUpdate update, @Nullable Long expectedVersion, @Nullable String updatedBy) {
+      long id, WriteGuard guard, ActivityUpdate update, @Nullable String updatedBy) {
     Objects.requireNonNull(update, "update");
+    Objects.requireNonNull(guard, "guard");
     requireAuditName("updated_by", updatedBy);
-    return access.inTransaction(
-        h -> {
-          // The row lock makes concurrent updates without an expected version queue
-          // up instead of overwriting each other; the version in the WHERE clause is
-          // the optimistic check the SPI promises, and guards against a database
-          // that ignores FOR UPDATE.
-          Activity current =
-              h.createQuery(sql.findByIdForUpdate())
-                  .bind("id", int64(id))
-                  .map(rows)
-                  .findOne()
-                  .orElseThrow(NotFoundException::new);
-          if (expectedVersion != null && expectedVersion != current.version()) {
-            throw conflict();
-          }
-          if (!StoredActivities.changes(update, current.content())) {
-            return current;
-          }
-          Activity next = StoredActivities.updated(current, update, now(), updatedBy);
-          int changed =
-              bindContent(h.createUpdate(sql.update()), next.content())
-                  .bind("updatedAt", time(next.updatedAt()))
-                  .bind("updatedBy", text(next.updatedBy()))
-                  .bind("id", int64(id))
-                  .bind("version", int64(current.version()))
-                  .execute();
-          if (changed != 1) {
-            throw conflict();
-          }
-          return next;
-        });
+    return access.call(
+        () ->
+            LostRaceRetry.run(
+                () -> access.jdbi().inTransaction(h -> updateOnce(h, id, guard, update, updatedBy)),
+                "the activity"));
+  }
+
+  /**
+   * One update transaction: the guard is checked on the row locked for it, so a concurrent move or
+   * delete either happened before (and the guard sees it) or waits for this one. Empty when the row
+   * changed under a database that ignores {@code FOR UPDATE}, and the guard expected no version:
+   * the retry reads it again and checks the guard again.
+   */
+  private Optional<Activity> updateOnce(
+      Handle h, long id, WriteGuard guard, ActivityUpdate update, @Nullable String updatedBy) {
+    Activity current = guard.admitChange(lockedById(h, id));
+    if (!StoredActivities.changes(update, current.content())) {
+      return Optional.of(current);
+    }
+    Activity next = StoredActivities.updated(current, update, now(), updatedBy);
+    int changed =
+        bindContent(h.createUpdate(sql.update()), next.content())
+            .bind("updatedAt", time(next.updatedAt()))
+            .bind("updatedBy", text(next.updatedBy()))
+            .bind("id", int64(id))
+            .bind("version", int64(current.version()))
+            .execute();
+    return settled(changed, next, guard);
   }
 
   @Override
-  public Activity softDelete(long id, @Nullable String deletedBy) {
+  public Activity softDelete(long id, WriteGuard guard, @Nullable String deletedBy) {
+    Objects.requireNonNull(guard, "guard");
     requireAuditName("deleted_by", deletedBy);
-    return changeDeletion(sql.softDelete(), id, deletedBy);
+    return changeDeletion(sql.softDelete(), id, guard, deletedBy, true);
   }
 
   @Override
-  public Activity restore(long id, @Nullable String restoredBy) {
+  public Activity restore(long id, WriteGuard guard, @Nullable String restoredBy) {
+    Objects.requireNonNull(guard, "guard");
     requireAuditName("updated_by", restoredBy);
-    return changeDeletion(sql.restore(), id, restoredBy);
+    return changeDeletion(sql.restore(), id, guard, restoredBy, false);
   }
 
-  /** Runs a soft delete or restore, which changes nothing when the row is already in that state. */
-  private Activity changeDeletion(String statement, long id, @Nullable String by) {
-    Instant now = now();
-    return access.inTransaction(
-        h -> {
-          h.createUpdate(statement)
-              .bind("at", time(now))
-              .bind("by", text(by))
-              .bind("id", int64(id))
-              .execute();
-          return byId(h, id).orElseThrow(NotFoundException::new);
-        });
+  /**
+   * Runs a soft delete or restore in one transaction on the locked row, which changes nothing when
+   * the row is already in that state.
+   */
+  private Activity changeDeletion(
+      String statement, long id, WriteGuard guard, @Nullable String by, boolean delete) {
+    return access.call(
+        () ->
+            LostRaceRetry.run(
+                () ->
+                    access
+                        .jdbi()
+                        .inTransaction(
+                            h -> {
+                              Activity locked = lockedById(h, id);
+                              Activity current =
+                                  delete ? guard.admitChange(locked) : guard.admitRestore(locked);
+                              if (current.isDeleted() == delete) {
+                                return Optional.of(current);
+                              }
+                              Instant now = now();
+                              Activity next =
+                                  delete
+                                      ? StoredActivities.deleted(current, now, by)
+                                      : StoredActivities.restored(current, now, by);
+                              int changed =
+                                  h.createUpdate(statement)
+                                      .bind("at", time(now))
+                                      .bind("by", text(by))
+                                      .bind("id", int64(id))
+                                      .execute();
+                              return settled(changed, next, guard);
+                            }),
+                "the activity"));
+  }
+
+  /** The row with an id, locked for this transaction; null when there is none. */
+  private @Nullable Activity lockedById(Handle h, long id) {
+    return h.createQuery(sql.findByIdForUpdate())
+        .bind("id", int64(id))
+        .map(rows)
+        .findOne()
+        .orElse(null);
+  }
+
+  /**
+   * What a write that changed {@code changed} rows answers: the new state, or, when the row changed
+   * since it was locked (a database that ignores {@code FOR UPDATE}), a conflict for a caller that
+   * expected a version and a lost race, retried, for one that did not.
+   */
+  private static Optional<Activity> settled(int changed, Activity next, WriteGuard guard) {
+    if (changed == 1) {
+      return Optional.of(next);
+    }
+    if (guard.expectedVersion() != null) {
+      throw conflict();
+    }
+    return Optional.empty();
   }
 
   @Override

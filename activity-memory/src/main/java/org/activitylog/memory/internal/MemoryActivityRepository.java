@@ -20,11 +20,9 @@ import org.activitylog.api.ActivityKind;
 import org.activitylog.api.ActivityQuery;
 import org.activitylog.api.ActivityUpdate;
 import org.activitylog.api.ActorRef;
-import org.activitylog.api.ConflictException;
 import org.activitylog.api.Cursor;
 import org.activitylog.api.ErasureMode;
 import org.activitylog.api.NewActivity;
-import org.activitylog.api.NotFoundException;
 import org.activitylog.api.Page;
 import org.activitylog.api.PageRequest;
 import org.activitylog.api.Sort;
@@ -33,6 +31,7 @@ import org.activitylog.memory.internal.MemoryStorage.UidKey;
 import org.activitylog.spi.ActivityRepository;
 import org.activitylog.spi.QueryMatching;
 import org.activitylog.spi.StoredActivities;
+import org.activitylog.spi.WriteGuard;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -122,22 +121,14 @@ public final class MemoryActivityRepository implements ActivityRepository {
 
   @Override
   public Activity update(
-      long id, ActivityUpdate update, @Nullable Long expectedVersion, @Nullable String updatedBy) {
+      long id, WriteGuard guard, ActivityUpdate update, @Nullable String updatedBy) {
     Objects.requireNonNull(update, "update");
+    Objects.requireNonNull(guard, "guard");
     requireAuditName("updated_by", updatedBy);
     return storage.write(
         closed,
         () -> {
-          Activity current = existing(id);
-          if (expectedVersion != null && expectedVersion != current.version()) {
-            throw new ConflictException(
-                "activity "
-                    + id
-                    + " is at version "
-                    + current.version()
-                    + ", not the expected version "
-                    + expectedVersion);
-          }
+          Activity current = guard.admitChange(storage.byId.get(id));
           if (!StoredActivities.changes(update, current.content())) {
             return current;
           }
@@ -146,12 +137,13 @@ public final class MemoryActivityRepository implements ActivityRepository {
   }
 
   @Override
-  public Activity softDelete(long id, @Nullable String deletedBy) {
+  public Activity softDelete(long id, WriteGuard guard, @Nullable String deletedBy) {
+    Objects.requireNonNull(guard, "guard");
     requireAuditName("deleted_by", deletedBy);
     return storage.write(
         closed,
         () -> {
-          Activity current = existing(id);
+          Activity current = guard.admitChange(storage.byId.get(id));
           return current.isDeleted()
               ? current
               : replace(StoredActivities.deleted(current, now(), deletedBy));
@@ -159,12 +151,13 @@ public final class MemoryActivityRepository implements ActivityRepository {
   }
 
   @Override
-  public Activity restore(long id, @Nullable String restoredBy) {
+  public Activity restore(long id, WriteGuard guard, @Nullable String restoredBy) {
+    Objects.requireNonNull(guard, "guard");
     requireAuditName("updated_by", restoredBy);
     return storage.write(
         closed,
         () -> {
-          Activity current = existing(id);
+          Activity current = guard.admitRestore(storage.byId.get(id));
           return current.isDeleted()
               ? replace(StoredActivities.restored(current, now(), restoredBy))
               : current;
@@ -293,15 +286,6 @@ public final class MemoryActivityRepository implements ActivityRepository {
           }
           return removed;
         });
-  }
-
-  /** The stored activity with an id; the caller holds the write lock. */
-  private Activity existing(long id) {
-    Activity current = storage.byId.get(id);
-    if (current == null) {
-      throw new NotFoundException();
-    }
-    return current;
   }
 
   /** Stores a new state of an activity; the caller holds the write lock. */

@@ -39,6 +39,8 @@ class BrokenBackendsTest {
           caught(CreatedBeforeInclusive.Contract.class, "Repository/Filtering"),
           caught(CountIgnoresDeletedFilter.Contract.class, "Repository/Counting"),
           caught(ExpectedVersionIgnored.Contract.class, "Repository/Updating"),
+          caught(WritableGroupsIgnored.Contract.class, "Repository/Guarding"),
+          caught(ForeignRowDenied.Contract.class, "Repository/Guarding"),
           caught(VersionCheckRacesWithWrite.Contract.class, "Repository/Concurrency"),
           caught(PurgeCutoffInclusive.Contract.class, "Repository/Purging"),
           caught(CursorRepeatsLastItem.Contract.class, "Repository/KeysetPaging"),

@@ -10,17 +10,15 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Predicate;
-import java.util.function.UnaryOperator;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.activitylog.api.Activity;
 import org.activitylog.api.ActivityQuery;
 import org.activitylog.api.ActivityUpdate;
 import org.activitylog.api.ActorRef;
-import org.activitylog.api.ConflictException;
 import org.activitylog.api.Cursor;
 import org.activitylog.api.ErasureMode;
 import org.activitylog.api.NewActivity;
-import org.activitylog.api.NotFoundException;
 import org.activitylog.api.Page;
 import org.activitylog.api.PageRequest;
 import org.activitylog.api.Sort;
@@ -31,6 +29,7 @@ import org.activitylog.spi.ActivityStore;
 import org.activitylog.spi.FollowGraph;
 import org.activitylog.spi.QueryMatching;
 import org.activitylog.spi.StoredActivities;
+import org.activitylog.spi.WriteGuard;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -165,16 +164,13 @@ public final class ListActivityStore implements ActivityStore {
     }
 
     @Override
-    public Activity update(
-        long id, ActivityUpdate update, @Nullable Long expectedVersion, @Nullable String by) {
+    public Activity update(long id, WriteGuard guard, ActivityUpdate update, @Nullable String by) {
       requireAuditName("updated_by", by);
       return change(
           id,
-          a -> {
-            if (expectedVersion != null && expectedVersion != a.version()) {
-              throw new ConflictException(
-                  "activity " + id + " is at version " + a.version() + ", not " + expectedVersion);
-            }
+          found -> {
+            // Checked on the row as it is under the lock, so no other write comes in between.
+            Activity a = guard.admitChange(found);
             return StoredActivities.changes(update, a.content())
                 ? StoredActivities.updated(a, update, clock.instant(), by)
                 : a;
@@ -182,19 +178,29 @@ public final class ListActivityStore implements ActivityStore {
     }
 
     @Override
-    public Activity softDelete(long id, @Nullable String by) {
+    public Activity softDelete(long id, WriteGuard guard, @Nullable String by) {
       requireAuditName("deleted_by", by);
-      return change(id, a -> a.isDeleted() ? a : StoredActivities.deleted(a, clock.instant(), by));
+      return change(
+          id,
+          found -> {
+            Activity a = guard.admitChange(found);
+            return a.isDeleted() ? a : StoredActivities.deleted(a, clock.instant(), by);
+          });
     }
 
     @Override
-    public Activity restore(long id, @Nullable String by) {
+    public Activity restore(long id, WriteGuard guard, @Nullable String by) {
       requireAuditName("updated_by", by);
-      return change(id, a -> a.isDeleted() ? StoredActivities.restored(a, clock.instant(), by) : a);
+      return change(
+          id,
+          found -> {
+            Activity a = guard.admitRestore(found);
+            return a.isDeleted() ? StoredActivities.restored(a, clock.instant(), by) : a;
+          });
     }
 
     /** Replaces one activity with what {@code next} makes of it, under the lock. */
-    private Activity change(long id, UnaryOperator<Activity> next) {
+    private Activity change(long id, Function<@Nullable Activity, Activity> next) {
       requireOpen();
       synchronized (shelf) {
         for (int i = 0; i < shelf.activities.size(); i++) {
@@ -204,7 +210,8 @@ public final class ListActivityStore implements ActivityStore {
             return changed;
           }
         }
-        throw new NotFoundException();
+        // The guard answers for a missing id as for a hidden one: the same NotFoundException.
+        return next.apply(null);
       }
     }
 
