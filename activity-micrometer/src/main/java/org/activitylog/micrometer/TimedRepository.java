@@ -19,6 +19,7 @@ import org.activitylog.api.PageRequest;
 import org.activitylog.api.Sort;
 import org.activitylog.spi.ActivityRepository;
 import org.activitylog.spi.ForwardingActivityRepository;
+import org.activitylog.spi.WriteGuard;
 import org.jspecify.annotations.Nullable;
 
 /** Times every call of a repository; see {@link TimedActivityStore}. */
@@ -108,10 +109,10 @@ final class TimedRepository extends ForwardingActivityRepository {
 
   @Override
   public Activity update(
-      long id, ActivityUpdate update, @Nullable Long expectedVersion, @Nullable String updatedBy) {
+      long id, WriteGuard guard, ActivityUpdate update, @Nullable String updatedBy) {
     long start = this.update.start();
     try {
-      Activity result = delegate.update(id, update, expectedVersion, updatedBy);
+      Activity result = delegate.update(id, guard, update, updatedBy);
       this.update.success(start);
       return result;
     } catch (RuntimeException e) {
@@ -121,10 +122,10 @@ final class TimedRepository extends ForwardingActivityRepository {
   }
 
   @Override
-  public Activity softDelete(long id, @Nullable String deletedBy) {
+  public Activity softDelete(long id, WriteGuard guard, @Nullable String deletedBy) {
     long start = softDelete.start();
     try {
-      Activity result = delegate.softDelete(id, deletedBy);
+      Activity result = delegate.softDelete(id, guard, deletedBy);
       softDelete.success(start);
       return result;
     } catch (RuntimeException e) {
@@ -134,10 +135,10 @@ final class TimedRepository extends ForwardingActivityRepository {
   }
 
   @Override
-  public Activity restore(long id, @Nullable String restoredBy) {
+  public Activity restore(long id, WriteGuard guard, @Nullable String restoredBy) {
     long start = restore.start();
     try {
-      Activity result = delegate.restore(id, restoredBy);
+      Activity result = delegate.restore(id, guard, restoredBy);
       restore.success(start);
       return result;
     } catch (RuntimeException e) {

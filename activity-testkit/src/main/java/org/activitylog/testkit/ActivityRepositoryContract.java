@@ -1312,9 +1312,9 @@ public abstract class ActivityRepositoryContract extends StoreContractSupport {
           repository()
               .insert(
                   data.activity(ActivityType.USER_LOGIN, data.user())
-                      .workspaceGroupId(data.newWorkspace())
+                      .workspaceGroupId(data.newWorkspaceGroupId())
                       .build());
-      WriteGuard guard = writerOf(data.workspace(), null);
+      WriteGuard guard = writerOf(data.workspaceGroupId(), null);
       String missing =
           catchThrowableOfType(
                   () -> repository().update(absentId(), guard, ActivityUpdate.text("x"), "a"),
@@ -1342,7 +1342,7 @@ public abstract class ActivityRepositoryContract extends StoreContractSupport {
     @DisplayName("Updating or deleting an activity the guard may only read is denied")
     void readableOnlyIsDenied() {
       Activity stored = repository().insert(data.any());
-      WriteGuard guard = readerOf(data.workspace());
+      WriteGuard guard = readerOf(data.workspaceGroupId());
 
       assertThat(
               catchThrowable(
@@ -1371,7 +1371,7 @@ public abstract class ActivityRepositoryContract extends StoreContractSupport {
                       repository()
                           .update(
                               stored.id(),
-                              writerOf(data.workspace(), stored.version()),
+                              writerOf(data.workspaceGroupId(), stored.version()),
                               ActivityUpdate.text("lost"),
                               "late")))
           .as("an update expecting version %d of %s", stored.version(), describe(current))
@@ -1389,7 +1389,7 @@ public abstract class ActivityRepositoryContract extends StoreContractSupport {
         "Under a requester's guard a deleted activity cannot be updated or deleted, and only a"
             + " deleted one of a writable group can be restored")
     void deletedRowRules() {
-      long group = data.workspace();
+      long group = data.workspaceGroupId();
       Activity live = repository().insert(data.any());
       Activity deleted = repository().softDelete(repository().insert(data.any()).id(), "remover");
       WriteGuard writer = writerOf(group, null);
