@@ -204,7 +204,7 @@ public interface ActivityRecorder extends AutoCloseable {
 
     /**
      * Sets the most memory the queued activities may take, as estimated from their text, resource
-     * and details. Defaults to 32 MiB. An activity larger than this on its own is still accepted
+     * and extension fields. Defaults to 32 MiB. An activity larger than this on its own is still accepted
      * into an empty queue, so that no activity is refused for its size alone.
      *
      * @param value bytes, 1 or more
