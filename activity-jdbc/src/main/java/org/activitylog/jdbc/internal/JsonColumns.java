@@ -1,8 +1,8 @@
 package org.activitylog.jdbc.internal;
 
+import java.util.Map;
 import org.activitylog.api.Actor;
 import org.activitylog.api.ActorRef;
-import java.util.Map;
 import org.activitylog.api.JsonValue;
 import org.activitylog.api.JsonValue.JsonObject;
 import org.activitylog.jackson.ModelCodec;
