@@ -19,15 +19,15 @@ import org.activitylog.api.Activity;
 import org.activitylog.api.ActivityQuery;
 import org.activitylog.api.ActivityType;
 import org.activitylog.api.ActorRef;
-import org.activitylog.formats.BrightideaDetails;
 import org.activitylog.api.Campaign;
-import org.activitylog.formats.Comment;
 import org.activitylog.api.Member;
 import org.activitylog.api.NewActivity;
 import org.activitylog.api.UserSimple;
 import org.activitylog.core.ActivityLog;
 import org.activitylog.core.Requester;
+import org.activitylog.formats.BrightideaDetails;
 import org.activitylog.formats.BrightideaFormat;
+import org.activitylog.formats.Comment;
 import org.activitylog.formats.SeedExamples;
 
 /**
@@ -126,7 +126,8 @@ public final class DemoData {
     Member maxPower = (Member) postIdea.content().actor();
     Member lillianSmith = (Member) updates.get(0).content().actor();
     Member johnDoe =
-        Objects.requireNonNull(BrightideaDetails.of(updates.get(0).content().extensions()).comments().get(0).member());
+        Objects.requireNonNull(
+            BrightideaDetails.of(updates.get(0).content().extensions()).comments().get(0).member());
     List<Member> members =
         List.of(
             maxPower,
@@ -259,7 +260,8 @@ public final class DemoData {
                 .categoryName("Category " + (1 + random.nextInt(4)))
                 .anonymous(random.nextInt(10) == 0)
                 .teamSubmission(random.nextBoolean())
-                .build().toExtensions());
+                .build()
+                .toExtensions());
       }
       case POST_COMMENT, POST_BLOG_COMMENT ->
           b.text("Comment on " + topic)
@@ -273,7 +275,8 @@ public final class DemoData {
                                   at,
                                   null,
                                   member)))
-                      .build().toExtensions());
+                      .build()
+                      .toExtensions());
       case POST_BLOG -> b.text("Blog post about " + topic);
       case POST_ON_WALL -> b.text("Has anyone tried " + topic + "?");
       default -> b.text(type.label());
