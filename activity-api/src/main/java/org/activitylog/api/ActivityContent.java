@@ -22,9 +22,11 @@ import org.jspecify.annotations.Nullable;
  *     grants access nor filters a query, but the facade checks the requester may read it
  * @param campaign the campaign, if any: a grouping of activities a query can filter by, such as
  *     Brightidea's campaigns
- * @param extensions the type-specific fields a wire format adds, by name, in order: empty when
- *     there are none; stored exactly, each value as given (JSON {@code null}, {@code []}, {@code
- *     {}} and {@code ""} stay members, distinct from an absent one)
+ * @param extensions the type-specific fields a wire format or host adds, by name, unmodifiable, in
+ *     the order given: empty when there are none; stored exactly, each value as given (JSON {@code
+ *     null}, {@code []}, {@code {}} and {@code ""} stay members, distinct from an absent one). A
+ *     store may read the members back in another order (PostgreSQL's {@code jsonb} sorts them),
+ *     which equality ignores, as for a JSON object
  */
 public record ActivityContent(
     ActivityKind type,
@@ -52,9 +54,11 @@ public record ActivityContent(
    *     grants access nor filters a query, but the facade checks the requester may read it
    * @param campaign the campaign, if any: a grouping of activities a query can filter by, such as
    *     Brightidea's campaigns
-   * @param extensions the type-specific fields a wire format adds, by name, in order: empty when
-   *     there are none; stored exactly, each value as given (JSON {@code null}, {@code []}, {@code
-   *     {}} and {@code ""} stay members, distinct from an absent one)
+   * @param extensions the type-specific fields a wire format or host adds, by name, unmodifiable,
+   *     in the order given: empty when there are none; stored exactly, each value as given (JSON
+   *     {@code null}, {@code []}, {@code {}} and {@code ""} stay members, distinct from an absent
+   *     one). A store may read the members back in another order (PostgreSQL's {@code jsonb} sorts
+   *     them), which equality ignores, as for a JSON object
    * @throws ValidationException naming the first field that breaks a rule; the slot's size is
    *     checked where activities enter ({@link Builder#build()}), so a stored row is never refused
    */
