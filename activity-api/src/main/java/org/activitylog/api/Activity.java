@@ -39,6 +39,16 @@ public record Activity(
   /** The largest {@code resource} accepted, in characters of compact JSON. */
   public static final int MAX_RESOURCE = 65_536;
 
+  /**
+   * The largest {@link ActivityContent#extensions()} accepted where activities enter (builders,
+   * wire readers, updates), in characters of the slot written as one compact JSON object. Rows a
+   * store already holds are read back whatever their size.
+   */
+  public static final int MAX_EXTENSIONS = 1_048_576;
+
+  /** The longest name of an extension field, in characters. */
+  public static final int MAX_EXTENSION_NAME = 255;
+
   /** The longest {@code created_by}, {@code updated_by} or {@code deleted_by} accepted. */
   public static final int MAX_AUDIT_NAME = 255;
 

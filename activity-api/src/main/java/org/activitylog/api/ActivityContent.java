@@ -1,6 +1,8 @@
 package org.activitylog.api;
 
+import java.util.Map;
 import org.activitylog.api.internal.Checks;
+import org.activitylog.api.internal.Extensions;
 import org.activitylog.api.internal.JsonCodec;
 import org.jspecify.annotations.Nullable;
 
@@ -18,9 +20,13 @@ import org.jspecify.annotations.Nullable;
  * @param derivedWorkspaceGroupId AISquare's {@code workspace_group}: the group derived from the
  *     user's personal workspace or the resource's context, if any; never the owner, so it neither
  *     grants access nor filters a query, but the facade checks the requester may read it
- * @param campaign the Brightidea campaign, if any
- * @param details the Brightidea type-specific fields; {@link BrightideaDetails#NONE} when there are
- *     none
+ * @param campaign the campaign, if any: a grouping of activities a query can filter by, such as
+ *     Brightidea's campaigns
+ * @param extensions the type-specific fields a wire format or host adds, by name, unmodifiable, in
+ *     the order given: empty when there are none; stored exactly, each value as given (JSON {@code
+ *     null}, {@code []}, {@code {}} and {@code ""} stay members, distinct from an absent one). A
+ *     store may read the members back in another order (PostgreSQL's {@code jsonb} sorts them),
+ *     which equality ignores, as for a JSON object
  */
 public record ActivityContent(
     ActivityKind type,
@@ -30,7 +36,7 @@ public record ActivityContent(
     long workspaceGroupId,
     @Nullable Long derivedWorkspaceGroupId,
     @Nullable Campaign campaign,
-    BrightideaDetails details) {
+    Map<String, JsonValue> extensions) {
 
   /**
    * Checks required fields and size limits.
@@ -46,9 +52,15 @@ public record ActivityContent(
    * @param derivedWorkspaceGroupId AISquare's {@code workspace_group}: the group derived from the
    *     user's personal workspace or the resource's context, if any; never the owner, so it neither
    *     grants access nor filters a query, but the facade checks the requester may read it
-   * @param campaign the Brightidea campaign, if any
-   * @param details the Brightidea type-specific fields; {@link BrightideaDetails#NONE} when there
-   *     are none
+   * @param campaign the campaign, if any: a grouping of activities a query can filter by, such as
+   *     Brightidea's campaigns
+   * @param extensions the type-specific fields a wire format or host adds, by name, unmodifiable,
+   *     in the order given: empty when there are none; stored exactly, each value as given (JSON
+   *     {@code null}, {@code []}, {@code {}} and {@code ""} stay members, distinct from an absent
+   *     one). A store may read the members back in another order (PostgreSQL's {@code jsonb} sorts
+   *     them), which equality ignores, as for a JSON object
+   * @throws ValidationException naming the first field that breaks a rule; the slot's size is
+   *     checked where activities enter ({@link Builder#build()}), so a stored row is never refused
    */
   public ActivityContent {
     ActivityKind.checkCode(Checks.required("activity_type", type).code());
@@ -60,7 +72,7 @@ public record ActivityContent(
           "resource", "must be at most " + Activity.MAX_RESOURCE + " characters as JSON");
     }
     Checks.nonNegative("workspace_group_id", workspaceGroupId);
-    details = details == null ? BrightideaDetails.NONE : details;
+    extensions = Extensions.copy(extensions);
   }
 
   /**
@@ -69,7 +81,7 @@ public record ActivityContent(
    * @param type what happened
    * @param actor who did it
    * @param workspaceGroupId the owning workspace group
-   * @return the content, with no text, resource, campaign or details
+   * @return the content, with no text, resource, campaign or extensions
    */
   public static ActivityContent of(ActivityKind type, Actor actor, long workspaceGroupId) {
     return builder(type, actor, workspaceGroupId).build();
@@ -94,7 +106,7 @@ public record ActivityContent(
         .resource(resource)
         .derivedWorkspaceGroupId(derivedWorkspaceGroupId)
         .campaign(campaign)
-        .details(details);
+        .storedExtensions(extensions);
   }
 
   /** Collects the parts of an {@link ActivityContent}; every setter is optional. */
@@ -106,7 +118,8 @@ public record ActivityContent(
     private long workspaceGroupId;
     private @Nullable Long derivedWorkspaceGroupId;
     private @Nullable Campaign campaign;
-    private BrightideaDetails details = BrightideaDetails.NONE;
+    private Map<String, JsonValue> extensions = Map.of();
+    private boolean extensionsGiven;
 
     private Builder(ActivityKind type, Actor actor, long workspaceGroupId) {
       this.type = type;
@@ -181,7 +194,7 @@ public record ActivityContent(
     }
 
     /**
-     * Sets the Brightidea campaign.
+     * Sets the campaign.
      *
      * @param value the campaign, or null
      * @return this builder
@@ -192,32 +205,45 @@ public record ActivityContent(
     }
 
     /**
-     * Sets the Brightidea type-specific fields; {@link BrightideaDetails#NONE} when not set.
+     * Sets the type-specific fields; empty when not set.
      *
-     * @param value the fields
+     * @param value the fields by name, in order
      * @return this builder
      */
-    public Builder details(BrightideaDetails value) {
-      this.details = value;
+    public Builder extensions(Map<String, JsonValue> value) {
+      this.extensions = Checks.required("extensions", value);
+      this.extensionsGiven = true;
+      return this;
+    }
+
+    /** Keeps fields that were checked when they entered, so a stored row is never refused. */
+    private Builder storedExtensions(Map<String, JsonValue> value) {
+      this.extensions = value;
       return this;
     }
 
     /**
-     * Builds the content.
+     * Builds the content, checking the size and depth of extension fields given to this builder
+     * (those kept by {@link ActivityContent#toBuilder()} were checked when they entered).
      *
      * @return new content
      * @throws ValidationException naming the first part that breaks a rule
      */
     public ActivityContent build() {
-      return new ActivityContent(
-          type,
-          actor,
-          text,
-          resource,
-          workspaceGroupId,
-          derivedWorkspaceGroupId,
-          campaign,
-          details);
+      ActivityContent content =
+          new ActivityContent(
+              type,
+              actor,
+              text,
+              resource,
+              workspaceGroupId,
+              derivedWorkspaceGroupId,
+              campaign,
+              extensions);
+      if (extensionsGiven) {
+        Extensions.check(content.extensions());
+      }
+      return content;
     }
   }
 }

@@ -1,6 +1,8 @@
 package org.activitylog.api;
 
+import java.util.Map;
 import org.activitylog.api.internal.Checks;
+import org.activitylog.api.internal.Extensions;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -11,14 +13,15 @@ import org.jspecify.annotations.Nullable;
  * workspace_group} is derived from it, so an update cannot move an activity to another tenant.
  *
  * <p>To blank the text, give an empty string; to clear the resource, give {@link
- * JsonValue#nullValue()}; to clear the type-specific fields, give {@link BrightideaDetails#NONE}.
+ * JsonValue#nullValue()}; to clear the extension fields, give an empty map: the given map replaces
+ * the whole slot.
  *
  * @param type the new type
  * @param actor the new actor profile
  * @param text the new text
  * @param resource the new resource
  * @param campaign the new campaign
- * @param details the new type-specific fields
+ * @param extensions the new extension fields, replacing all of them
  */
 public record ActivityUpdate(
     @Nullable ActivityKind type,
@@ -26,7 +29,7 @@ public record ActivityUpdate(
     @Nullable String text,
     @Nullable JsonValue resource,
     @Nullable Campaign campaign,
-    @Nullable BrightideaDetails details) {
+    @Nullable Map<String, JsonValue> extensions) {
 
   /** An update that gives no field: storing it changes nothing, not even the version. */
   public static final ActivityUpdate NONE = new ActivityUpdate(null, null, null, null, null, null);
@@ -39,10 +42,12 @@ public record ActivityUpdate(
    * @param text the new text
    * @param resource the new resource
    * @param campaign the new campaign
-   * @param details the new type-specific fields
+   * @param extensions the new extension fields, replacing all of them
    */
   public ActivityUpdate {
     Checks.maxLength("text", text, Activity.MAX_TEXT);
+    // An update enters from outside, so the slot is checked in full, as a builder checks it.
+    extensions = extensions == null ? null : Extensions.check(Extensions.copy(extensions));
   }
 
   /**
@@ -60,7 +65,7 @@ public record ActivityUpdate(
    * @param newText the new text
    */
   public ActivityUpdate withText(String newText) {
-    return new ActivityUpdate(type, actor, newText, resource, campaign, details);
+    return new ActivityUpdate(type, actor, newText, resource, campaign, extensions);
   }
 
   /**
@@ -69,7 +74,7 @@ public record ActivityUpdate(
    * @param newActor the new actor profile
    */
   public ActivityUpdate withActor(Actor newActor) {
-    return new ActivityUpdate(type, newActor, text, resource, campaign, details);
+    return new ActivityUpdate(type, newActor, text, resource, campaign, extensions);
   }
 
   /**
@@ -78,7 +83,7 @@ public record ActivityUpdate(
    * @param newResource the new resource
    */
   public ActivityUpdate withResource(JsonValue newResource) {
-    return new ActivityUpdate(type, actor, text, newResource, campaign, details);
+    return new ActivityUpdate(type, actor, text, newResource, campaign, extensions);
   }
 
   /**
@@ -87,6 +92,15 @@ public record ActivityUpdate(
    * @param newType the new type
    */
   public ActivityUpdate withType(ActivityKind newType) {
-    return new ActivityUpdate(newType, actor, text, resource, campaign, details);
+    return new ActivityUpdate(newType, actor, text, resource, campaign, extensions);
+  }
+
+  /**
+   * {@return this update also replacing the extension fields, all of them}
+   *
+   * @param newExtensions the new fields; empty to clear them
+   */
+  public ActivityUpdate withExtensions(Map<String, JsonValue> newExtensions) {
+    return new ActivityUpdate(type, actor, text, resource, campaign, newExtensions);
   }
 }

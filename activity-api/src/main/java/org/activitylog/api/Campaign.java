@@ -5,7 +5,8 @@ import org.activitylog.api.internal.Checks;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The Brightidea campaign an activity belongs to; filterable by id.
+ * The campaign an activity belongs to: a grouping a query filters by (Brightidea's campaigns are
+ * one), kept in the model because backends index it, unlike the fields of the extension slot.
  *
  * @param id the campaign's UUID
  * @param name the campaign's name as shown with the activity, if known

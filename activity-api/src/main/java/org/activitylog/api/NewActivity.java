@@ -1,6 +1,7 @@
 package org.activitylog.api;
 
 import java.time.Instant;
+import java.util.Map;
 import java.util.UUID;
 import org.activitylog.api.internal.Checks;
 import org.jspecify.annotations.Nullable;
@@ -63,23 +64,20 @@ public record NewActivity(
     return new NewActivity(uid, content, time, createdBy);
   }
 
-  /** Collects the fields of a {@link NewActivity}; every setter is optional. */
+  /**
+   * Collects the fields of a {@link NewActivity}; every setter is optional. The content's setters
+   * hand on to an {@link ActivityContent.Builder}, which checks the content when built.
+   */
   public static final class Builder {
-    private final ActivityKind type;
-    private final Actor actor;
-    private @Nullable String text;
-    private JsonValue resource = JsonValue.nullValue();
-    private long workspaceGroupId;
-    private @Nullable Long derivedWorkspaceGroupId;
-    private @Nullable Campaign campaign;
-    private BrightideaDetails details = BrightideaDetails.NONE;
+    private final ActivityContent.Builder content;
     private @Nullable UUID uid;
     private @Nullable Instant createdAt;
     private @Nullable String createdBy;
 
     private Builder(ActivityKind type, Actor actor) {
-      this.type = Checks.required("activity_type", type);
-      this.actor = Checks.required("actor", actor);
+      this.content =
+          ActivityContent.builder(
+              Checks.required("activity_type", type), Checks.required("actor", actor), 0);
     }
 
     /**
@@ -89,7 +87,7 @@ public record NewActivity(
      * @return this builder
      */
     public Builder text(@Nullable String value) {
-      this.text = value;
+      content.text(value);
       return this;
     }
 
@@ -100,7 +98,7 @@ public record NewActivity(
      * @return this builder
      */
     public Builder resource(@Nullable Object value) {
-      this.resource = JsonValue.of(value);
+      content.resource(JsonValue.of(value));
       return this;
     }
 
@@ -111,7 +109,7 @@ public record NewActivity(
      * @return this builder
      */
     public Builder workspaceGroupId(long value) {
-      this.workspaceGroupId = value;
+      content.workspaceGroupId(value);
       return this;
     }
 
@@ -123,29 +121,29 @@ public record NewActivity(
      * @return this builder
      */
     public Builder derivedWorkspaceGroupId(@Nullable Long value) {
-      this.derivedWorkspaceGroupId = value;
+      content.derivedWorkspaceGroupId(value);
       return this;
     }
 
     /**
-     * Sets the Brightidea campaign.
+     * Sets the campaign.
      *
      * @param value the campaign, or null
      * @return this builder
      */
     public Builder campaign(@Nullable Campaign value) {
-      this.campaign = value;
+      content.campaign(value);
       return this;
     }
 
     /**
-     * Sets the Brightidea type-specific fields.
+     * Sets the type-specific fields a wire format adds.
      *
-     * @param value the fields
+     * @param value the fields by name, in order
      * @return this builder
      */
-    public Builder details(BrightideaDetails value) {
-      this.details = Checks.required("details", value);
+    public Builder extensions(Map<String, JsonValue> value) {
+      content.extensions(value);
       return this;
     }
 
@@ -189,19 +187,7 @@ public record NewActivity(
      * @throws ValidationException naming the first field that breaks a rule
      */
     public NewActivity build() {
-      return new NewActivity(
-          uid,
-          new ActivityContent(
-              type,
-              actor,
-              text,
-              resource,
-              workspaceGroupId,
-              derivedWorkspaceGroupId,
-              campaign,
-              details),
-          createdAt,
-          createdBy);
+      return new NewActivity(uid, content.build(), createdAt, createdBy);
     }
   }
 }

@@ -1,6 +1,7 @@
 package org.activitylog.spi;
 
 import java.time.Instant;
+import java.util.Map;
 import java.util.UUID;
 import org.activitylog.api.Activity;
 import org.activitylog.api.ActivityContent;
@@ -8,7 +9,6 @@ import org.activitylog.api.ActivityKind;
 import org.activitylog.api.ActivityUpdate;
 import org.activitylog.api.Actor;
 import org.activitylog.api.ActorRef;
-import org.activitylog.api.BrightideaDetails;
 import org.activitylog.api.Campaign;
 import org.activitylog.api.ErasureMode;
 import org.activitylog.api.JsonValue;
@@ -72,7 +72,7 @@ public final class StoredActivities {
                 update.text(),
                 update.resource(),
                 update.campaign(),
-                update.details())
+                update.extensions())
             : update;
     return !applied(compared, current).equals(current);
   }
@@ -106,9 +106,9 @@ public final class StoredActivities {
     if (campaign != null) {
       next.campaign(campaign);
     }
-    BrightideaDetails details = update.details();
-    if (details != null) {
-      next.details(details);
+    Map<String, JsonValue> extensions = update.extensions();
+    if (extensions != null) {
+      next.extensions(extensions);
     }
     return next.build();
   }

@@ -1,8 +1,11 @@
 package org.activitylog.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -56,19 +59,15 @@ class BuildersTest {
         "https://example.com/j.png");
   }
 
-  private static BrightideaDetails fullDetails() {
-    Member m = fullMember();
-    return new BrightideaDetails(
-        "idea",
-        "title",
-        "category",
-        false,
-        true,
-        "update",
-        List.of(new HiFive("h", T1, "update", m)),
-        List.of(new Comment("c", "text", T2, "update", m)),
-        new Attachment(
-            "a", "ref", "jpg", "p.jpg", "Update Photo", "https://x.test/p", "image/jpeg"));
+  private static Map<String, JsonValue> fullExtensions() {
+    Map<String, JsonValue> fields = new LinkedHashMap<>();
+    fields.put("z_text", JsonValue.of("idea"));
+    fields.put("a_flag", JsonValue.of(true));
+    fields.put("number", JsonValue.of(new BigDecimal("1.50")));
+    fields.put("none", JsonValue.nullValue());
+    fields.put("list", JsonValue.of(List.of(1, "two")));
+    fields.put("object", JsonValue.of(Map.of("k", "v")));
+    return fields;
   }
 
   private static ActivityContent fullContent() {
@@ -80,7 +79,7 @@ class BuildersTest {
         7,
         8L,
         new Campaign(UUID.fromString("3e3be2a0-0000-4000-8000-000000000002"), "campaign"),
-        fullDetails());
+        fullExtensions());
   }
 
   private static Activity fullActivity() {
@@ -104,7 +103,6 @@ class BuildersTest {
   void toBuilderKeepsEveryComponent() {
     assertThat(fullMember().toBuilder().build()).isEqualTo(fullMember());
     assertThat(fullUser().toBuilder().build()).isEqualTo(fullUser());
-    assertThat(fullDetails().toBuilder().build()).isEqualTo(fullDetails());
     assertThat(fullContent().toBuilder().build()).isEqualTo(fullContent());
     assertThat(fullActivity().toBuilder().build()).isEqualTo(fullActivity());
   }
@@ -124,9 +122,6 @@ class BuildersTest {
         .isEqualTo(
             new UserSimple(
                 1, "u", "u@example.com", null, false, null, null, null, null, null, null));
-    assertThat(BrightideaDetails.builder().build())
-        .isEqualTo(
-            new BrightideaDetails(null, null, null, null, null, null, List.of(), List.of(), null));
     UserSimple actor = UserSimple.of(1, "u", "u@example.com");
     assertThat(ActivityContent.builder(ActivityType.USER_LOGIN, actor, 3).build())
         .isEqualTo(
@@ -138,7 +133,7 @@ class BuildersTest {
                 3,
                 null,
                 null,
-                BrightideaDetails.NONE));
+                Map.of()));
   }
 
   /** If this fails, check Activity.Builder's defaults: they describe a freshly inserted row. */
@@ -151,5 +146,73 @@ class BuildersTest {
 
     assertThat(Activity.builder(9, uid, content, T1).build())
         .isEqualTo(new Activity(9, uid, content, T1, null, T1, null, null, null, true, 1));
+  }
+
+  /** If this fails, check Extensions.copy: the slot is stored and compared in the given order. */
+  @Test
+  @DisplayName("The extension slot keeps the given order and cannot be changed afterwards")
+  void extensionsKeepOrder() {
+    ActivityContent content = fullContent();
+
+    assertThat(content.extensions().keySet())
+        .containsExactly("z_text", "a_flag", "number", "none", "list", "object");
+    assertThatThrownBy(() -> content.extensions().put("x", JsonValue.nullValue()))
+        .isInstanceOf(UnsupportedOperationException.class);
+  }
+
+  /** If this fails, check Extensions.copy and Extensions.check and where the builders call them. */
+  @Test
+  @DisplayName(
+      "An extension name must be 1 to 255 well-formed characters, and the slot fits the bound")
+  void extensionRules() {
+    ActivityContent.Builder builder =
+        ActivityContent.builder(ActivityType.USER_LOGIN, UserSimple.of(1, "u", "u@example.com"), 3);
+
+    assertThatThrownBy(() -> builder.extensions(Map.of("", JsonValue.of(1))).build())
+        .isInstanceOf(ValidationException.class)
+        .hasMessageContaining("extensions");
+    assertThatThrownBy(() -> builder.extensions(Map.of("x".repeat(256), JsonValue.of(1))).build())
+        .isInstanceOf(ValidationException.class);
+    assertThatThrownBy(() -> builder.extensions(Map.of("\uD800", JsonValue.of(1))).build())
+        .isInstanceOf(ValidationException.class);
+    JsonValue big = JsonValue.of("x".repeat(Activity.MAX_EXTENSIONS));
+    assertThatThrownBy(() -> builder.extensions(Map.of("big", big)).build())
+        .isInstanceOf(ValidationException.class)
+        .hasMessageContaining("extensions");
+    assertThatThrownBy(() -> ActivityUpdate.NONE.withExtensions(Map.of("big", big)))
+        .isInstanceOf(ValidationException.class);
+    // A stored row is rebuilt through the constructor, which leaves the size to where data enters.
+    ActivityContent stored = builder.extensions(Map.of()).build();
+    assertThat(
+            new ActivityContent(
+                    stored.type(),
+                    stored.actor(),
+                    null,
+                    stored.resource(),
+                    3,
+                    null,
+                    null,
+                    Map.of("big", big))
+                .toBuilder().text("edited").build().extensions())
+        .containsEntry("big", big);
+  }
+
+  /** If this fails, check that NewActivity.Builder hands every content setter on. */
+  @Test
+  @DisplayName("A new activity's builder fills the content as the content's builder does")
+  void newActivityBuilderDelegates() {
+    ActivityContent content = fullContent();
+    NewActivity built =
+        NewActivity.builder(content.type(), content.actor())
+            .text(content.text())
+            .resource(content.resource())
+            .workspaceGroupId(content.workspaceGroupId())
+            .derivedWorkspaceGroupId(content.derivedWorkspaceGroupId())
+            .campaign(content.campaign())
+            .extensions(content.extensions())
+            .createdAt(T1)
+            .build();
+
+    assertThat(built.content()).isEqualTo(content);
   }
 }

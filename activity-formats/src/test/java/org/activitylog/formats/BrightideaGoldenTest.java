@@ -12,11 +12,7 @@ import java.util.Objects;
 import java.util.UUID;
 import org.activitylog.api.Activity;
 import org.activitylog.api.ActivityType;
-import org.activitylog.api.Attachment;
-import org.activitylog.api.BrightideaDetails;
 import org.activitylog.api.Campaign;
-import org.activitylog.api.Comment;
-import org.activitylog.api.HiFive;
 import org.activitylog.api.Member;
 import org.activitylog.api.NewActivity;
 import org.activitylog.api.Page;
@@ -46,7 +42,7 @@ class BrightideaGoldenTest {
     assertThat(read.content().workspaceGroupId()).isEqualTo(WORKSPACE);
     assertThat(read.content().campaign())
         .isEqualTo(new Campaign(uuid(wire, "campaign_id"), text(wire, "campaign_name")));
-    BrightideaDetails details = read.content().details();
+    BrightideaDetails details = BrightideaDetails.of(read.content().extensions());
     assertThat(details.ideaId()).isEqualTo(text(wire, "idea_id"));
     assertThat(details.ideaTitle()).isEqualTo(text(wire, "idea_title"));
     assertThat(details.categoryName()).isEqualTo(text(wire, "category_name"));
@@ -80,23 +76,26 @@ class BrightideaGoldenTest {
       assertThat(activity.uid()).isEqualTo(uuid(item, "id"));
       assertThat(activity.createdAt()).isEqualTo(time(item, "date_created"));
       assertThat(activity.content().text()).isEqualTo(text(item, "text"));
-      assertThat(activity.content().details().updateId()).isEqualTo(text(item, "update_id"));
+      assertThat(BrightideaDetails.of(activity.content().extensions()).updateId())
+          .isEqualTo(text(item, "update_id"));
       assertMember((Member) activity.content().actor(), item.get("member"));
     }
-    HiFive hifive = read.get(0).content().details().hifives().get(0);
+    HiFive hifive = BrightideaDetails.of(read.get(0).content().extensions()).hifives().get(0);
     JsonNode hifiveWire = wire.at("/0/hifive/0");
     assertThat(hifive.id()).isEqualTo(text(hifiveWire, "id"));
     assertThat(hifive.dateCreated()).isEqualTo(time(hifiveWire, "date_created"));
     assertThat(hifive.updateId()).isEqualTo(text(hifiveWire, "update_id"));
     assertMember(Objects.requireNonNull(hifive.member()), hifiveWire.get("member"));
-    Comment comment = read.get(0).content().details().comments().get(0);
+    Comment comment = BrightideaDetails.of(read.get(0).content().extensions()).comments().get(0);
     JsonNode commentWire = wire.at("/0/comments/0");
     assertThat(comment.id()).isEqualTo(text(commentWire, "id"));
     assertThat(comment.comment()).isEqualTo(text(commentWire, "comment"));
     assertThat(comment.dateCreated()).isEqualTo(time(commentWire, "date_created"));
     assertThat(comment.updateId()).isEqualTo(text(commentWire, "update_id"));
     assertMember(Objects.requireNonNull(comment.member()), commentWire.get("member"));
-    Attachment attachment = Objects.requireNonNull(read.get(1).content().details().attachment());
+    Attachment attachment =
+        Objects.requireNonNull(
+            BrightideaDetails.of(read.get(1).content().extensions()).attachment());
     JsonNode attachmentWire = wire.at("/1/attachment");
     assertThat(attachment)
         .isEqualTo(

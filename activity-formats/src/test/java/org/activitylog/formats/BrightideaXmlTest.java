@@ -14,9 +14,6 @@ import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.activitylog.api.Activity;
 import org.activitylog.api.ActivityType;
-import org.activitylog.api.Attachment;
-import org.activitylog.api.BrightideaDetails;
-import org.activitylog.api.Comment;
 import org.activitylog.api.Member;
 import org.activitylog.api.NewActivity;
 import org.activitylog.api.Page;
@@ -205,7 +202,7 @@ class BrightideaXmlTest {
               .workspaceGroupId(WORKSPACE)
               .createdAt(java.time.Instant.parse("2020-01-01T00:00:00Z"))
               .text("  two\n lines\r\n\tand tabs  ")
-              .details(BrightideaDetails.builder().ideaId("").build())
+              .extensions(BrightideaDetails.builder().ideaId("").build().toExtensions())
               .build();
 
       assertThat(xml.readActivity(xml.writeActivity(stored(1, draft)), WORKSPACE)).isEqualTo(draft);
@@ -225,12 +222,13 @@ class BrightideaXmlTest {
           .workspaceGroupId(WORKSPACE)
           .createdAt(java.time.Instant.parse("2020-01-01T00:00:00Z"))
           .text(text)
-          .details(
+          .extensions(
               BrightideaDetails.builder()
                   .updateId(text)
                   .comments(List.of(new Comment(text, text, null, text, member)))
                   .attachment(new Attachment(text, null, null, text, null, text, null))
-                  .build())
+                  .build()
+                  .toExtensions())
           .build();
     }
 

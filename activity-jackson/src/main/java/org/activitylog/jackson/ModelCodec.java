@@ -10,7 +10,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.util.HashMap;
@@ -20,10 +19,6 @@ import java.util.TreeMap;
 import org.activitylog.api.Activity;
 import org.activitylog.api.Actor;
 import org.activitylog.api.ActorRef;
-import org.activitylog.api.Attachment;
-import org.activitylog.api.BrightideaDetails;
-import org.activitylog.api.Comment;
-import org.activitylog.api.HiFive;
 import org.activitylog.api.JsonValue;
 import org.activitylog.api.Member;
 import org.activitylog.api.UserSimple;
@@ -33,11 +28,10 @@ import org.activitylog.jackson.internal.StoredReader;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The one mapping between the model and Jackson: an activity's {@code resource} ({@link JsonValue})
- * exactly, and actors ({@link UserSimple}, {@link Member}) and Brightidea's type-specific fields
- * ({@link BrightideaDetails}, {@link HiFive}, {@link Comment}, {@link Attachment}) as JSON objects
- * with the seed APIs' member names ({@code full_name}, {@code screen_name}, {@code date_created}),
- * in the seeds' order.
+ * The one mapping between the model and Jackson: an activity's {@code resource} and extension
+ * fields ({@link JsonValue}) exactly, and actors ({@link UserSimple}, {@link Member}) as JSON
+ * objects with the seed APIs' member names ({@code full_name}, {@code screen_name}, {@code
+ * date_created}), in the seeds' order.
  *
  * <p>Numbers keep their exact decimal value and scale ({@code 1.50} stays {@code 1.50}), object
  * members their order, strings every character.
@@ -181,86 +175,6 @@ public final class ModelCodec {
   }
 
   /**
-   * {@return a hi-five: {@code id}, {@code date_created}, {@code update_id}, {@code member}}
-   *
-   * @param hiFive the hi-five
-   */
-  public ObjectNode hiFive(HiFive hiFive) {
-    Member member = hiFive.member();
-    return object()
-        .text("id", hiFive.id())
-        .time("date_created", hiFive.dateCreated())
-        .text("update_id", hiFive.updateId())
-        .node("member", member == null ? null : member(member))
-        .node();
-  }
-
-  /**
-   * {@return a comment: {@code id}, {@code comment}, {@code date_created}, {@code update_id},
-   * {@code member}}
-   *
-   * @param comment the comment
-   */
-  public ObjectNode comment(Comment comment) {
-    Member member = comment.member();
-    return object()
-        .text("id", comment.id())
-        .text("comment", comment.comment())
-        .time("date_created", comment.dateCreated())
-        .text("update_id", comment.updateId())
-        .node("member", member == null ? null : member(member))
-        .node();
-  }
-
-  /**
-   * {@return an attachment: {@code id}, {@code reference_id}, {@code extension}, {@code
-   * original_filename}, {@code grouping}, {@code url}, {@code type}}
-   *
-   * @param attachment the attachment
-   */
-  public ObjectNode attachment(Attachment attachment) {
-    return object()
-        .text("id", attachment.id())
-        .text("reference_id", attachment.referenceId())
-        .text("extension", attachment.extension())
-        .text("original_filename", attachment.originalFilename())
-        .text("grouping", attachment.grouping())
-        .text("url", attachment.url())
-        .text("type", attachment.type())
-        .node();
-  }
-
-  /**
-   * {@return Brightidea's type-specific fields as one object: {@code idea_id}, {@code idea_title},
-   * {@code category_name}, {@code anonymous}, {@code team_submission}, {@code update_id}, then
-   * {@code hifives} and {@code comments}, each left out when empty, and {@code attachment}} The
-   * Brightidea wire format spreads these members over the activity object instead; this object is
-   * how they are kept together, as the JDBC backend stores them.
-   *
-   * @param details the fields
-   */
-  public ObjectNode details(BrightideaDetails details) {
-    NodeWriter out =
-        object()
-            .text("idea_id", details.ideaId())
-            .text("idea_title", details.ideaTitle())
-            .text("category_name", details.categoryName())
-            .bool("anonymous", details.anonymous())
-            .bool("team_submission", details.teamSubmission())
-            .text("update_id", details.updateId());
-    if (!details.hifives().isEmpty()) {
-      ArrayNode hifives = out.node().putArray("hifives");
-      details.hifives().forEach(h -> hifives.add(hiFive(h)));
-    }
-    if (!details.comments().isEmpty()) {
-      ArrayNode comments = out.node().putArray("comments");
-      details.comments().forEach(c -> comments.add(comment(c)));
-    }
-    Attachment attachment = details.attachment();
-    return out.node("attachment", attachment == null ? null : attachment(attachment)).node();
-  }
-
-  /**
    * {@return a tree as compact JSON text}
    *
    * @param tree the tree
@@ -314,21 +228,6 @@ public final class ModelCodec {
         throw new IOException("text after the JSON value");
       }
       return value;
-    } catch (IOException e) {
-      throw unreadable(e);
-    }
-  }
-
-  /**
-   * Reads fields written by {@link #details}.
-   *
-   * @param json the text
-   * @return the fields
-   * @throws IllegalStateException when the text is not such an object
-   */
-  public BrightideaDetails readDetails(String json) {
-    try {
-      return StoredReader.readDetails(MAPPER.readTree(json), times);
     } catch (IOException e) {
       throw unreadable(e);
     }

@@ -204,8 +204,8 @@ public interface ActivityRecorder extends AutoCloseable {
 
     /**
      * Sets the most memory the queued activities may take, as estimated from their text, resource
-     * and details. Defaults to 32 MiB. An activity larger than this on its own is still accepted
-     * into an empty queue, so that no activity is refused for its size alone.
+     * and extension fields. Defaults to 32 MiB. An activity larger than this on its own is still
+     * accepted into an empty queue, so that no activity is refused for its size alone.
      *
      * @param value bytes, 1 or more
      * @return this builder

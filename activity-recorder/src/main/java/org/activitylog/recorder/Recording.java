@@ -1,11 +1,12 @@
 package org.activitylog.recorder;
 
 import java.time.Instant;
+import java.util.Map;
 import java.util.UUID;
 import org.activitylog.api.ActivityKind;
 import org.activitylog.api.Actor;
-import org.activitylog.api.BrightideaDetails;
 import org.activitylog.api.Campaign;
+import org.activitylog.api.JsonValue;
 import org.activitylog.api.NewActivity;
 import org.jspecify.annotations.Nullable;
 
@@ -74,7 +75,7 @@ public final class Recording {
   }
 
   /**
-   * Sets the Brightidea campaign.
+   * Sets the campaign.
    *
    * @param value the campaign, or null
    * @return this recording
@@ -85,13 +86,14 @@ public final class Recording {
   }
 
   /**
-   * Sets the Brightidea type-specific fields.
+   * Sets the type-specific fields a wire format adds, such as Brightidea's ({@code
+   * BrightideaDetails.toExtensions()} of activity-formats).
    *
-   * @param value the fields
+   * @param value the fields by name, in order
    * @return this recording
    */
-  public Recording details(BrightideaDetails value) {
-    builder.details(value);
+  public Recording extensions(Map<String, JsonValue> value) {
+    builder.extensions(value);
     return this;
   }
 

@@ -42,14 +42,10 @@ import org.activitylog.api.ActivityQuery.DeletedFilter;
 import org.activitylog.api.ActivityType;
 import org.activitylog.api.ActivityUpdate;
 import org.activitylog.api.ActorRef;
-import org.activitylog.api.Attachment;
-import org.activitylog.api.BrightideaDetails;
 import org.activitylog.api.Campaign;
-import org.activitylog.api.Comment;
 import org.activitylog.api.ConflictException;
 import org.activitylog.api.Cursor;
 import org.activitylog.api.ErasureMode;
-import org.activitylog.api.HiFive;
 import org.activitylog.api.JsonValue;
 import org.activitylog.api.Member;
 import org.activitylog.api.NewActivity;
@@ -61,6 +57,10 @@ import org.activitylog.api.UnknownActivityType;
 import org.activitylog.api.UserSimple;
 import org.activitylog.api.ValidationException;
 import org.activitylog.core.ActivityLog;
+import org.activitylog.formats.Attachment;
+import org.activitylog.formats.BrightideaDetails;
+import org.activitylog.formats.Comment;
+import org.activitylog.formats.HiFive;
 import org.activitylog.spi.ActivityRepository;
 import org.activitylog.spi.ActivityStore;
 import org.activitylog.spi.QueryMatching;
@@ -796,7 +796,7 @@ public abstract class ActivityRepositoryContract extends StoreContractSupport {
               "new text",
               JsonValue.of(Map.of("replaced", true)),
               campaign,
-              details);
+              details.toExtensions());
 
       Activity updated = repository().update(original.id(), update, null, "editor");
 
@@ -806,7 +806,7 @@ public abstract class ActivityRepositoryContract extends StoreContractSupport {
               .resource(JsonValue.of(Map.of("replaced", true)))
               .derivedWorkspaceGroupId(original.content().derivedWorkspaceGroupId())
               .campaign(campaign)
-              .details(details)
+              .extensions(details.toExtensions())
               .build();
       assertThat(updated.content()).as("content after a full update").isEqualTo(expected);
       assertThat(repository().findById(original.id()).map(Activity::content))
@@ -880,7 +880,7 @@ public abstract class ActivityRepositoryContract extends StoreContractSupport {
       ActivityContent c = edited.content();
       ActivityUpdate sameValues =
           new ActivityUpdate(
-              c.type(), c.actor(), c.text(), c.resource(), c.campaign(), c.details());
+              c.type(), c.actor(), c.text(), c.resource(), c.campaign(), c.extensions());
 
       Activity none = repository().update(original.id(), ActivityUpdate.NONE, null, "auditor");
       Activity same = repository().update(original.id(), sameValues, edited.version(), "auditor");
@@ -2934,12 +2934,13 @@ public abstract class ActivityRepositoryContract extends StoreContractSupport {
                 "created at " + t,
                 data.activity(ActivityType.POST_UPDATE, m)
                     .createdAt(t)
-                    .details(
+                    .extensions(
                         BrightideaDetails.builder()
                             .updateId("update")
                             .hifives(List.of(new HiFive("hifive", t, "update", m)))
                             .comments(List.of(new Comment("comment", "at " + t, t, "update", m)))
-                            .build())
+                            .build()
+                            .toExtensions())
                     .build()));
       }
       try {
@@ -3018,6 +3019,48 @@ public abstract class ActivityRepositoryContract extends StoreContractSupport {
     }
 
     /**
+     * If this fails, check how the extension slot is written and read: every member must come back
+     * with its value as given, of every JSON kind; a member holding {@code null}, {@code []},
+     * {@code {}} or {@code ""} must stay a member (not be left out as absent, not read as false or
+     * as another kind), and an empty slot must stay empty.
+     */
+    @Test
+    @DisplayName(
+        "The extension slot keeps every member and every JSON kind exactly, empty values apart"
+            + " from absent ones")
+    void extensionsKeptExactly() {
+      Map<String, JsonValue> every = new LinkedHashMap<>();
+      every.put("null", JsonValue.nullValue());
+      every.put("true", JsonValue.of(true));
+      every.put("false", JsonValue.of(false));
+      every.put("scaled", JsonValue.of(new java.math.BigDecimal("1.50")));
+      every.put("negative", JsonValue.of(-12));
+      every.put("huge", JsonValue.of(new java.math.BigDecimal("1e300")));
+      every.put("text", JsonValue.of(EdgeValues.TEXTS.get(3)));
+      every.put("empty_text", JsonValue.of(""));
+      every.put("empty_list", JsonValue.of(List.of()));
+      every.put("empty_object", JsonValue.of(Map.of()));
+      every.put("list", JsonValue.of(java.util.Arrays.asList(3, null, "a", List.of(), Map.of())));
+      every.put("object", JsonValue.of(Map.of("inner", Map.of("deep", List.of(1, 2)))));
+      every.put("anonymous", JsonValue.nullValue());
+      every.put("é ключ \uD83D\uDE00", JsonValue.of("unicode name"));
+      List<Case> cases = new ArrayList<>();
+      cases.add(extensions("a member of every JSON kind", every));
+      for (Map.Entry<String, JsonValue> e : every.entrySet()) {
+        cases.add(extensions("only " + e.getKey(), Map.of(e.getKey(), e.getValue())));
+      }
+      cases.add(extensions("an empty slot", Map.of()));
+
+      assertStoredExactly(cases);
+    }
+
+    private Case extensions(String name, Map<String, JsonValue> fields) {
+      return new Case(
+          "extensions: " + name,
+          data.activity(ActivityType.POST_IDEA, data.member()).extensions(fields).build());
+    }
+
+    /**
      * If this fails, check that nullable columns are read with a null check (JDBC's {@code getLong}
      * and {@code getBoolean} answer 0 and false for SQL NULL) and that nothing turns an empty text
      * into null or null into a default.
@@ -3082,7 +3125,9 @@ public abstract class ActivityRepositoryContract extends StoreContractSupport {
         cases.add(
             new Case(
                 "member and details flags " + flag,
-                data.activity(ActivityType.POST_IDEA, member).details(details).build()));
+                data.activity(ActivityType.POST_IDEA, member)
+                    .extensions(details.toExtensions())
+                    .build()));
       }
       for (Object resource : Arrays.asList(null, "", "null", 0, false, List.of(), Map.of())) {
         cases.add(
@@ -3130,14 +3175,15 @@ public abstract class ActivityRepositoryContract extends StoreContractSupport {
                     .text(text)
                     .createdBy(EdgeValues.filled(unit, Activity.MAX_AUDIT_NAME))
                     .campaign(new Campaign(UUID.randomUUID(), field))
-                    .details(
+                    .extensions(
                         BrightideaDetails.builder()
                             .ideaId("idea")
                             .ideaTitle(text)
                             .categoryName(field)
                             .updateId("u")
                             .comments(List.of(new Comment("c", text, null, "u", null)))
-                            .build())
+                            .build()
+                            .toExtensions())
                     .resource(EdgeValues.filled(unit, Activity.MAX_RESOURCE - 2)) // and the quotes
                     .build()));
       }
@@ -3241,7 +3287,7 @@ public abstract class ActivityRepositoryContract extends StoreContractSupport {
           .createdBy(t)
           .campaign(new Campaign(UUID.randomUUID(), t))
           .resource(resource)
-          .details(
+          .extensions(
               BrightideaDetails.builder()
                   .ideaId(t)
                   .ideaTitle(t)
@@ -3252,7 +3298,8 @@ public abstract class ActivityRepositoryContract extends StoreContractSupport {
                   .hifives(List.of(new HiFive(t, at, t, m)))
                   .comments(List.of(new Comment(t, t, at, t, m)))
                   .attachment(new Attachment(t, t, t, t, t, t, t))
-                  .build())
+                  .build()
+                  .toExtensions())
           .build();
     }
 
@@ -3285,7 +3332,7 @@ public abstract class ActivityRepositoryContract extends StoreContractSupport {
       return new Case(
           name,
           data.activity(ActivityType.POST_UPDATE, data.member())
-              .details(
+              .extensions(
                   BrightideaDetails.builder()
                       .ideaId(ideaId)
                       .ideaTitle(ideaId == null ? null : "Idea")
@@ -3293,7 +3340,8 @@ public abstract class ActivityRepositoryContract extends StoreContractSupport {
                       .hifives(hifives)
                       .comments(comments)
                       .attachment(attachment)
-                      .build())
+                      .build()
+                      .toExtensions())
               .build());
     }
   }
@@ -3872,7 +3920,7 @@ public abstract class ActivityRepositoryContract extends StoreContractSupport {
               content.text(),
               content.resource(),
               content.campaign(),
-              content.details());
+              content.extensions());
       Activity updated = repository().update(plain.id(), update, plain.version(), "editor");
       Activity want =
           StoredActivities.changes(update, plain.content())

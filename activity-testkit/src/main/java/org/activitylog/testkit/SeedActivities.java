@@ -7,6 +7,7 @@ import java.util.UUID;
 import org.activitylog.api.Member;
 import org.activitylog.api.NewActivity;
 import org.activitylog.api.UserSimple;
+import org.activitylog.formats.BrightideaDetails;
 import org.activitylog.formats.SeedExamples;
 
 /**
@@ -33,9 +34,7 @@ public final class SeedActivities {
   /** {@return John Doe, who comments in the LIST example} */
   public static Member johnDoe() {
     return Objects.requireNonNull(
-        brightideaUpdateWithHifiveAndComment(ANY_GROUP)
-            .content()
-            .details()
+        BrightideaDetails.of(brightideaUpdateWithHifiveAndComment(ANY_GROUP).content().extensions())
             .comments()
             .get(0)
             .member());

@@ -20,7 +20,7 @@ import org.jspecify.annotations.Nullable;
  * @param workspaceGroup the derived workspace group
  * @param campaignId the campaign id
  * @param campaignName the campaign name
- * @param detailsJson the Brightidea fields
+ * @param detailsJson the extension slot
  * @param createdAt the creation time
  * @param createdBy who recorded it
  * @param updatedAt the last update time
@@ -31,7 +31,7 @@ import org.jspecify.annotations.Nullable;
  * @param version the version
  * @param actor the parsed profile, when parsed
  * @param resource the parsed resource, when parsed and present
- * @param details the parsed Brightidea fields, when parsed and present
+ * @param details the parsed extension slot, when parsed and present
  */
 public record RawActivity(
     long id,

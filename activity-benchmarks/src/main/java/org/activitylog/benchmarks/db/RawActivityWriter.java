@@ -152,7 +152,7 @@ public final class RawActivityWriter {
       ps.setObject(i++, c.campaign().id());
       ps.setString(i++, c.campaign().name());
     }
-    setText(ps, i++, json.details(c.details()));
+    setText(ps, i++, json.details(c.extensions()));
     ps.setObject(i++, created);
     setText(ps, i++, a.createdBy());
     ps.setObject(i++, created);

@@ -6,8 +6,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.util.Map;
 import org.activitylog.api.Actor;
-import org.activitylog.api.BrightideaDetails;
 import org.activitylog.api.JsonValue;
 import org.jspecify.annotations.Nullable;
 
@@ -42,12 +42,12 @@ public final class RawJson {
   }
 
   /**
-   * The Brightidea fields, or null when there are none.
+   * The extension slot as one object, or null when it is empty.
    *
-   * @param details the fields
+   * @param extensions the fields
    */
-  public @Nullable String details(BrightideaDetails details) {
-    return details.isEmpty() ? null : write(details);
+  public @Nullable String details(Map<String, JsonValue> extensions) {
+    return extensions.isEmpty() ? null : new JsonValue.JsonObject(extensions).toJson();
   }
 
   /**

@@ -3,12 +3,12 @@ package org.activitylog.formats.internal;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
+import java.util.Map;
 import org.activitylog.api.Activity;
 import org.activitylog.api.ActivityContent;
 import org.activitylog.api.ActivityType;
 import org.activitylog.api.ActivityUpdate;
 import org.activitylog.api.Actor;
-import org.activitylog.api.BrightideaDetails;
 import org.activitylog.api.Member;
 import org.activitylog.api.NewActivity;
 import org.activitylog.api.UserSimple;
@@ -196,7 +196,7 @@ public final class AisquareMapping {
         workspace,
         in.integer(WORKSPACE_GROUP),
         null,
-        BrightideaDetails.NONE);
+        Map.of());
   }
 
   /** The type by its code; DRF's choice field also takes the code as a number, and so does this. */

@@ -8,15 +8,14 @@ import java.util.UUID;
 import org.activitylog.api.Activity;
 import org.activitylog.api.ActivityContent;
 import org.activitylog.api.ActivityType;
-import org.activitylog.api.Attachment;
-import org.activitylog.api.BrightideaDetails;
 import org.activitylog.api.Campaign;
-import org.activitylog.api.Comment;
-import org.activitylog.api.HiFive;
-import org.activitylog.api.JsonValue;
 import org.activitylog.api.NewActivity;
 import org.activitylog.api.Page;
 import org.activitylog.api.ValidationException;
+import org.activitylog.formats.Attachment;
+import org.activitylog.formats.BrightideaDetails;
+import org.activitylog.formats.Comment;
+import org.activitylog.formats.HiFive;
 import org.activitylog.jackson.Absent;
 import org.activitylog.jackson.ModelCodec;
 import org.activitylog.jackson.NodeWriter;
@@ -110,7 +109,7 @@ public final class BrightideaMapping {
    */
   public ObjectNode activity(Activity activity) {
     ActivityContent content = activity.content();
-    BrightideaDetails details = content.details();
+    BrightideaDetails details = BrightideaDetails.of(content.extensions());
     Campaign campaign = content.campaign();
     NodeWriter out =
         codec
@@ -129,14 +128,16 @@ public final class BrightideaMapping {
             .text("text", content.text());
     if (!details.hifives().isEmpty()) {
       ArrayNode hifives = out.node().putArray(HIFIVE);
-      details.hifives().forEach(h -> hifives.add(codec.hiFive(h)));
+      details.hifives().forEach(h -> hifives.add(BrightideaFields.hiFive(codec, h)));
     }
     if (!details.comments().isEmpty()) {
       ArrayNode comments = out.node().putArray(COMMENTS);
-      details.comments().forEach(c -> comments.add(codec.comment(c)));
+      details.comments().forEach(c -> comments.add(BrightideaFields.comment(codec, c)));
     }
     Attachment attachment = details.attachment();
-    return out.node("attachment", attachment == null ? null : codec.attachment(attachment))
+    return out.node(
+            "attachment",
+            attachment == null ? null : BrightideaFields.attachment(codec, attachment))
         .node(ActorReader.name(activity.actor()), codec.actor(activity.actor()))
         .node();
   }
@@ -158,15 +159,11 @@ public final class BrightideaMapping {
                         in.field("type"), "must be a known activity type", code));
     return new NewActivity(
         in.uuid("id"),
-        new ActivityContent(
-            type,
-            actors.read(in),
-            in.string("text"),
-            JsonValue.nullValue(),
-            workspaceGroupId,
-            null,
-            campaign(in),
-            details(in)),
+        ActivityContent.builder(type, actors.read(in), workspaceGroupId)
+            .text(in.string("text"))
+            .campaign(campaign(in))
+            .extensions(details(in).toExtensions())
+            .build(),
         in.time("date_created", time),
         null);
   }

@@ -2,18 +2,11 @@ package org.activitylog.jackson.internal;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.activitylog.api.Attachment;
-import org.activitylog.api.BrightideaDetails;
-import org.activitylog.api.Comment;
-import org.activitylog.api.HiFive;
 import org.activitylog.api.Member;
 import org.activitylog.api.UserSimple;
 import org.activitylog.jackson.TimeFormat;
@@ -151,69 +144,6 @@ public final class StoredReader {
         texts[12]);
   }
 
-  /**
-   * Reads Brightidea's type-specific fields from their object.
-   *
-   * @param o the object
-   * @param time how the times were written
-   * @return the fields
-   * @throws IOException when a nested member lacks its id
-   */
-  public static BrightideaDetails readDetails(JsonNode o, TimeFormat time) throws IOException {
-    List<HiFive> hifives = new ArrayList<>();
-    for (JsonNode h : o.path("hifives")) {
-      hifives.add(
-          new HiFive(
-              text(h, "id"),
-              instant(text(h, "date_created"), time, "date_created"),
-              text(h, "update_id"),
-              member(h, time)));
-    }
-    List<Comment> comments = new ArrayList<>();
-    for (JsonNode c : o.path("comments")) {
-      comments.add(
-          new Comment(
-              text(c, "id"),
-              text(c, "comment"),
-              instant(text(c, "date_created"), time, "date_created"),
-              text(c, "update_id"),
-              member(c, time)));
-    }
-    JsonNode a = o.path("attachment");
-    Attachment attachment =
-        a.isObject()
-            ? new Attachment(
-                text(a, "id"),
-                text(a, "reference_id"),
-                text(a, "extension"),
-                text(a, "original_filename"),
-                text(a, "grouping"),
-                text(a, "url"),
-                text(a, "type"))
-            : null;
-    return new BrightideaDetails(
-        text(o, "idea_id"),
-        text(o, "idea_title"),
-        text(o, "category_name"),
-        bool(o, "anonymous"),
-        bool(o, "team_submission"),
-        text(o, "update_id"),
-        hifives,
-        comments,
-        attachment);
-  }
-
-  private static @Nullable Member member(JsonNode item, TimeFormat time) throws IOException {
-    JsonNode member = item.get("member");
-    if (member == null || !member.isObject()) {
-      return null;
-    }
-    try (JsonParser p = member.traverse()) {
-      p.nextToken();
-      return readMember(p, time);
-    }
-  }
-
   private static @Nullable String text(JsonParser p, JsonToken v) throws IOException {
     return v == JsonToken.VALUE_STRING ? p.getText() : null;
   }
@@ -221,16 +151,6 @@ public final class StoredReader {
   private static @Nullable Boolean bool(JsonToken v) {
     // As a tree reads it: null for null, false for anything but true.
     return v == JsonToken.VALUE_NULL ? null : v == JsonToken.VALUE_TRUE;
-  }
-
-  private static @Nullable String text(JsonNode o, String name) {
-    JsonNode v = o.get(name);
-    return v == null || v.isNull() ? null : v.textValue();
-  }
-
-  private static @Nullable Boolean bool(JsonNode o, String name) {
-    JsonNode v = o.get(name);
-    return (v == null || v.isNull()) ? null : v.booleanValue();
   }
 
   private static @Nullable Instant instant(@Nullable String text, TimeFormat time, String name) {

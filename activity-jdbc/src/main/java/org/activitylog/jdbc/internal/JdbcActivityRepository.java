@@ -228,7 +228,7 @@ public final class JdbcActivityRepository implements ActivityRepository {
           }
         }
         case "campaignName" -> setText(ps, p, campaign == null ? null : campaign.name());
-        case "details" -> setText(ps, p, access.json().writeDetails(c.details()));
+        case "details" -> setText(ps, p, access.json().writeDetails(c.extensions()));
         case "createdAt" -> setTime(ps, p, d.createdAt());
         case "createdBy" -> setText(ps, p, d.createdBy());
         default -> throw new IllegalStateException("no value for insert parameter " + names.get(i));
@@ -525,7 +525,7 @@ public final class JdbcActivityRepository implements ActivityRepository {
         .bind("workspaceGroup", nullableInt64(c.derivedWorkspaceGroupId()))
         .bind("campaignId", uuid(c.campaign() == null ? null : c.campaign().id()))
         .bind("campaignName", text(c.campaign() == null ? null : c.campaign().name()))
-        .bind("details", text(access.json().writeDetails(c.details())));
+        .bind("details", text(access.json().writeDetails(c.extensions())));
   }
 
   private Instant now() {

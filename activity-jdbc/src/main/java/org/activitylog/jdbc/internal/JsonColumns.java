@@ -1,16 +1,18 @@
 package org.activitylog.jdbc.internal;
 
+import java.util.Map;
 import org.activitylog.api.Actor;
 import org.activitylog.api.ActorRef;
-import org.activitylog.api.BrightideaDetails;
 import org.activitylog.api.JsonValue;
+import org.activitylog.api.JsonValue.JsonObject;
 import org.activitylog.jackson.ModelCodec;
 import org.jspecify.annotations.Nullable;
 
 /**
  * The JSON columns of an activity row, in {@link ModelCodec#standard()}'s shape: the actor's
- * profile, the resource and Brightidea's type-specific fields. What is stored as SQL {@code NULL}
- * is decided here: a JSON {@code null} resource and empty details.
+ * profile, the resource and the extension slot (column {@code details}, named when it held only
+ * Brightidea's fields, which are now slot members of the same names and bytes). What is stored as
+ * SQL {@code NULL} is decided here: a JSON {@code null} resource and an empty slot.
  */
 final class JsonColumns {
   private final ModelCodec codec = ModelCodec.standard();
@@ -35,13 +37,21 @@ final class JsonColumns {
     return json == null ? JsonValue.nullValue() : codec.readValue(json);
   }
 
-  /** {@return the type-specific fields, or null when there are none} */
-  @Nullable String writeDetails(BrightideaDetails details) {
-    return details.isEmpty() ? null : ModelCodec.write(codec.details(details));
+  /** {@return the extension slot as one JSON object, or null when it is empty} */
+  @Nullable String writeDetails(Map<String, JsonValue> extensions) {
+    return extensions.isEmpty()
+        ? null
+        : ModelCodec.write(ModelCodec.toNode(new JsonObject(extensions)));
   }
 
-  /** {@return the fields written by {@link #writeDetails}} */
-  BrightideaDetails readDetails(@Nullable String json) {
-    return json == null ? BrightideaDetails.NONE : codec.readDetails(json);
+  /** {@return the slot written by {@link #writeDetails}; SQL NULL is the empty slot} */
+  Map<String, JsonValue> readDetails(@Nullable String json) {
+    if (json == null) {
+      return Map.of();
+    }
+    if (codec.readValue(json) instanceof JsonObject slot) {
+      return slot.members();
+    }
+    throw new IllegalStateException("a stored details column is not a JSON object");
   }
 }

@@ -2,8 +2,6 @@ package org.activitylog.recorder.internal;
 
 import java.util.Map;
 import org.activitylog.api.ActivityContent;
-import org.activitylog.api.BrightideaDetails;
-import org.activitylog.api.Comment;
 import org.activitylog.api.JsonValue;
 import org.activitylog.api.NewActivity;
 import org.jspecify.annotations.Nullable;
@@ -32,18 +30,14 @@ final class SizeEstimate {
   static int of(NewActivity activity) {
     ActivityContent content = activity.content();
     long bytes = BASE + chars(content.text()) + json(content.resource());
-    bytes += details(content.details());
+    bytes += extensions(content.extensions());
     return (int) Math.min(Integer.MAX_VALUE, bytes);
   }
 
-  private static long details(BrightideaDetails details) {
-    if (details.equals(BrightideaDetails.NONE)) {
-      return 0;
-    }
-    long bytes = NODE + chars(details.ideaTitle()) + chars(details.categoryName());
-    bytes += (long) details.hifives().size() * (NODE + MEMBER);
-    for (Comment c : details.comments()) {
-      bytes += NODE + MEMBER + chars(c.comment());
+  private static long extensions(Map<String, JsonValue> fields) {
+    long bytes = fields.isEmpty() ? 0 : NODE;
+    for (Map.Entry<String, JsonValue> e : fields.entrySet()) {
+      bytes += NODE + chars(e.getKey()) + json(e.getValue());
     }
     return bytes;
   }

@@ -19,15 +19,15 @@ import org.activitylog.api.Activity;
 import org.activitylog.api.ActivityQuery;
 import org.activitylog.api.ActivityType;
 import org.activitylog.api.ActorRef;
-import org.activitylog.api.BrightideaDetails;
 import org.activitylog.api.Campaign;
-import org.activitylog.api.Comment;
 import org.activitylog.api.Member;
 import org.activitylog.api.NewActivity;
 import org.activitylog.api.UserSimple;
 import org.activitylog.core.ActivityLog;
 import org.activitylog.core.Requester;
+import org.activitylog.formats.BrightideaDetails;
 import org.activitylog.formats.BrightideaFormat;
+import org.activitylog.formats.Comment;
 import org.activitylog.formats.SeedExamples;
 
 /**
@@ -126,7 +126,8 @@ public final class DemoData {
     Member maxPower = (Member) postIdea.content().actor();
     Member lillianSmith = (Member) updates.get(0).content().actor();
     Member johnDoe =
-        Objects.requireNonNull(updates.get(0).content().details().comments().get(0).member());
+        Objects.requireNonNull(
+            BrightideaDetails.of(updates.get(0).content().extensions()).comments().get(0).member());
     List<Member> members =
         List.of(
             maxPower,
@@ -209,7 +210,7 @@ public final class DemoData {
         .createdAt(at)
         .workspaceGroupId(group)
         .text("Weekly update #" + (i + 1) + " from " + member.screenName())
-        .details(BrightideaDetails.builder().updateId(updateId).build())
+        .extensions(BrightideaDetails.builder().updateId(updateId).build().toExtensions())
         .build();
   }
 
@@ -252,18 +253,19 @@ public final class DemoData {
             campaign == 0
                 ? sampleCampaign
                 : new Campaign(uid("campaign-" + campaign), "Campaign " + (campaign + 1)));
-        b.details(
+        b.extensions(
             BrightideaDetails.builder()
                 .ideaId(uid("idea-" + topic).toString().toUpperCase(Locale.ROOT))
                 .ideaTitle("Idea: " + topic)
                 .categoryName("Category " + (1 + random.nextInt(4)))
                 .anonymous(random.nextInt(10) == 0)
                 .teamSubmission(random.nextBoolean())
-                .build());
+                .build()
+                .toExtensions());
       }
       case POST_COMMENT, POST_BLOG_COMMENT ->
           b.text("Comment on " + topic)
-              .details(
+              .extensions(
                   BrightideaDetails.builder()
                       .comments(
                           List.of(
@@ -273,7 +275,8 @@ public final class DemoData {
                                   at,
                                   null,
                                   member)))
-                      .build());
+                      .build()
+                      .toExtensions());
       case POST_BLOG -> b.text("Blog post about " + topic);
       case POST_ON_WALL -> b.text("Has anyone tried " + topic + "?");
       default -> b.text(type.label());

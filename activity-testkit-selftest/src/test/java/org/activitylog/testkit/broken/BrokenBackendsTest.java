@@ -69,6 +69,7 @@ class BrokenBackendsTest {
           caught(InsertFillsMissingUidAndTime.Contract.class, "Repository/Inserting"),
           caught(BatchInsertDropsCreatedBy.Contract.class, "Repository/Inserting"),
           caught(DetailsAttachmentNotMapped.Contract.class, "Repository/Inserting"),
+          caught(EmptyExtensionValuesDropped.Contract.class, "Repository/Fidelity"),
           caught(InsertAllAnswersNewestFirst.Contract.class, "Repository/Inserting"),
           caught(TotalLostPastTheEnd.Contract.class, "Repository/Paging"),
           caught(PurgeCountsLiveOnly.Contract.class, "Repository/Purging"),

@@ -1,10 +1,12 @@
 package org.activitylog.testkit.broken;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.activitylog.api.Activity;
 import org.activitylog.api.ActivityContent;
 import org.activitylog.api.ActivityUpdate;
-import org.activitylog.api.BrightideaDetails;
+import org.activitylog.api.JsonValue;
 import org.activitylog.api.NewActivity;
 import org.activitylog.spi.ActivityRepository;
 import org.activitylog.spi.ActivityStore;
@@ -12,9 +14,9 @@ import org.activitylog.testkit.MutableClock;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The hand-written JSON mapping of the Brightidea details writes the idea fields, the hi-fives and
- * the comments, but not the attachment, which the record gained later: the file attached to an
- * update is lost on the way in.
+ * Maps the extension slot to a column per member it knows, written when the Brightidea fields were
+ * the idea fields, the hi-fives and the comments: the {@code attachment} member, which the format
+ * gained later, has no column, so the file attached to an update is lost on the way in.
  */
 final class DetailsAttachmentNotMapped extends BrokenRepository {
 
@@ -35,9 +37,9 @@ final class DetailsAttachmentNotMapped extends BrokenRepository {
   @Override
   public Activity update(
       long id, ActivityUpdate update, @Nullable Long expectedVersion, @Nullable String updatedBy) {
-    BrightideaDetails details = update.details();
+    Map<String, JsonValue> extensions = update.extensions();
     ActivityUpdate written =
-        details == null
+        extensions == null
             ? update
             : new ActivityUpdate(
                 update.type(),
@@ -45,21 +47,23 @@ final class DetailsAttachmentNotMapped extends BrokenRepository {
                 update.text(),
                 update.resource(),
                 update.campaign(),
-                mapped(details));
+                mapped(extensions));
     return super.update(id, written, expectedVersion, updatedBy);
   }
 
   private static NewActivity mapped(NewActivity a) {
     ActivityContent c = a.content();
-    if (c.details().attachment() == null) {
+    if (!c.extensions().containsKey("attachment")) {
       return a;
     }
-    ActivityContent written = c.toBuilder().details(mapped(c.details())).build();
+    ActivityContent written = Rows.withExtensions(c, mapped(c.extensions()));
     return new NewActivity(a.uid(), written, a.createdAt(), a.createdBy());
   }
 
-  private static BrightideaDetails mapped(BrightideaDetails d) {
-    return d.toBuilder().attachment(null).build();
+  private static Map<String, JsonValue> mapped(Map<String, JsonValue> extensions) {
+    Map<String, JsonValue> columns = new LinkedHashMap<>(extensions);
+    columns.remove("attachment");
+    return columns;
   }
 
   /** The contract run against this backend; only {@link BrokenBackendsTest} runs it. */

@@ -44,7 +44,7 @@ final class RestoreLosesEditsMadeWhileDeleted extends BrokenRepository {
             copy.text(),
             copy.resource(),
             copy.campaign(),
-            copy.details());
+            copy.extensions());
     return super.update(id, back, null, restoredBy);
   }
 

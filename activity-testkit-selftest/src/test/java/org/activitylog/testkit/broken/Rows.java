@@ -1,9 +1,10 @@
 package org.activitylog.testkit.broken;
 
 import java.time.Instant;
+import java.util.Map;
 import org.activitylog.api.Activity;
 import org.activitylog.api.ActivityContent;
-import org.activitylog.api.BrightideaDetails;
+import org.activitylog.api.JsonValue;
 import org.jspecify.annotations.Nullable;
 
 /** Copies of an activity with some fields changed, for the broken backends' views. */
@@ -35,8 +36,8 @@ final class Rows {
     return c.toBuilder().derivedWorkspaceGroupId(derivedWorkspaceGroupId).build();
   }
 
-  static ActivityContent withDetails(ActivityContent c, BrightideaDetails details) {
-    return c.toBuilder().details(details).build();
+  static ActivityContent withExtensions(ActivityContent c, Map<String, JsonValue> extensions) {
+    return c.toBuilder().extensions(extensions).build();
   }
 
   /** The group a backend that confuses the two columns reads: the derived one when there is one. */

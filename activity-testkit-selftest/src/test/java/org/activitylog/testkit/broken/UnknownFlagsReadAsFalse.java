@@ -1,9 +1,12 @@
 package org.activitylog.testkit.broken;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.activitylog.api.Activity;
 import org.activitylog.api.ActivityContent;
 import org.activitylog.api.Actor;
-import org.activitylog.api.BrightideaDetails;
+import org.activitylog.api.JsonValue;
+import org.activitylog.api.JsonValue.JsonBoolean;
 import org.activitylog.api.Member;
 import org.activitylog.api.UserSimple;
 import org.activitylog.spi.ActivityRepository;
@@ -12,10 +15,13 @@ import org.activitylog.testkit.MutableClock;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Stores the yes/no fields of the actor's profile and of the details in {@code BOOLEAN NOT NULL
- * DEFAULT FALSE} columns: a flag that was unknown (null) comes back as false.
+ * Stores the yes/no fields of the actor's profile, and the flag members of the extension slot it
+ * knows ({@code anonymous}, {@code team_submission}), in {@code BOOLEAN NOT NULL DEFAULT FALSE}
+ * columns: a flag that was unknown (null) comes back as false.
  */
 final class UnknownFlagsReadAsFalse extends BrokenRepository {
+
+  private static final String[] FLAGS = {"anonymous", "team_submission"};
 
   UnknownFlagsReadAsFalse(ActivityRepository delegate) {
     super(delegate);
@@ -36,15 +42,11 @@ final class UnknownFlagsReadAsFalse extends BrokenRepository {
     } else if (actor instanceof Member m) {
       actor = m.toBuilder().active(known(m.active())).build();
     }
-    BrightideaDetails d = c.details();
-    BrightideaDetails details =
-        d.isEmpty()
-            ? d
-            : d.toBuilder()
-                .anonymous(known(d.anonymous()))
-                .teamSubmission(known(d.teamSubmission()))
-                .build();
-    return Rows.withContent(stored, c.toBuilder().actor(actor).details(details).build());
+    Map<String, JsonValue> extensions = new LinkedHashMap<>(c.extensions());
+    for (String flag : FLAGS) {
+      extensions.computeIfPresent(flag, (k, v) -> v.isNull() ? new JsonBoolean(false) : v);
+    }
+    return Rows.withContent(stored, c.toBuilder().actor(actor).extensions(extensions).build());
   }
 
   private static Boolean known(@Nullable Boolean flag) {

@@ -25,7 +25,7 @@ final class UpdateClearsOmittedFields extends BrokenRepository {
             update.text() == null ? "" : update.text(),
             update.resource() == null ? JsonValue.nullValue() : update.resource(),
             update.campaign(),
-            update.details());
+            update.extensions());
     return super.update(id, blanking, expectedVersion, updatedBy);
   }
 

@@ -8,8 +8,9 @@ import org.activitylog.testkit.MutableClock;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The update's SET list stops at the resource: campaign and Brightidea details, added with the
- * Brightidea API, are written by inserts but never by updates, so an edit of them is silently lost.
+ * The update's SET list stops at the resource: the campaign and the extension slot (the {@code
+ * details} column), added with the Brightidea API, are written by inserts but never by updates, so
+ * an edit of them is silently lost.
  */
 final class UpdateSkipsBrightideaFields extends BrokenRepository {
 

@@ -21,7 +21,6 @@ import org.activitylog.api.ActivityQuery;
 import org.activitylog.api.ActivityQuery.DeletedFilter;
 import org.activitylog.api.ActivityUpdate;
 import org.activitylog.api.ActorRef;
-import org.activitylog.api.BrightideaDetails;
 import org.activitylog.api.Cursor;
 import org.activitylog.api.NewActivity;
 import org.activitylog.api.Page;
@@ -480,8 +479,8 @@ public final class Replay {
     if (a.content().derivedWorkspaceGroupId() != null) {
       s.append(" workspace_group ").append(a.content().derivedWorkspaceGroupId());
     }
-    if (!a.content().details().equals(BrightideaDetails.NONE)) {
-      s.append(" details ").append(a.content().details());
+    if (!a.content().extensions().isEmpty()) {
+      s.append(" extensions ").append(a.content().extensions());
     }
     s.append(", created ")
         .append(world.createdName(a.createdAt()))
@@ -584,7 +583,7 @@ public final class Replay {
         Objects.equals(
             e.content().derivedWorkspaceGroupId(), a.content().derivedWorkspaceGroupId()));
     same.put("campaign", Objects.equals(e.content().campaign(), a.content().campaign()));
-    same.put("details", e.content().details().equals(a.content().details()));
+    same.put("extensions", e.content().extensions().equals(a.content().extensions()));
     same.put("created_at", e.createdAt().equals(a.createdAt()));
     same.put("created_by", Objects.equals(e.createdBy(), a.createdBy()));
     same.put("updated_at", e.updatedAt().equals(a.updatedAt()));

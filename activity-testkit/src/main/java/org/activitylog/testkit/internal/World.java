@@ -250,7 +250,7 @@ public final class World {
               stored.text(),
               stored.resource(),
               stored.campaign(),
-              stored.details());
+              stored.extensions());
     }
     return new ActivityUpdate(
         c.type() < 0 ? null : TYPES.get(c.type()),

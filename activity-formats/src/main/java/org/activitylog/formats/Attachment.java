@@ -1,6 +1,6 @@
-package org.activitylog.api;
+package org.activitylog.formats;
 
-import org.activitylog.api.internal.Checks;
+import org.activitylog.formats.internal.FieldChecks;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -34,12 +34,12 @@ public record Attachment(
    * @param type the media type, such as {@code image/jpeg}
    */
   public Attachment {
-    Checks.text("attachment.id", id);
-    Checks.text("attachment.reference_id", referenceId);
-    Checks.text("attachment.extension", extension);
-    Checks.text("attachment.original_filename", originalFilename);
-    Checks.text("attachment.grouping", grouping);
-    Checks.text("attachment.url", url);
-    Checks.text("attachment.type", type);
+    FieldChecks.text("attachment.id", id);
+    FieldChecks.text("attachment.reference_id", referenceId);
+    FieldChecks.text("attachment.extension", extension);
+    FieldChecks.text("attachment.original_filename", originalFilename);
+    FieldChecks.text("attachment.grouping", grouping);
+    FieldChecks.text("attachment.url", url);
+    FieldChecks.text("attachment.type", type);
   }
 }

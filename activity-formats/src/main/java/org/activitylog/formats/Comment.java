@@ -1,7 +1,9 @@
-package org.activitylog.api;
+package org.activitylog.formats;
 
 import java.time.Instant;
-import org.activitylog.api.internal.Checks;
+import org.activitylog.api.Activity;
+import org.activitylog.api.Member;
+import org.activitylog.formats.internal.FieldChecks;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -29,9 +31,9 @@ public record Comment(
    * @param member who wrote it
    */
   public Comment {
-    Checks.text("comments.id", id);
-    Checks.text("comments.update_id", updateId);
-    Checks.maxLength("comments.comment", comment, Activity.MAX_TEXT);
-    dateCreated = Checks.time("comments.date_created", dateCreated);
+    FieldChecks.text("comments.id", id);
+    FieldChecks.text("comments.update_id", updateId);
+    FieldChecks.maxLength("comments.comment", comment, Activity.MAX_TEXT);
+    dateCreated = FieldChecks.time("comments.date_created", dateCreated);
   }
 }

@@ -1,12 +1,26 @@
-package org.activitylog.api;
+package org.activitylog.formats;
 
 import java.util.List;
-import org.activitylog.api.internal.Checks;
+import java.util.Map;
+import org.activitylog.api.Activity;
+import org.activitylog.api.ActivityContent;
+import org.activitylog.api.JsonValue;
+import org.activitylog.api.ValidationException;
+import org.activitylog.formats.internal.BrightideaFields;
+import org.activitylog.formats.internal.FieldChecks;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The type-specific fields of a Brightidea activity. Each type fills the ones it has: {@code
- * POST_IDEA} the idea's fields, {@code POST_UPDATE} the update's; the rest stay absent or empty.
+ * The type-specific fields of a Brightidea activity: the Brightidea format's typed view over an
+ * activity's {@linkplain ActivityContent#extensions() extension slot}. Each type fills the ones it
+ * has: {@code POST_IDEA} the idea's fields, {@code POST_UPDATE} the update's; the rest stay absent
+ * or empty.
+ *
+ * <p>In the slot the fields are members named as the seed names them ({@code idea_id}, {@code
+ * idea_title}, {@code category_name}, {@code anonymous}, {@code team_submission}, {@code
+ * update_id}, {@code hifives}, {@code comments}, {@code attachment}), in that order; an absent
+ * field and an empty list are left out, and times and member objects are in {@code
+ * ModelCodec.standard()}'s shape, as the JDBC backend stored them before the slot existed.
  *
  * @param ideaId the idea's id
  * @param ideaTitle the idea's title
@@ -46,12 +60,33 @@ public record BrightideaDetails(
    * @param attachment the file attached to the update
    */
   public BrightideaDetails {
-    Checks.text("idea_id", ideaId);
-    Checks.text("update_id", updateId);
-    Checks.maxLength("idea_title", ideaTitle, Activity.MAX_TEXT);
-    Checks.maxLength("category_name", categoryName, 2_000);
+    FieldChecks.text("idea_id", ideaId);
+    FieldChecks.text("update_id", updateId);
+    FieldChecks.maxLength("idea_title", ideaTitle, Activity.MAX_TEXT);
+    FieldChecks.maxLength("category_name", categoryName, 2_000);
     hifives = hifives == null ? List.of() : List.copyOf(hifives);
     comments = comments == null ? List.of() : List.copyOf(comments);
+  }
+
+  /**
+   * Reads the fields from an extension slot written by {@link #toExtensions()}. Other members are
+   * not Brightidea's and are passed over; a member of another kind than written reads as absent.
+   *
+   * @param extensions the slot
+   * @return the fields; {@link #NONE} when the slot holds none of them
+   * @throws ValidationException when a field breaks a rule of these records
+   * @throws IllegalStateException when a member object in the slot has no {@code id}
+   */
+  public static BrightideaDetails of(Map<String, JsonValue> extensions) {
+    return BrightideaFields.read(extensions);
+  }
+
+  /**
+   * {@return the fields as extension slot members, in the order {@link #of} documents; empty for
+   * {@link #NONE}}
+   */
+  public Map<String, JsonValue> toExtensions() {
+    return BrightideaFields.write(this);
   }
 
   /**

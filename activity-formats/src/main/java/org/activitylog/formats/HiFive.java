@@ -1,11 +1,12 @@
-package org.activitylog.api;
+package org.activitylog.formats;
 
 import java.time.Instant;
-import org.activitylog.api.internal.Checks;
+import org.activitylog.api.Member;
+import org.activitylog.formats.internal.FieldChecks;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A Brightidea hi-five on an update.
+ * A Brightidea hi-five on an update, as its format reads it from an activity's extension slot.
  *
  * @param id the hi-five's id as the source system wrote it
  * @param dateCreated when it was given
@@ -26,8 +27,8 @@ public record HiFive(
    * @param member who gave it
    */
   public HiFive {
-    Checks.text("hifive.id", id);
-    Checks.text("hifive.update_id", updateId);
-    dateCreated = Checks.time("hifive.date_created", dateCreated);
+    FieldChecks.text("hifive.id", id);
+    FieldChecks.text("hifive.update_id", updateId);
+    dateCreated = FieldChecks.time("hifive.date_created", dateCreated);
   }
 }
