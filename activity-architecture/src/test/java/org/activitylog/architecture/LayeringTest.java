@@ -29,6 +29,7 @@ class LayeringTest {
   private static final String HTTP = "org.activitylog.http..";
   private static final String SERVER = "org.activitylog.server..";
   private static final String TESTKIT = "org.activitylog.testkit..";
+  private static final String KAFKA = "org.activitylog.kafka..";
 
   @ArchTest
   static final ArchRule modelKnowsNoSpi =
@@ -183,6 +184,43 @@ class LayeringTest {
           .because(
               "the HTTP adapter serves any store through the facade and runs in any framework");
 
+  /**
+   * The Kafka module is a recorder transport and an ingestor into any store: it knows the model,
+   * the SPI, the recorder's sink and the codec, and nothing of how a backend stores or a format
+   * writes.
+   */
+  @ArchTest
+  static final ArchRule kafkaKnowsNoBackendTransportOrFormat =
+      noClasses()
+          .that()
+          .resideInAPackage(KAFKA)
+          .should()
+          .dependOnClassesThat()
+          .resideInAnyPackage(
+              MEMORY,
+              JDBC,
+              FORMATS,
+              HTTP,
+              SERVER,
+              CORE,
+              TESTKIT,
+              "java.sql..",
+              "org.jdbi..",
+              "org.eclipse.jetty..")
+          .because(
+              "the ingestor writes through the SPI's batch insert and the sink is the recorder's;"
+                  + " the topic's record is the codec's JSON, not a wire format of the seeds");
+
+  @ArchTest
+  static final ArchRule nothingIsBuiltOnKafka =
+      noClasses()
+          .that()
+          .resideOutsideOfPackage(KAFKA)
+          .should()
+          .dependOnClassesThat()
+          .resideInAnyPackage(KAFKA, "org.apache.kafka..")
+          .because("a host adds activity-kafka when it wants Kafka; no other module may need it");
+
   @ArchTest
   static final ArchRule onlyTheServerAssembles =
       noClasses()
@@ -218,6 +256,8 @@ class LayeringTest {
   @ArchTest static final ArchRule recorderInternals = internalsOf("recorder");
 
   @ArchTest static final ArchRule testkitInternals = internalsOf("testkit");
+
+  @ArchTest static final ArchRule kafkaInternals = internalsOf("kafka");
 
   /**
    * The API module's internal package is exported, by name, to the wire-format, HTTP and server
