@@ -30,6 +30,7 @@ import org.apache.kafka.common.Uuid;
  */
 final class KafkaBroker implements AutoCloseable {
   private static final Duration READY = Duration.ofSeconds(90);
+  private static KafkaBroker shared;
 
   private final Path dir;
   private final int port;
@@ -55,6 +56,19 @@ final class KafkaBroker implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /**
+   * {@return the broker all test classes of this run share, started on first use and removed when
+   * the test JVM exits} Tests that stop it start it again before they end.
+   */
+  static synchronized KafkaBroker shared() {
+    if (shared == null) {
+      KafkaBroker broker = new KafkaBroker();
+      Runtime.getRuntime().addShutdownHook(new Thread(broker::close, "kafka-broker-stop"));
+      shared = broker.start();
+    }
+    return shared.start();
   }
 
   /** {@return the bootstrap servers of the broker} */

@@ -47,7 +47,6 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
@@ -69,12 +68,7 @@ class KafkaIngestionTest {
 
   @BeforeAll
   static void startBroker() {
-    broker = new KafkaBroker().start();
-  }
-
-  @AfterAll
-  static void stopBroker() {
-    broker.close();
+    broker = KafkaBroker.shared();
   }
 
   @BeforeEach
