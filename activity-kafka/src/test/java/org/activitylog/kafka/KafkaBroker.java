@@ -71,6 +71,11 @@ final class KafkaBroker implements AutoCloseable {
     return shared.start();
   }
 
+  /** {@return the test class path, broker jars included, for child JVMs} */
+  String classpath() {
+    return classpath;
+  }
+
   /** {@return the bootstrap servers of the broker} */
   String bootstrap() {
     return "127.0.0.1:" + port;
