@@ -97,7 +97,7 @@ class KafkaIngestionTest {
     @Test
     @DisplayName("Activities recorded through the sink are stored once each, in order per tenant")
     void recorderOverKafka() {
-      KafkaActivitySink sink = sink(Duration.ofSeconds(10));
+      KafkaActivitySink sink = sink(Duration.ofSeconds(30));
       ActivityRecorder recorder = track(ActivityRecorder.builder(sink).synchronous().build());
       ingestor(memory).start();
       Map<Long, List<UUID>> byGroup = new HashMap<>();
@@ -190,7 +190,7 @@ class KafkaIngestionTest {
     @Test
     @DisplayName("Ingestors joining and leaving the group store every activity once")
     void rebalance() throws Exception {
-      KafkaActivitySink sink = sink(Duration.ofSeconds(10));
+      KafkaActivitySink sink = sink(Duration.ofSeconds(30));
       KafkaIngestor first = ingestor(memory).start();
       Map<Long, List<UUID>> accepted = new HashMap<>();
       produce(sink, accepted, 300);
@@ -259,7 +259,7 @@ class KafkaIngestionTest {
     @Test
     @DisplayName("Ingestor killed between database commit and offset commit: replayed, none twice")
     void crashBeforeOffsetCommit() throws Exception {
-      KafkaActivitySink sink = sink(Duration.ofSeconds(10));
+      KafkaActivitySink sink = sink(Duration.ofSeconds(30));
       Map<Long, List<UUID>> accepted = new HashMap<>();
       produce(sink, accepted, 200);
       AtomicInteger batches = new AtomicInteger();
@@ -294,7 +294,7 @@ class KafkaIngestionTest {
     void databaseDown() throws Exception {
       AtomicBoolean down = new AtomicBoolean(true);
       ActivityStore flaky = new SwitchableStore(memory, down);
-      KafkaActivitySink sink = sink(Duration.ofSeconds(10));
+      KafkaActivitySink sink = sink(Duration.ofSeconds(30));
       KafkaIngestor ingestor =
           ingestorBuilder(flaky)
               .backoff(Duration.ofMillis(50), Duration.ofMillis(400))
@@ -411,7 +411,24 @@ class KafkaIngestionTest {
       batch.add(a);
       accepted.computeIfAbsent(a.content().workspaceGroupId(), k -> new ArrayList<>()).add(a.uid());
     }
-    sink.write(batch);
+    writeRetrying(sink, batch);
+  }
+
+  /**
+   * Writes as a recorder would: a transient failure (a slow broker on a loaded machine) is retried,
+   * which the uid makes harmless.
+   */
+  static void writeRetrying(KafkaActivitySink sink, List<NewActivity> batch) {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        sink.write(batch);
+        return;
+      } catch (StoreUnavailableException e) {
+        if (attempt == 3 || !e.reason().isTransient()) {
+          throw e;
+        }
+      }
+    }
   }
 
   private void produceRaw(String key, List<byte[]> values) throws Exception {

@@ -145,6 +145,53 @@ class KafkaPostgresTest {
     assertStoredOnce(accepted);
   }
 
+  /**
+   * If this fails, check that the ingestor commits offsets only after PostgreSQL committed: the
+   * process killed with SIGKILL between the two must leave its batch to be replayed, and the store
+   * must keep one row per uid.
+   */
+  @Test
+  @DisplayName("Ingestor process killed with SIGKILL between the two commits: none lost or twice")
+  void sigkillBetweenCommits() throws Exception {
+    List<UUID> accepted = produce(300);
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.addAll(
+        List.of(
+            "-Xmx192m",
+            "-XX:TieredStopAtLevel=1",
+            "-cp",
+            broker.classpath(),
+            IngestorNode.class.getName(),
+            broker.bootstrap(),
+            topic,
+            "pg-" + id,
+            url,
+            schema));
+    Process node =
+        new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+    try (var out =
+        new java.io.BufferedReader(
+            new java.io.InputStreamReader(node.getInputStream(), StandardCharsets.UTF_8))) {
+      String line;
+      do {
+        line = out.readLine();
+      } while (line != null && !line.equals("committed 2"));
+      assertThat(line).as("the node's second database commit").isEqualTo("committed 2");
+      // The second batch is in PostgreSQL, its offsets not yet committed.
+      node.destroyForcibly();
+    } finally {
+      node.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+    }
+    long before = count();
+    assertThat(before).as("stored by the killed node").isPositive();
+    KafkaIngestor next = track(ingestor().build().start());
+    assertStoredOnce(accepted);
+    assertThat(next.metrics().written())
+        .as("the successor re-read the killed node's uncommitted batch")
+        .isGreaterThan(accepted.size() - before);
+  }
+
   private KafkaIngestor.Builder ingestor() {
     return KafkaIngestor.builder(broker.bootstrap(), topic, "pg-" + id, store)
         .pollTimeout(Duration.ofMillis(200))
@@ -164,9 +211,9 @@ class KafkaPostgresTest {
     }
     try (KafkaActivitySink sink =
         KafkaActivitySink.builder(broker.bootstrap(), topic)
-            .deliveryTimeout(Duration.ofSeconds(10))
+            .deliveryTimeout(Duration.ofSeconds(30))
             .build()) {
-      sink.write(batch);
+      KafkaIngestionTest.writeRetrying(sink, batch);
     }
     return batch.stream().map(NewActivity::uid).toList();
   }

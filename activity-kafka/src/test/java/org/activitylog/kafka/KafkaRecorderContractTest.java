@@ -36,7 +36,7 @@ class KafkaRecorderContractTest extends ActivityRecorderContract {
     InMemoryActivityStore memory = InMemoryActivityStore.create(clock);
     KafkaActivitySink sink =
         KafkaActivitySink.builder(broker.bootstrap(), topic)
-            .deliveryTimeout(Duration.ofSeconds(10))
+            .deliveryTimeout(Duration.ofSeconds(30))
             .build();
     KafkaIngestor ingestor =
         KafkaIngestor.builder(broker.bootstrap(), topic, "contract-" + id, memory)
