@@ -181,6 +181,62 @@ class KafkaIngestionTest {
   }
 
   @Nested
+  @DisplayName("Refused by the store")
+  class RefusedByStore {
+    /**
+     * If this fails, check IngestLoop.insert: when the store refuses a batch by validation, the
+     * activities must be written one by one so that only the refused one is dead-lettered.
+     */
+    @Test
+    @DisplayName(
+        "An activity the store refuses is dead-lettered alone; the rest of its batch is stored")
+    void isolated() {
+      long wg = tenant(1);
+      Map<Long, List<UUID>> accepted = new HashMap<>();
+      List<NewActivity> batch = new ArrayList<>();
+      for (int i = 0; i < 30; i++) {
+        batch.add(stamped(wg));
+      }
+      UUID refused = batch.get(17).uid();
+      ActivityStore picky =
+          new ForwardingActivityStore(memory) {
+            private final ActivityRepository repository =
+                new ForwardingActivityRepository(memory.activities()) {
+                  @Override
+                  public List<Activity> insertAll(List<NewActivity> activities) {
+                    for (NewActivity a : activities) {
+                      if (refused.equals(a.uid())) {
+                        throw new org.activitylog.api.ValidationException(
+                            "text", "refused by the store (test)");
+                      }
+                    }
+                    return super.insertAll(activities);
+                  }
+                };
+
+            @Override
+            public ActivityRepository activities() {
+              return repository;
+            }
+          };
+      KafkaIngestor ingestor = ingestor(picky).start();
+      writeRetrying(sink(Duration.ofSeconds(30)), batch);
+      batch.stream()
+          .filter(a -> !refused.equals(a.uid()))
+          .forEach(a -> accepted.computeIfAbsent(wg, k -> new ArrayList<>()).add(a.uid()));
+      awaitStored(accepted);
+      List<ConsumerRecord<byte[], byte[]>> dead = readAll(topic + ".dead-letter", 1);
+      assertThat(dead)
+          .extracting(r -> header(r, KafkaIngestor.REASON_HEADER))
+          .containsExactly("refused");
+      assertThat(header(dead.get(0), KafkaIngestor.MESSAGE_HEADER))
+          .contains("refused by the store");
+      await(() -> ingestor.metrics().deadLettered() == 1, "1 dead-lettered: " + ingestor.metrics());
+      assertThat(ingestor.metrics().written()).isEqualTo(29);
+    }
+  }
+
+  @Nested
   @DisplayName("Consumer group")
   class ConsumerGroup {
     /**
