@@ -31,6 +31,7 @@ class LayeringTest {
   private static final String TESTKIT = "org.activitylog.testkit..";
   private static final String MICROMETER = "org.activitylog.micrometer..";
   private static final String SERVLET = "org.activitylog.servlet..";
+  private static final String KAFKA = "org.activitylog.kafka..";
 
   @ArchTest
   static final ArchRule modelKnowsNoSpi =
@@ -246,6 +247,43 @@ class LayeringTest {
               "the servlet serves activity-http in any servlet container; storage sits behind"
                   + " the facade, and no container's own classes are needed");
 
+  /**
+   * The Kafka module is a recorder transport and an ingestor into any store: it knows the model,
+   * the SPI, the recorder's sink and the codec, and nothing of how a backend stores or a format
+   * writes.
+   */
+  @ArchTest
+  static final ArchRule kafkaKnowsNoBackendTransportOrFormat =
+      noClasses()
+          .that()
+          .resideInAPackage(KAFKA)
+          .should()
+          .dependOnClassesThat()
+          .resideInAnyPackage(
+              MEMORY,
+              JDBC,
+              FORMATS,
+              HTTP,
+              SERVER,
+              CORE,
+              TESTKIT,
+              "java.sql..",
+              "org.jdbi..",
+              "org.eclipse.jetty..")
+          .because(
+              "the ingestor writes through the SPI's batch insert and the sink is the recorder's;"
+                  + " the topic's record is the codec's JSON, not a wire format of the seeds");
+
+  @ArchTest
+  static final ArchRule nothingIsBuiltOnKafka =
+      noClasses()
+          .that()
+          .resideOutsideOfPackage(KAFKA)
+          .should()
+          .dependOnClassesThat()
+          .resideInAnyPackage(KAFKA, "org.apache.kafka..")
+          .because("a host adds activity-kafka when it wants Kafka; no other module may need it");
+
   @ArchTest
   static final ArchRule onlyTheServerAssembles =
       noClasses()
@@ -281,6 +319,8 @@ class LayeringTest {
   @ArchTest static final ArchRule recorderInternals = internalsOf("recorder");
 
   @ArchTest static final ArchRule testkitInternals = internalsOf("testkit");
+
+  @ArchTest static final ArchRule kafkaInternals = internalsOf("kafka");
 
   /**
    * The API module's internal package is exported, by name, to the wire-format, HTTP and server
