@@ -1,6 +1,5 @@
 package org.activitylog.recorder;
 
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -18,6 +17,8 @@ import org.activitylog.api.Page;
 import org.activitylog.api.PageRequest;
 import org.activitylog.api.Sort;
 import org.activitylog.spi.ActivityRepository;
+import org.activitylog.spi.PurgeCriteria;
+import org.activitylog.spi.PurgedBatch;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -87,7 +88,7 @@ final class MapRepository implements ActivityRepository {
   }
 
   @Override
-  public long purgeCreatedBefore(Instant cutoff) {
+  public PurgedBatch purgeBatch(PurgeCriteria criteria, int limit) {
     throw new UnsupportedOperationException();
   }
 

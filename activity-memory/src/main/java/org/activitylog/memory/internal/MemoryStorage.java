@@ -1,5 +1,6 @@
 package org.activitylog.memory.internal;
 
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.NavigableMap;
@@ -52,6 +53,17 @@ public final class MemoryStorage {
 
   final AtomicLong nextId = new AtomicLong(1);
 
+  /** Job leases by name: who holds each and until when, as a lease table would keep them. */
+  final Map<String, LeaseRow> leases = new HashMap<>();
+
+  /**
+   * A lease's holder and expiry.
+   *
+   * @param holder the taker's token
+   * @param expiresAt when the lease lapses unless renewed
+   */
+  record LeaseRow(UUID holder, Instant expiresAt) {}
+
   /** Creates empty storage. */
   public MemoryStorage() {}
 
@@ -84,6 +96,21 @@ public final class MemoryStorage {
     lock.writeLock().lock();
     try {
       return work.get();
+    } finally {
+      lock.writeLock().unlock();
+    }
+  }
+
+  /**
+   * Runs a change under the write lock whether or not the store is open: for releasing what a
+   * closed store's holder still has, which other stores on this storage wait for.
+   *
+   * @param work the change
+   */
+  void writeAlways(Runnable work) {
+    lock.writeLock().lock();
+    try {
+      work.run();
     } finally {
       lock.writeLock().unlock();
     }

@@ -55,6 +55,17 @@ final class H2Sql extends ActivitySql {
   }
 
   @Override
+  protected String purgeReportStart() {
+    // A data change delta table: the DELETE's rows, read in the same statement.
+    return "SELECT COUNT(*), MAX(created_at) FROM OLD TABLE (";
+  }
+
+  @Override
+  protected String purgeReportEnd() {
+    return ")";
+  }
+
+  @Override
   public String explain(String select) {
     return "EXPLAIN " + select;
   }

@@ -45,6 +45,16 @@ final class PostgresSql extends ActivitySql {
   }
 
   @Override
+  protected String purgeReportStart() {
+    return "WITH gone AS (";
+  }
+
+  @Override
+  protected String purgeReportEnd() {
+    return " RETURNING created_at) SELECT COUNT(*), MAX(created_at) FROM gone";
+  }
+
+  @Override
   public String explain(String select) {
     return "EXPLAIN " + select;
   }
