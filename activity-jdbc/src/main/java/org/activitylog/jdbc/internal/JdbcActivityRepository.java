@@ -425,8 +425,9 @@ public final class JdbcActivityRepository implements ActivityRepository {
    * {@inheritDoc}
    *
    * <p>Here a batch is one statement, so one short transaction: a {@code DELETE} of the ids a
-   * sub-select picks, oldest first through an index, {@code FOR UPDATE SKIP LOCKED} so that it
-   * never waits for (or deadlocks with) a writer holding one of the rows.
+   * sub-select picks, oldest first through an index. On PostgreSQL the sub-select is {@code FOR
+   * UPDATE SKIP LOCKED}, so that a batch never waits for (or deadlocks with) a writer holding one
+   * of the rows; on H2 the {@code DELETE} takes its own row locks.
    */
   @Override
   public PurgedBatch purgeBatch(PurgeCriteria criteria, int limit) {

@@ -230,8 +230,9 @@ public abstract class ActivitySql {
 
   /**
    * {@return one batch of a purge, as one statement and so one transaction: it deletes up to {@code
-   * limit} of the oldest rows the criteria match, skipping rows another transaction holds locked,
-   * and answers one row, how many it deleted and the newest {@code created_at} among them}
+   * limit} of the oldest rows the criteria match (on PostgreSQL skipping rows another transaction
+   * holds locked) and answers one row, how many it deleted and the newest {@code created_at} among
+   * them}
    *
    * @param criteria which rows
    * @param limit the most rows
@@ -281,8 +282,14 @@ public abstract class ActivitySql {
     }
     return out.append("a.created_at, a.id LIMIT ")
         .param(SqlArguments.int64(limit))
-        .append(" FOR UPDATE SKIP LOCKED");
+        .append(purgeLocking());
   }
+
+  /**
+   * {@return what a purge batch's select appends to lock its rows, or nothing when the {@code
+   * DELETE}'s own row locks are used}
+   */
+  protected abstract String purgeLocking();
 
   private static <T> void inList(
       BoundSql out,
