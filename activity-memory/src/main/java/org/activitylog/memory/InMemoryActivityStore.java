@@ -113,7 +113,8 @@ public final class InMemoryActivityStore implements ActivityStore {
    *
    * <p>Here a lease is a row of the shared storage: every store {@linkplain #sharingStorageWith
    * sharing it} sees it. It lapses {@code ttl} after it was taken or last renewed, by the clock of
-   * the store that looks, and may then be taken over; closing the store does not release it.
+   * the store that looks, and may then be taken over; closing the store does not release it, and a
+   * lease closed after its store stays until it lapses.
    */
   @Override
   public Optional<JobLease> tryLease(String name, Duration ttl) {

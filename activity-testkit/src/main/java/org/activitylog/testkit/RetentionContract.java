@@ -88,17 +88,23 @@ public abstract class RetentionContract extends StoreContractSupport {
       Activity atCutoff = insert(VIEWED, g, w.plus(HOUR));
       PurgeCriteria criteria = ownGroups(w.plus(HOUR)).build();
 
-      PurgedBatch batch = repository().purgeBatch(criteria, 2);
+      PurgedBatch batch = repository().purgeBatch(criteria, 1);
 
       assertThat(batch)
-          .as("first batch of 2 over %s", describe(List.of(first, tieLow, tieHigh, third)))
-          .isEqualTo(new PurgedBatch(2, w.plusSeconds(2)));
+          .as("first batch of 1 over %s", describe(List.of(first, tieLow, tieHigh, third)))
+          .isEqualTo(new PurgedBatch(1, w.plusSeconds(1)));
+
+      PurgedBatch next = repository().purgeBatch(criteria, 1);
+
+      assertThat(next)
+          .as("second batch of 1 over %s", describe(List.of(tieLow, tieHigh, third)))
+          .isEqualTo(new PurgedBatch(1, w.plusSeconds(2)));
       assertRemaining(List.of(tieHigh, third, atCutoff));
 
       PurgedBatch rest = repository().purgeBatch(criteria, 5);
 
       assertThat(rest)
-          .as("second batch of up to 5 over %s", describe(List.of(tieHigh, third)))
+          .as("third batch of up to 5 over %s", describe(List.of(tieHigh, third)))
           .isEqualTo(new PurgedBatch(2, w.plusSeconds(3)));
       assertRemaining(List.of(atCutoff));
     }
@@ -438,6 +444,8 @@ public abstract class RetentionContract extends StoreContractSupport {
       String name = leaseName();
       JobLease first = take(store, name);
       first.close();
+      first.close();
+      assertThat(first.renew()).as("renew of a released lease nobody holds").isFalse();
       try (JobLease second = take(otherStore(), name)) {
         first.close();
         assertThat(first.renew()).as("renew of a released lease").isFalse();

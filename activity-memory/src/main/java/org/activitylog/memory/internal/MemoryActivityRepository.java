@@ -178,9 +178,6 @@ public final class MemoryActivityRepository implements ActivityRepository {
     if (limit < 1) {
       throw new ValidationException("limit", "must be 1 or more", limit);
     }
-    if (criteria.hasEmptyTimeRange()) {
-      return PurgedBatch.NONE;
-    }
     return storage.write(
         closed,
         () -> {

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.activitylog.api.StoreUnavailableException;
 import org.activitylog.memory.internal.MemoryStorage.LeaseRow;
 import org.activitylog.spi.JobLease;
 
@@ -89,18 +90,25 @@ public final class MemoryLeases {
 
     @Override
     public void close() {
-      storage.writeAlways(
-          () -> {
-            LeaseRow row = storage.leases.get(name);
-            if (row != null && row.holder().equals(holder)) {
-              storage.leases.remove(name);
-            }
-          });
+      try {
+        storage.write(closed, this::release);
+      } catch (StoreUnavailableException e) {
+        // The store was closed first: the row stays and lapses, as a dead node's would.
+      }
     }
 
-    @Override
-    public String toString() {
-      return "lease " + name + " held by " + holder;
+    /**
+     * Deletes the lease's row if it still names this holder; the caller holds the lock.
+     *
+     * @return the row deleted, or empty when the row was gone or another holder's
+     */
+    private Optional<LeaseRow> release() {
+      LeaseRow row = storage.leases.get(name);
+      if (row == null || !row.holder().equals(holder)) {
+        return Optional.empty();
+      }
+      storage.leases.remove(name);
+      return Optional.of(row);
     }
   }
 }

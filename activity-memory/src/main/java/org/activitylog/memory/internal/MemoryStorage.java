@@ -101,21 +101,6 @@ public final class MemoryStorage {
     }
   }
 
-  /**
-   * Runs a change under the write lock whether or not the store is open: for releasing what a
-   * closed store's holder still has, which other stores on this storage wait for.
-   *
-   * @param work the change
-   */
-  void writeAlways(Runnable work) {
-    lock.writeLock().lock();
-    try {
-      work.run();
-    } finally {
-      lock.writeLock().unlock();
-    }
-  }
-
   private static void requireOpen(AtomicBoolean closed) {
     if (closed.get()) {
       throw new StoreUnavailableException(
