@@ -269,8 +269,7 @@ public interface ActivityRepository {
    *
    * <p>Erasure stays complete when it meets a purge running at the same time: every activity of the
    * actor that existed when the erasure began is then either erased or purged, none is left as it
-   * was, and the erasure neither fails nor counts an activity twice because a purge deleted some of
-   * them under it.
+   * was, and the erasure does not fail because a purge deleted some of them under it.
    *
    * @param actor the actor to erase
    * @param mode whether to delete the activities or replace the actor with {@link
