@@ -5,10 +5,12 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Spliterator;
 import java.util.Spliterators;
 import java.util.UUID;
+import java.util.function.Predicate;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 import org.activitylog.api.Activity;
@@ -213,19 +215,118 @@ public interface ActivityRepository {
   }
 
   /**
-   * Deletes for good every activity created strictly before an instant, soft-deleted or not: the
-   * retention sweep.
+   * Deletes for good one batch of a purge, in one short transaction of its own: up to {@code limit}
+   * of the oldest activities the criteria match, soft-deleted ones included. This is the one purge
+   * method a backend implements; {@link #purge} and {@link #purgeCreatedBefore} run it batch by
+   * batch.
+   *
+   * <ul>
+   *   <li><b>Which rows.</b> Those {@link PurgeCriteria#matches} accepts: created in {@code
+   *       [createdFrom, createdBefore)}, of an included and not excluded type and owning group.
+   *       Nothing else is touched: not an activity created at the cutoff or later, not one of an
+   *       excluded type or group, and never a follow edge (the follow graph holds actors, not
+   *       activities, and erasing an actor is what removes its edges).
+   *   <li><b>Order.</b> The oldest first, by creation time and then id, so that a purge stopped
+   *       after any batch has removed a prefix of the history it was asked for, never a hole in the
+   *       middle of it.
+   *   <li><b>Atomicity.</b> The batch deletes all its rows or none, and a reader sees either all of
+   *       them or none of them. A purged activity is gone as an erased one is: its uid can be
+   *       recorded again, as a new activity.
+   *   <li><b>Locks.</b> Rows another transaction holds locked (an update, a soft delete, an erasure
+   *       in progress) may be skipped rather than waited for; a later batch or a later purge
+   *       removes them. A batch holds its own locks only until it commits, so a writer or reader
+   *       waits on a purge for one batch at most.
+   * </ul>
+   *
+   * @param criteria which activities to delete
+   * @param limit the most activities to delete, 1 or more
+   * @return how many it deleted and the newest creation time among them
+   * @throws ValidationException naming {@code limit} when it is below 1; nothing is deleted then
+   */
+  PurgedBatch purgeBatch(PurgeCriteria criteria, int limit);
+
+  /**
+   * Deletes for good every activity the criteria match, in batches of {@code batchSize} rows, each
+   * batch its own transaction ({@link #purgeBatch}), the oldest first; reports its figures after
+   * every batch and returns them at the end. The purge ends when a batch deletes fewer rows than
+   * the batch size.
+   *
+   * <p>It is resumable: it keeps no state outside the store, so after a crash, a cancel or a
+   * failure the same call started again carries on with what is left. It stops between batches,
+   * keeping what earlier batches deleted, when {@code progress} answers false or when the calling
+   * thread is interrupted (the interrupt stays set); the result then says it is not complete.
+   *
+   * <p>It is not a snapshot: each batch deletes what matches when it runs. An activity created
+   * during the purge with a creation time before the cutoff (a late import, a recorder's retry) may
+   * or may not be deleted by it; the next purge deletes it. Each batch starts at the newest
+   * creation time the one before it deleted, so an activity inserted with an older time than that
+   * waits for the next purge too, as does a row that was locked when its batch ran.
+   *
+   * <p>The default runs {@link #purgeBatch} in a loop, so every backend gets it; a backend that can
+   * remove whole ranges faster (dropping time partitions) may override it, keeping these rules.
+   *
+   * @param criteria which activities to delete
+   * @param batchSize the most activities each batch deletes, 1 or more; {@link
+   *     #DEFAULT_PURGE_BATCH_SIZE} suits most stores
+   * @param progress called after every batch with the figures so far ({@code complete} true after
+   *     the last one); its answer is whether to go on
+   * @return the figures at the end
+   * @throws ValidationException naming {@code batch_size} when it is below 1; nothing is deleted
+   *     then
+   */
+  default PurgeResult purge(
+      PurgeCriteria criteria, int batchSize, Predicate<PurgeResult> progress) {
+    Objects.requireNonNull(criteria, "criteria");
+    Objects.requireNonNull(progress, "progress");
+    if (batchSize < 1) {
+      throw new ValidationException("batch_size", "must be 1 or more", batchSize);
+    }
+    long removed = 0;
+    long batches = 0;
+    PurgeCriteria next = criteria;
+    while (!Thread.currentThread().isInterrupted()) {
+      PurgedBatch batch = purgeBatch(next, batchSize);
+      removed += batch.deleted();
+      batches++;
+      boolean done = batch.deleted() < batchSize;
+      PurgeResult soFar = new PurgeResult(removed, batches, done);
+      if (!progress.test(soFar) || done) {
+        return soFar;
+      }
+      // Rows older than this are gone (or were locked): the next batch need not read past them.
+      next = next.startingAt(Objects.requireNonNull(batch.newestCreatedAt(), "newestCreatedAt"));
+    }
+    return new PurgeResult(removed, batches, false);
+  }
+
+  /** The batch size of {@link #purgeCreatedBefore}, and the retention job's default: 1,000 rows. */
+  int DEFAULT_PURGE_BATCH_SIZE = 1000;
+
+  /**
+   * Deletes for good every activity created strictly before an instant, soft-deleted or not, in
+   * every workspace group: the simple retention sweep. It is {@link #purge} with {@link
+   * PurgeCriteria#createdBefore(Instant)}, in batches of {@value #DEFAULT_PURGE_BATCH_SIZE}, so it
+   * is not one transaction: a reader may see it half done, and if the calling thread is interrupted
+   * it stops between batches and returns what it deleted so far (the interrupt stays set). Its
+   * rules are {@link #purge}'s.
    *
    * @param cutoff the first creation time that is kept
    * @return how many activities were deleted
    */
-  long purgeCreatedBefore(Instant cutoff);
+  default long purgeCreatedBefore(Instant cutoff) {
+    return purge(PurgeCriteria.createdBefore(cutoff), DEFAULT_PURGE_BATCH_SIZE, soFar -> true)
+        .removed();
+  }
 
   /**
    * Removes or anonymises every activity of an actor, soft-deleted ones included. The actor is
    * matched by kind and id: a user and a member are different actors whatever their ids. An
    * anonymised activity is stored as {@link StoredActivities#anonymised} describes it; a
    * soft-deleted one stays deleted.
+   *
+   * <p>Erasure stays complete when it meets a purge running at the same time: every activity of the
+   * actor that existed when the erasure began is then either erased or purged, none is left as it
+   * was, and the erasure does not fail because a purge deleted some of them under it.
    *
    * @param actor the actor to erase
    * @param mode whether to delete the activities or replace the actor with {@link

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Predicate;
 import java.util.stream.Stream;
 import org.activitylog.api.Activity;
 import org.activitylog.api.ActivityQuery;
@@ -72,6 +73,21 @@ public class ForwardingActivityRepository implements ActivityRepository {
   @Override
   public Activity restore(long id, WriteGuard guard, @Nullable String restoredBy) {
     return delegate.restore(id, guard, restoredBy);
+  }
+
+  @Override
+  public PurgedBatch purgeBatch(PurgeCriteria criteria, int limit) {
+    return delegate.purgeBatch(criteria, limit);
+  }
+
+  /**
+   * Passes the purge to the delegate, which may remove whole ranges faster than batches through
+   * this decorator would. A decorator that changes {@link #purgeBatch} and wants purges to see the
+   * change overrides this and {@link #purgeCreatedBefore} too.
+   */
+  @Override
+  public PurgeResult purge(PurgeCriteria criteria, int batchSize, Predicate<PurgeResult> progress) {
+    return delegate.purge(criteria, batchSize, progress);
   }
 
   @Override

@@ -1,6 +1,8 @@
 package org.activitylog.spi;
 
+import java.time.Duration;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * An {@link ActivityStore} that passes every call to another one: the base of store decorators. A
@@ -45,6 +47,11 @@ public class ForwardingActivityStore implements ActivityStore {
   @Override
   public FollowGraph follows() {
     return delegate.follows();
+  }
+
+  @Override
+  public Optional<JobLease> tryLease(String name, Duration ttl) {
+    return delegate.tryLease(name, ttl);
   }
 
   @Override

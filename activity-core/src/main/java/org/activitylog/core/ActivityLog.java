@@ -355,8 +355,11 @@ public final class ActivityLog {
   }
 
   /**
-   * Administrative: deletes for good every activity created before an instant, for retention. Not
-   * access-checked: call it from trusted code only.
+   * Administrative: deletes for good every activity created before an instant, for retention, in
+   * batches of short transactions ({@link
+   * org.activitylog.spi.ActivityRepository#purgeCreatedBefore}). Not access-checked: call it from
+   * trusted code only. For ages per type and workspace group, and for running on several nodes, use
+   * a {@link RetentionJob}.
    *
    * @param cutoff the first creation time that is kept
    * @return how many activities were deleted

@@ -8,6 +8,7 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.BooleanSupplier;
 import javax.sql.DataSource;
@@ -18,6 +19,7 @@ import org.activitylog.jdbc.internal.H2Durability;
 import org.activitylog.jdbc.internal.IndexIntegrity;
 import org.activitylog.jdbc.internal.JdbcActivityRepository;
 import org.activitylog.jdbc.internal.JdbcFollowGraph;
+import org.activitylog.jdbc.internal.JdbcLeases;
 import org.activitylog.jdbc.internal.SchemaMigrations;
 import org.activitylog.jdbc.internal.SqlErrors;
 import org.activitylog.jdbc.internal.StoreAccess;
@@ -25,6 +27,7 @@ import org.activitylog.jdbc.internal.sql.ActivitySql;
 import org.activitylog.spi.ActivityRepository;
 import org.activitylog.spi.ActivityStore;
 import org.activitylog.spi.FollowGraph;
+import org.activitylog.spi.JobLease;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.SqlStatements;
 import org.jdbi.v3.core.statement.StatementExceptions;
@@ -75,6 +78,7 @@ public final class JdbcActivityStore implements ActivityStore {
   private final StoreAccess access;
   private final JdbcActivityRepository activities;
   private final JdbcFollowGraph follows;
+  private final JdbcLeases leases;
   private final @Nullable IndexIntegrity integrity;
 
   private JdbcActivityStore(
@@ -107,6 +111,7 @@ public final class JdbcActivityStore implements ActivityStore {
             b.connectionTimeout != null ? b.connectionTimeout : Builder.DEFAULT_CONNECTION_TIMEOUT);
     this.activities = new JdbcActivityRepository(access, b.clock, b.catalogue);
     this.follows = new JdbcFollowGraph(access);
+    this.leases = new JdbcLeases(access, b.clock);
   }
 
   /**
@@ -142,6 +147,23 @@ public final class JdbcActivityStore implements ActivityStore {
   @Override
   public FollowGraph follows() {
     return follows;
+  }
+
+  /**
+   * {@inheritDoc}
+   *
+   * <p>On H2 a lease is a row of {@code activitylog_job_lease} with an expiry by this store's
+   * clock: a store that dies holding it leaves the row, and another store takes it over {@code ttl}
+   * after it was taken or last renewed. On PostgreSQL it is a session-level advisory lock ({@code
+   * pg_try_advisory_lock}) held on a connection of the pool until the lease is closed, so a run
+   * that holds it needs a pool of two connections or more; {@code ttl} plays no part, and the lease
+   * ends with its connection, so a node that dies frees it as soon as the server notices (with TCP
+   * keepalives, within minutes; at once when the process exits). Advisory locks are per database:
+   * the lock's key is taken from the schema and the lease's name.
+   */
+  @Override
+  public Optional<JobLease> tryLease(String name, Duration ttl) {
+    return leases.tryLease(name, ttl);
   }
 
   /** Closes the pool the store owns, if any; a host's DataSource is left open. Idempotent. */

@@ -39,7 +39,7 @@ class SchemaMigrationTest {
     try (TestDatabase db = TestDatabase.create(kind, "mig_history");
         JdbcActivityStore store = db.builder().clock(clock).build()) {
       assertThat(store.dialect()).isEqualTo(db.dialect());
-      assertThat(appliedVersions(db)).containsExactly("1", "2", "3", "4", "5");
+      assertThat(appliedVersions(db)).containsExactly("1", "2", "3", "4", "5", "6");
     }
   }
 
@@ -67,7 +67,7 @@ class SchemaMigrationTest {
         assertThat(store.activities().findById(stored.id())).contains(stored);
       }
 
-      assertThat(appliedVersions(db)).containsExactly("1", "2", "3", "4", "5");
+      assertThat(appliedVersions(db)).containsExactly("1", "2", "3", "4", "5", "6");
       assertThat(single(db, "SELECT COUNT(*) FROM " + prefix + "host_orders")).isEqualTo("1");
       assertThat(single(db, "SELECT version FROM " + prefix + "flyway_schema_history"))
           .isEqualTo("42");
@@ -106,7 +106,7 @@ class SchemaMigrationTest {
       } finally {
         pool.shutdownNow();
       }
-      assertThat(appliedVersions(db)).containsExactly("1", "2", "3", "4", "5");
+      assertThat(appliedVersions(db)).containsExactly("1", "2", "3", "4", "5", "6");
     }
   }
 
@@ -125,7 +125,7 @@ class SchemaMigrationTest {
       List<Activity> written = writeToOldSchema(db);
 
       try (JdbcActivityStore current = db.builder().clock(clock).build()) {
-        assertThat(appliedVersions(db)).containsExactly("1", "2", "3", "4", "5");
+        assertThat(appliedVersions(db)).containsExactly("1", "2", "3", "4", "5", "6");
         for (Activity a : written) {
           assertThat(current.activities().findById(a.id())).contains(a);
         }
@@ -152,7 +152,7 @@ class SchemaMigrationTest {
       List<Activity> written = writeToOldSchema(db);
 
       try (JdbcActivityStore current = db.builder().clock(clock).build()) {
-        assertThat(appliedVersions(db)).containsExactly("1", "2", "3", "4", "5");
+        assertThat(appliedVersions(db)).containsExactly("1", "2", "3", "4", "5", "6");
         for (Activity a : written) {
           assertThat(current.activities().findById(a.id())).contains(a);
           assertThat(current.activities().findByUid(a.workspaceGroupId(), a.uid())).contains(a);

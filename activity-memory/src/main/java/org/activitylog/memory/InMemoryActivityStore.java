@@ -1,15 +1,19 @@
 package org.activitylog.memory;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.activitylog.api.ActivityCatalogue;
 import org.activitylog.memory.internal.MemoryActivityRepository;
 import org.activitylog.memory.internal.MemoryFollowGraph;
+import org.activitylog.memory.internal.MemoryLeases;
 import org.activitylog.memory.internal.MemoryStorage;
 import org.activitylog.spi.ActivityRepository;
 import org.activitylog.spi.ActivityStore;
 import org.activitylog.spi.FollowGraph;
+import org.activitylog.spi.JobLease;
 
 /**
  * An {@link ActivityStore} that keeps everything on the Java heap. Thread-safe.
@@ -41,6 +45,7 @@ public final class InMemoryActivityStore implements ActivityStore {
   private final AtomicBoolean closed = new AtomicBoolean();
   private final MemoryActivityRepository activities;
   private final MemoryFollowGraph follows;
+  private final MemoryLeases leases;
   private final ActivityCatalogue catalogue;
 
   private InMemoryActivityStore(MemoryStorage storage, Clock clock, ActivityCatalogue catalogue) {
@@ -48,6 +53,7 @@ public final class InMemoryActivityStore implements ActivityStore {
     this.catalogue = catalogue;
     this.activities = new MemoryActivityRepository(storage, clock, closed, catalogue);
     this.follows = new MemoryFollowGraph(storage, closed);
+    this.leases = new MemoryLeases(storage, clock, closed);
   }
 
   /**
@@ -100,6 +106,19 @@ public final class InMemoryActivityStore implements ActivityStore {
   @Override
   public FollowGraph follows() {
     return follows;
+  }
+
+  /**
+   * {@inheritDoc}
+   *
+   * <p>Here a lease is a row of the shared storage: every store {@linkplain #sharingStorageWith
+   * sharing it} sees it. It lapses {@code ttl} after it was taken or last renewed, by the clock of
+   * the store that looks, and may then be taken over; closing the store does not release it, and a
+   * lease closed after its store stays until it lapses.
+   */
+  @Override
+  public Optional<JobLease> tryLease(String name, Duration ttl) {
+    return leases.tryLease(name, ttl);
   }
 
   /**

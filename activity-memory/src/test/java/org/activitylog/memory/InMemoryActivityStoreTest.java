@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -31,6 +32,7 @@ import org.activitylog.api.UnknownActivityType;
 import org.activitylog.api.UserSimple;
 import org.activitylog.api.ValidationException;
 import org.activitylog.spi.StoredActivities;
+import org.activitylog.testkit.MutableClock;
 import org.activitylog.testkit.TestActivityTypes;
 import org.junit.jupiter.api.Test;
 
@@ -50,6 +52,26 @@ class InMemoryActivityStoreTest {
         .createdAt(T0)
         .workspaceGroupId(1)
         .build();
+  }
+
+  /**
+   * The kit accepts leases that never lapse (PostgreSQL's end with their session); this backend's
+   * lapse {@code ttl} after they were taken or renewed, as a lease row does, so that a node that
+   * stopped without releasing one blocks the others for that long only.
+   */
+  @Test
+  void leasesLapseAfterTheirTimeToLive() {
+    MutableClock time = new MutableClock();
+    InMemoryActivityStore node = InMemoryActivityStore.create(time);
+    InMemoryActivityStore other = InMemoryActivityStore.sharingStorageWith(node, time);
+    Duration ttl = Duration.ofMinutes(1);
+    node.tryLease("retention", ttl).orElseThrow();
+    node.close(); // stops without releasing
+
+    time.advance(ttl.minusSeconds(1));
+    assertThat(other.tryLease("retention", ttl)).as("a take before the lease lapsed").isEmpty();
+    time.advance(Duration.ofSeconds(1));
+    assertThat(other.tryLease("retention", ttl)).as("a take once it lapsed").isPresent();
   }
 
   /**

@@ -8,8 +8,8 @@ import org.junit.jupiter.api.Nested;
 
 /**
  * Every rule a storage backend must keep, in one class: the repository, the follow graph, the
- * {@link org.activitylog.core.ActivityLog} facade over the store and the recorder writing into it.
- * A backend author writes one subclass:
+ * {@link org.activitylog.core.ActivityLog} facade over the store, the recorder writing into it and
+ * retention (batched purges, job leases, the retention job). A backend author writes one subclass:
  *
  * <pre>{@code
  * class MyActivityStoreContractTest extends ActivityStoreContract {
@@ -28,8 +28,8 @@ import org.junit.jupiter.api.Nested;
  *
  * <p>Each group is one of the separate contracts ({@link ActivityRepositoryContract}, {@link
  * FollowGraphContract}, {@link ActivityLogContract}, {@link ActivityRecorderContract}, {@link
- * ModelBasedContract}), run with this class's factories; authors who want only some of them may
- * subclass those instead.
+ * RetentionContract}, {@link ModelBasedContract}), run with this class's factories; authors who
+ * want only some of them may subclass those instead.
  */
 public abstract class ActivityStoreContract {
 
@@ -138,6 +138,29 @@ public abstract class ActivityStoreContract {
   @Nested
   @DisplayName("ActivityRecorder into the store")
   class Recorder extends ActivityRecorderContract {
+    @Override
+    protected ActivityStore createStore(MutableClock clock) {
+      return ActivityStoreContract.this.createStore(clock);
+    }
+
+    @Override
+    protected Optional<ActivityStore> createSecondStore(ActivityStore first, MutableClock clock) {
+      return ActivityStoreContract.this.createSecondStore(first, clock);
+    }
+
+    @Override
+    protected void cleanUp(ActivityStore store, List<Long> workspaceGroupIds) {
+      ActivityStoreContract.this.cleanUp(store, workspaceGroupIds);
+    }
+  }
+
+  /**
+   * The retention rules (batched purges, job leases, the retention job), with this class's
+   * factories.
+   */
+  @Nested
+  @DisplayName("Retention")
+  class Retention extends RetentionContract {
     @Override
     protected ActivityStore createStore(MutableClock clock) {
       return ActivityStoreContract.this.createStore(clock);

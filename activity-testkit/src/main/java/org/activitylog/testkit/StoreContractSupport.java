@@ -96,6 +96,18 @@ public abstract class StoreContractSupport {
   }
 
   /**
+   * Opens a second store on the same storage, closed after the test, when the backend offers one;
+   * for tests that check what they can on one store and more with two.
+   *
+   * @return the second store, or empty when the backend offers none
+   */
+  protected final Optional<ActivityStore> secondStoreIfAny() {
+    Optional<ActivityStore> second = createSecondStore(store, clock);
+    second.ifPresent(opened::add);
+    return second;
+  }
+
+  /**
    * The uid of an activity from {@link #data}, which always sets one; for the calls that need a
    * uid, such as {@code findByUid}.
    *

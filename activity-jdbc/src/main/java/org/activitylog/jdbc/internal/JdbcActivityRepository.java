@@ -12,6 +12,7 @@ import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -45,6 +46,8 @@ import org.activitylog.jdbc.internal.sql.ActivitySql;
 import org.activitylog.jdbc.internal.sql.BoundSql;
 import org.activitylog.jdbc.internal.sql.PositionalSql;
 import org.activitylog.spi.ActivityRepository;
+import org.activitylog.spi.PurgeCriteria;
+import org.activitylog.spi.PurgedBatch;
 import org.activitylog.spi.QueryMatching;
 import org.activitylog.spi.StoredActivities;
 import org.activitylog.spi.WriteGuard;
@@ -427,10 +430,41 @@ public final class JdbcActivityRepository implements ActivityRepository {
     return Optional.empty();
   }
 
+  /**
+   * {@inheritDoc}
+   *
+   * <p>Here a batch is one statement, so one short transaction: a {@code DELETE} of the ids a
+   * sub-select picks, oldest first through an index. On PostgreSQL the sub-select is {@code FOR
+   * UPDATE SKIP LOCKED}, so that a batch never waits for (or deadlocks with) a writer holding one
+   * of the rows; on H2 the {@code DELETE} takes its own row locks.
+   */
   @Override
-  public long purgeCreatedBefore(Instant cutoff) {
-    Objects.requireNonNull(cutoff, "cutoff");
-    return access.update(sql.purgeCreatedBefore(), u -> u.bind("cutoff", time(cutoff)));
+  public PurgedBatch purgeBatch(PurgeCriteria criteria, int limit) {
+    Objects.requireNonNull(criteria, "criteria");
+    if (limit < 1) {
+      throw new ValidationException("limit", "must be 1 or more", limit);
+    }
+    if (criteria.hasEmptyTimeRange()) {
+      return PurgedBatch.NONE;
+    }
+    BoundSql batch = sql.purgeBatch(criteria, limit);
+    return access.call(
+        () ->
+            access
+                .jdbi()
+                .withHandle(
+                    h ->
+                        batch
+                            .bindTo(h.createQuery(batch.sql()))
+                            .map(
+                                (rs, ctx) -> {
+                                  int deleted = rs.getInt(1);
+                                  OffsetDateTime newest = rs.getObject(2, OffsetDateTime.class);
+                                  return deleted == 0 || newest == null
+                                      ? PurgedBatch.NONE
+                                      : new PurgedBatch(deleted, newest.toInstant());
+                                })
+                            .one()));
   }
 
   @Override

@@ -39,7 +39,8 @@ public final class SchemaMigrations {
           "V2__follow_graph.sql",
           "V3__soft_delete_in_feed_indexes.sql",
           "V4__uid_unique_per_workspace_group.sql",
-          "V5__open_marker.sql");
+          "V5__open_marker.sql",
+          "V6__job_lease.sql");
 
   /** Flyway's entry point, named as text so that loading it needs no read edge. */
   private static final String FLYWAY_CLASS = "org.flywaydb.core.Flyway";

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -29,6 +30,8 @@ import org.activitylog.api.Sort;
 import org.activitylog.api.ValidationException;
 import org.activitylog.memory.internal.MemoryStorage.UidKey;
 import org.activitylog.spi.ActivityRepository;
+import org.activitylog.spi.PurgeCriteria;
+import org.activitylog.spi.PurgedBatch;
 import org.activitylog.spi.QueryMatching;
 import org.activitylog.spi.StoredActivities;
 import org.activitylog.spi.WriteGuard;
@@ -39,6 +42,10 @@ import org.jspecify.annotations.Nullable;
  * so every operation is atomic; queries scan every stored activity.
  */
 public final class MemoryActivityRepository implements ActivityRepository {
+  /** The order a purge deletes in: by creation time, then id. */
+  private static final Comparator<Activity> OLDEST_FIRST =
+      Comparator.comparing(Activity::createdAt).thenComparingLong(Activity::id);
+
   private final MemoryStorage storage;
   private final Clock clock;
   private final AtomicBoolean closed;
@@ -165,9 +172,28 @@ public final class MemoryActivityRepository implements ActivityRepository {
   }
 
   @Override
-  public long purgeCreatedBefore(Instant cutoff) {
-    Objects.requireNonNull(cutoff, "cutoff");
-    return removeIf(a -> a.createdAt().isBefore(cutoff));
+  public PurgedBatch purgeBatch(PurgeCriteria criteria, int limit) {
+    Objects.requireNonNull(criteria, "criteria");
+    if (limit < 1) {
+      throw new ValidationException("limit", "must be 1 or more", limit);
+    }
+    return storage.write(
+        closed,
+        () -> {
+          List<Activity> doomed =
+              storage.byId.values().stream()
+                  .filter(criteria::matches)
+                  .sorted(OLDEST_FIRST)
+                  .limit(limit)
+                  .toList();
+          for (Activity a : doomed) {
+            storage.byId.remove(a.id());
+            storage.idByUid.remove(UidKey.of(a));
+          }
+          return doomed.isEmpty()
+              ? PurgedBatch.NONE
+              : new PurgedBatch(doomed.size(), doomed.get(doomed.size() - 1).createdAt());
+        });
   }
 
   @Override

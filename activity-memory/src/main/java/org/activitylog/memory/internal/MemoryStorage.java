@@ -1,5 +1,6 @@
 package org.activitylog.memory.internal;
 
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.NavigableMap;
@@ -51,6 +52,17 @@ public final class MemoryStorage {
   final Map<ActorRef, Set<ActorRef>> followers = new HashMap<>();
 
   final AtomicLong nextId = new AtomicLong(1);
+
+  /** Job leases by name: who holds each and until when, as a lease table would keep them. */
+  final Map<String, LeaseRow> leases = new HashMap<>();
+
+  /**
+   * A lease's holder and expiry.
+   *
+   * @param holder the taker's token
+   * @param expiresAt when the lease lapses unless renewed
+   */
+  record LeaseRow(UUID holder, Instant expiresAt) {}
 
   /** Creates empty storage. */
   public MemoryStorage() {}

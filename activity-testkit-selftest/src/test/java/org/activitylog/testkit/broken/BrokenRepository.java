@@ -1,11 +1,14 @@
 package org.activitylog.testkit.broken;
 
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.activitylog.api.Activity;
 import org.activitylog.api.ActivityQuery;
+import org.activitylog.api.ActivityQuery.DeletedFilter;
 import org.activitylog.api.ActivityUpdate;
 import org.activitylog.api.ActorRef;
 import org.activitylog.api.Cursor;
@@ -16,6 +19,8 @@ import org.activitylog.api.PageRequest;
 import org.activitylog.api.Sort;
 import org.activitylog.spi.ActivityRepository;
 import org.activitylog.spi.ActivityStore;
+import org.activitylog.spi.PurgeCriteria;
+import org.activitylog.spi.PurgedBatch;
 import org.activitylog.spi.QueryMatching;
 import org.activitylog.spi.WriteGuard;
 import org.activitylog.testkit.MutableClock;
@@ -26,10 +31,13 @@ import org.jspecify.annotations.Nullable;
  * to add one bug; unchanged, it passes the whole contract, so a failure of a broken backend is its
  * bug's doing. Unlike the published {@link org.activitylog.spi.ForwardingActivityRepository}, it
  * leaves {@code scan} to the interface's default, which walks this repository's {@link #listAfter},
- * so that a paging bug shows in scans as it would in a backend that inherits the default.
+ * so that a paging bug shows in scans as it would in a backend that inherits the default; and
+ * likewise {@code purge} and {@code purgeCreatedBefore}, which run this repository's {@link
+ * #purgeBatch}.
  */
 class BrokenRepository implements ActivityRepository {
   private static final Sort BY_ID = new Sort(Sort.Field.ID, Sort.Direction.ASC);
+  private static final Sort OLDEST_FIRST = new Sort(Sort.Field.DATE_CREATED, Sort.Direction.ASC);
 
   /** The working repository underneath. */
   protected final ActivityRepository delegate;
@@ -60,6 +68,56 @@ class BrokenRepository implements ActivityRepository {
         .map(this::view)
         .sorted(QueryMatching.comparator(sort))
         .toList();
+  }
+
+  /**
+   * Every activity purge criteria match, soft-deleted ones included or not, the oldest first: for
+   * backends whose bug is in which rows a purge batch picks.
+   *
+   * @param criteria the criteria
+   * @param withDeleted whether soft-deleted activities are among them
+   */
+  protected final List<Activity> purgeMatches(PurgeCriteria criteria, boolean withDeleted) {
+    ActivityQuery inRange =
+        ActivityQuery.builder()
+            .createdBetween(criteria.createdFrom(), criteria.createdBefore())
+            .deleted(withDeleted ? DeletedFilter.INCLUDE : DeletedFilter.EXCLUDE)
+            .build();
+    return delegate
+        .scan(inRange, OLDEST_FIRST, 100)
+        .filter(criteria::matches)
+        .collect(Collectors.toList());
+  }
+
+  /**
+   * Deletes one activity for good, for backends that pick a batch's rows themselves: a batch of one
+   * over its creation microsecond, group and type, which holds no other activity in the kit's purge
+   * tests.
+   *
+   * @param activity the activity
+   */
+  protected final void deleteRow(Activity activity) {
+    delegate.purgeBatch(
+        PurgeCriteria.builder(activity.createdAt().plus(1, ChronoUnit.MICROS))
+            .createdFrom(activity.createdAt())
+            .workspaceGroupId(activity.workspaceGroupId())
+            .type(activity.type())
+            .build(),
+        1);
+  }
+
+  /**
+   * Deletes activities one by one and reports them as one batch.
+   *
+   * @param batch the activities, the newest last
+   */
+  protected final PurgedBatch deleteAll(List<Activity> batch) {
+    batch.forEach(this::deleteRow);
+    return batch.isEmpty()
+        ? PurgedBatch.NONE
+        : new PurgedBatch(
+            batch.size(),
+            batch.stream().map(Activity::createdAt).max(Instant::compareTo).orElseThrow());
   }
 
   @Override
@@ -142,8 +200,8 @@ class BrokenRepository implements ActivityRepository {
   }
 
   @Override
-  public long purgeCreatedBefore(Instant cutoff) {
-    return delegate.purgeCreatedBefore(cutoff);
+  public PurgedBatch purgeBatch(PurgeCriteria criteria, int limit) {
+    return delegate.purgeBatch(criteria, limit);
   }
 
   @Override

@@ -1,6 +1,8 @@
 package org.activitylog.testkit.broken;
 
 import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
 import java.util.function.BiFunction;
 import java.util.function.UnaryOperator;
 import org.activitylog.memory.InMemoryActivityStore;
@@ -8,6 +10,8 @@ import org.activitylog.spi.ActivityRepository;
 import org.activitylog.spi.ActivityStore;
 import org.activitylog.spi.FollowGraph;
 import org.activitylog.spi.ForwardingActivityStore;
+import org.activitylog.spi.JobLease;
+import org.jspecify.annotations.Nullable;
 
 /** An in-memory store whose activities or follow graph are seen through a broken decorator. */
 final class BrokenStore extends ForwardingActivityStore {
@@ -15,14 +19,20 @@ final class BrokenStore extends ForwardingActivityStore {
   private final BiFunction<ActivityRepository, FollowGraph, ActivityRepository> brokenActivities;
   private final ActivityRepository activities;
   private final FollowGraph follows;
+  private final Clock clock;
+  private final @Nullable LeaseTable leases;
 
   private BrokenStore(
       ActivityStore delegate,
+      Clock clock,
       UnaryOperator<FollowGraph> brokenFollows,
-      BiFunction<ActivityRepository, FollowGraph, ActivityRepository> brokenActivities) {
+      BiFunction<ActivityRepository, FollowGraph, ActivityRepository> brokenActivities,
+      @Nullable LeaseTable leases) {
     super(delegate);
+    this.clock = clock;
     this.brokenFollows = brokenFollows;
     this.brokenActivities = brokenActivities;
+    this.leases = leases;
     this.follows = brokenFollows.apply(delegate.follows());
     this.activities = brokenActivities.apply(delegate.activities(), follows);
   }
@@ -36,8 +46,10 @@ final class BrokenStore extends ForwardingActivityStore {
   ActivityStore sibling(Clock clock) {
     return new BrokenStore(
         InMemoryActivityStore.sharingStorageWith((InMemoryActivityStore) delegate, clock),
+        clock,
         brokenFollows,
-        brokenActivities);
+        brokenActivities,
+        leases);
   }
 
   /**
@@ -75,7 +87,23 @@ final class BrokenStore extends ForwardingActivityStore {
       Clock clock,
       UnaryOperator<FollowGraph> follows,
       BiFunction<ActivityRepository, FollowGraph, ActivityRepository> activities) {
-    return new BrokenStore(InMemoryActivityStore.create(clock), follows, activities);
+    return new BrokenStore(InMemoryActivityStore.create(clock), clock, follows, activities, null);
+  }
+
+  /**
+   * A new in-memory store whose job leases are rows of a lease table, as a JDBC backend keeps them,
+   * taken and released by statements with one bug; its siblings share the table.
+   *
+   * @param clock the store's clock
+   * @param leases the broken lease table
+   */
+  static ActivityStore withLeaseTable(Clock clock, LeaseTable leases) {
+    return new BrokenStore(
+        InMemoryActivityStore.create(clock),
+        clock,
+        UnaryOperator.identity(),
+        (activities, follows) -> activities,
+        leases);
   }
 
   @Override
@@ -86,5 +114,10 @@ final class BrokenStore extends ForwardingActivityStore {
   @Override
   public FollowGraph follows() {
     return follows;
+  }
+
+  @Override
+  public Optional<JobLease> tryLease(String name, Duration ttl) {
+    return leases == null ? delegate.tryLease(name, ttl) : leases.tryLease(name, ttl, clock);
   }
 }

@@ -1,8 +1,10 @@
 package org.activitylog.testkit.broken;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
@@ -17,6 +19,7 @@ import org.activitylog.memory.InMemoryActivityStore;
 import org.activitylog.spi.ActivityRepository;
 import org.activitylog.spi.ActivityStore;
 import org.activitylog.spi.FollowGraph;
+import org.activitylog.spi.JobLease;
 import org.activitylog.spi.QueryMatching;
 import org.activitylog.testkit.MutableClock;
 import org.jspecify.annotations.Nullable;
@@ -58,6 +61,11 @@ final class FollowedByCacheMissesRemoveActor implements ActivityStore {
   @Override
   public FollowGraph follows() {
     return follows;
+  }
+
+  @Override
+  public Optional<JobLease> tryLease(String name, Duration ttl) {
+    return delegate.tryLease(name, ttl);
   }
 
   @Override

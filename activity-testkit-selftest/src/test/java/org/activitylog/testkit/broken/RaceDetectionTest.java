@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.activitylog.testkit.ActivityRepositoryContract;
 import org.activitylog.testkit.FollowGraphContract;
+import org.activitylog.testkit.RetentionContract;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Named;
 import org.junit.jupiter.api.RepeatedTest;
@@ -59,7 +60,10 @@ class RaceDetectionTest {
               "Follows/Concurrency#concurrentFollowAndUnfollow()"),
           race(
               FolloweeListRewrittenWhole.Contract.class,
-              "Follows/Concurrency#removeActorWhileOthersFollow()"));
+              "Follows/Concurrency#removeActorWhileOthersFollow()"),
+          race(
+              EraseArchivesRowByRow.Contract.class,
+              "Retention/ErasureDuringPurge#erasureStaysComplete()"));
 
   static Stream<Arguments> races() {
     return RACES.stream()
@@ -140,6 +144,7 @@ class RaceDetectionTest {
     return switch (name) {
       case "Repository" -> ActivityRepositoryContract.class;
       case "Follows" -> FollowGraphContract.class;
+      case "Retention" -> RetentionContract.class;
       default -> throw new IllegalArgumentException("no contract for group " + name);
     };
   }

@@ -1,7 +1,14 @@
 package org.activitylog.jdbc.internal.sql;
 
+import static org.activitylog.jdbc.internal.sql.SqlArguments.time;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 import org.activitylog.jdbc.Dialect;
+import org.activitylog.spi.PurgeCriteria;
+import org.jdbi.v3.core.argument.Argument;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -36,6 +43,9 @@ public abstract class ActivitySql {
   /** The follow table, schema-qualified when a schema was configured. */
   protected final String follow;
 
+  /** The job lease table, schema-qualified when a schema was configured. */
+  protected final String lease;
+
   /**
    * Creates the statements for tables in a schema.
    *
@@ -45,6 +55,7 @@ public abstract class ActivitySql {
     String prefix = schema == null ? "" : "\"" + requireSchemaName(schema) + "\".";
     this.activity = prefix + "activitylog_activity";
     this.follow = prefix + "activitylog_follow";
+    this.lease = prefix + "activitylog_job_lease";
   }
 
   /**
@@ -222,12 +233,175 @@ public abstract class ActivitySql {
   }
 
   /**
-   * Deletes every activity created before a cutoff. Parameter: {@code cutoff}.
+   * {@return one batch of a purge, as one statement and so one transaction: it deletes up to {@code
+   * limit} of the oldest rows the criteria match (on PostgreSQL skipping rows another transaction
+   * holds locked) and answers one row, how many it deleted and the newest {@code created_at} among
+   * them}
+   *
+   * @param criteria which rows
+   * @param limit the most rows
+   */
+  public BoundSql purgeBatch(PurgeCriteria criteria, int limit) {
+    BoundSql out = new BoundSql().append(purgeReportStart());
+    out.append("DELETE FROM ").append(activity).append(" WHERE id IN (");
+    purgeCandidates(out, criteria, limit);
+    return out.append(")").append(purgeReportEnd());
+  }
+
+  /**
+   * {@return the select of the rows one purge batch deletes, alone: what {@link #purgeBatch} runs
+   * inside its {@code DELETE}, for a query plan}
+   *
+   * @param criteria which rows
+   * @param limit the most rows
+   */
+  public BoundSql purgeCandidates(PurgeCriteria criteria, int limit) {
+    return purgeCandidates(new BoundSql(), criteria, limit);
+  }
+
+  /**
+   * Appends the select of a batch's rows. The order is by creation time, then id; when the criteria
+   * name exactly one group (and one type), {@code ORDER BY} starts with those columns, descending
+   * like the tenant and type indexes, so that H2 reads the index in order (as {@link
+   * ActivityQuerySql} does for feeds); the order is the same, since the columns are fixed.
+   */
+  private BoundSql purgeCandidates(BoundSql out, PurgeCriteria c, int limit) {
+    out.append("SELECT a.id FROM ").append(activity).append(" a WHERE a.created_at < ");
+    out.param(time(c.createdBefore()));
+    Instant from = c.createdFrom();
+    if (from != null) {
+      out.append(" AND a.created_at >= ").param(time(from));
+    }
+    inList(out, "a.workspace_group_id", " IN (", c.workspaceGroupIds(), SqlArguments::int64);
+    inList(
+        out,
+        "a.workspace_group_id",
+        " NOT IN (",
+        c.excludedWorkspaceGroupIds(),
+        SqlArguments::int64);
+    inList(out, "a.activity_type", " IN (", c.typeCodes(), SqlArguments::text);
+    inList(out, "a.activity_type", " NOT IN (", c.excludedTypeCodes(), SqlArguments::text);
+    out.append(" ORDER BY ");
+    if (c.workspaceGroupIds().size() == 1) {
+      out.append("a.workspace_group_id DESC, ");
+      if (c.typeCodes().size() == 1) {
+        out.append("a.activity_type DESC, ");
+      }
+    }
+    return out.append("a.created_at, a.id LIMIT ")
+        .param(SqlArguments.int64(limit))
+        .append(purgeLocking());
+  }
+
+  /**
+   * {@return what a purge batch's select appends to lock its rows, or nothing when the {@code
+   * DELETE}'s own row locks are used}
+   */
+  protected abstract String purgeLocking();
+
+  private static <T> void inList(
+      BoundSql out,
+      String column,
+      String operator,
+      Collection<T> values,
+      Function<T, Argument> argument) {
+    if (values.isEmpty()) {
+      return;
+    }
+    out.append(" AND ").append(column).append(operator);
+    String separator = "";
+    // Sorted, so that the same criteria always give the same statement text.
+    for (T value : values.stream().sorted().toList()) {
+      out.append(separator).param(argument.apply(value));
+      separator = ", ";
+    }
+    out.append(")");
+  }
+
+  /**
+   * {@return whether this session got a session-level advisory lock: PostgreSQL only} Parameter:
+   * {@code key}.
+   */
+  public String tryAdvisoryLock() {
+    return "SELECT pg_try_advisory_lock(:key)";
+  }
+
+  /**
+   * {@return whether this session still holds a session-level advisory lock: PostgreSQL only}
+   * Parameter: {@code key}. {@code pg_locks} shows a {@code bigint} key as its high half in {@code
+   * classid} and its low half in {@code objid}, with {@code objsubid} 1.
+   */
+  public String holdsAdvisoryLock() {
+    return "SELECT EXISTS (SELECT 1 FROM pg_locks WHERE locktype = 'advisory' AND granted"
+        + " AND pid = pg_backend_pid() AND objsubid = 1"
+        + " AND ((classid::bigint << 32) | objid::bigint) = :key)";
+  }
+
+  /** {@return releases a session-level advisory lock: PostgreSQL only} Parameter: {@code key}. */
+  public String advisoryUnlock() {
+    return "SELECT pg_advisory_unlock(:key)";
+  }
+
+  /**
+   * {@return the text that names this store's leases apart from those of a store in another schema
+   * of the same database: PostgreSQL's advisory locks are per database}
+   */
+  public String leaseScope() {
+    return lease;
+  }
+
+  /**
+   * {@return a job lease row, locked until the transaction ends} Parameter: {@code name}. Columns:
+   * holder, expires_at.
+   */
+  public String findLeaseForUpdate() {
+    return "SELECT holder, expires_at FROM " + lease + " WHERE name = :name FOR UPDATE";
+  }
+
+  /** {@return what comes before a purge batch's {@code DELETE} to make it answer its report} */
+  protected abstract String purgeReportStart();
+
+  /** {@return what comes after a purge batch's {@code DELETE} to make it answer its report} */
+  protected abstract String purgeReportEnd();
+
+  /**
+   * Takes over a job lease whose expiry has passed; the caller locked its row. Parameters: {@code
+   * name, holder, expires, now}. The update count is 1 when the lease was taken.
    *
    * @return the statement
    */
-  public String purgeCreatedBefore() {
-    return "DELETE FROM " + activity + " WHERE created_at < :cutoff";
+  public String takeOverLapsedLease() {
+    return "UPDATE "
+        + lease
+        + " SET holder = :holder, expires_at = :expires WHERE name = :name AND expires_at <= :now";
+  }
+
+  /**
+   * Adds a job lease row. Parameters: {@code name, holder, expires}. Of two takers inserting one
+   * name, the later fails on the primary key.
+   *
+   * @return the statement
+   */
+  public String insertLease() {
+    return "INSERT INTO " + lease + " (name, holder, expires_at) VALUES (:name, :holder, :expires)";
+  }
+
+  /**
+   * Extends a job lease its holder still has. Parameters: {@code name, holder, expires}.
+   *
+   * @return the statement
+   */
+  public String renewLease() {
+    return "UPDATE " + lease + " SET expires_at = :expires WHERE name = :name AND holder = :holder";
+  }
+
+  /**
+   * Releases a job lease its holder still has. Parameters: {@code name, holder}.
+   *
+   * @return the statement
+   */
+  public String releaseLease() {
+    return "DELETE FROM " + lease + " WHERE name = :name AND holder = :holder";
   }
 
   /**

@@ -55,6 +55,25 @@ final class H2Sql extends ActivitySql {
   }
 
   @Override
+  protected String purgeReportStart() {
+    // A data change delta table: the DELETE's rows, read in the same statement.
+    return "SELECT COUNT(*), MAX(created_at) FROM OLD TABLE (";
+  }
+
+  @Override
+  protected String purgeReportEnd() {
+    return ")";
+  }
+
+  @Override
+  protected String purgeLocking() {
+    // A select FOR UPDATE makes H2 read and sort every matching row instead of reading the index
+    // in order up to the limit (seen with EXPLAIN: no "index sorted"). The DELETE locks its own
+    // rows, and writes to an H2 file run one at a time anyway (H2Durability).
+    return "";
+  }
+
+  @Override
   public String explain(String select) {
     return "EXPLAIN " + select;
   }

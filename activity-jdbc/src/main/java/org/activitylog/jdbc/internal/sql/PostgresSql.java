@@ -45,6 +45,23 @@ final class PostgresSql extends ActivitySql {
   }
 
   @Override
+  protected String purgeReportStart() {
+    return "WITH gone AS (";
+  }
+
+  @Override
+  protected String purgeReportEnd() {
+    return " RETURNING created_at) SELECT COUNT(*), MAX(created_at) FROM gone";
+  }
+
+  @Override
+  protected String purgeLocking() {
+    // A batch never waits for a row a writer holds, and so never deadlocks with an erasure that
+    // locks the same rows in another order; a skipped row is left for a later batch or purge.
+    return " FOR UPDATE SKIP LOCKED";
+  }
+
+  @Override
   public String explain(String select) {
     return "EXPLAIN " + select;
   }

@@ -1,10 +1,14 @@
 package org.activitylog.examples.liststore;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -30,6 +34,9 @@ import org.activitylog.spi.FollowGraph;
 import org.activitylog.spi.QueryMatching;
 import org.activitylog.spi.StoredActivities;
 import org.activitylog.spi.WriteGuard;
+import org.activitylog.spi.JobLease;
+import org.activitylog.spi.PurgeCriteria;
+import org.activitylog.spi.PurgedBatch;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -48,9 +55,14 @@ public final class ListActivityStore implements ActivityStore {
 
     final Set<Edge> edges = new LinkedHashSet<>();
     long lastId;
+
+    /** Job leases by name, as a lease table would keep them. */
+    final Map<String, LeaseRow> leases = new HashMap<>();
   }
 
   private record Edge(ActorRef follower, ActorRef followee) {}
+
+  private record LeaseRow(UUID holder, Instant expiresAt) {}
 
   private final Shelf shelf;
   private final Clock clock;
@@ -90,6 +102,57 @@ public final class ListActivityStore implements ActivityStore {
   @Override
   public FollowGraph follows() {
     return follows;
+  }
+
+  /**
+   * {@inheritDoc}
+   *
+   * <p>Here a lease is a row of the shared storage with an expiry by this store's clock: it lapses
+   * {@code ttl} after it was taken or renewed, and may then be taken over.
+   */
+  @Override
+  public Optional<JobLease> tryLease(String name, Duration ttl) {
+    JobLease.checkName(name);
+    JobLease.checkTtl(ttl);
+    requireOpen();
+    UUID holder = UUID.randomUUID();
+    synchronized (shelf) {
+      Instant now = clock.instant();
+      LeaseRow row = shelf.leases.get(name);
+      if (row != null && row.expiresAt().isAfter(now)) {
+        return Optional.empty();
+      }
+      shelf.leases.put(name, new LeaseRow(holder, now.plus(ttl)));
+    }
+    return Optional.of(
+        new JobLease() {
+          @Override
+          public String name() {
+            return name;
+          }
+
+          @Override
+          public boolean renew() {
+            synchronized (shelf) {
+              LeaseRow row = shelf.leases.get(name);
+              if (row == null || !row.holder().equals(holder)) {
+                return false;
+              }
+              shelf.leases.put(name, new LeaseRow(holder, clock.instant().plus(ttl)));
+              return true;
+            }
+          }
+
+          @Override
+          public void close() {
+            synchronized (shelf) {
+              LeaseRow row = shelf.leases.get(name);
+              if (row != null && row.holder().equals(holder)) {
+                shelf.leases.remove(name);
+              }
+            }
+          }
+        });
   }
 
   /** Closes this store only; the storage stays for other stores sharing it. */
@@ -215,9 +278,25 @@ public final class ListActivityStore implements ActivityStore {
       }
     }
 
+    /** One batch: the oldest matching activities, by creation time and then id. */
     @Override
-    public long purgeCreatedBefore(Instant cutoff) {
-      return removeIf(a -> a.createdAt().isBefore(cutoff));
+    public PurgedBatch purgeBatch(PurgeCriteria criteria, int limit) {
+      if (limit < 1) {
+        throw new ValidationException("limit", "must be 1 or more", limit);
+      }
+      requireOpen();
+      synchronized (shelf) {
+        List<Activity> doomed =
+            shelf.activities.stream()
+                .filter(criteria::matches)
+                .sorted(Comparator.comparing(Activity::createdAt).thenComparingLong(Activity::id))
+                .limit(limit)
+                .toList();
+        shelf.activities.removeAll(doomed);
+        return doomed.isEmpty()
+            ? PurgedBatch.NONE
+            : new PurgedBatch(doomed.size(), doomed.get(doomed.size() - 1).createdAt());
+      }
     }
 
     @Override
