@@ -22,8 +22,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The reference server: the Brightidea api3 and AISquare activity endpoints on Jetty's core HTTP
- * server, over the JDBC store. With no settings it keeps its data in an embedded H2 database under
+ * The reference server: the Brightidea api3 and AISquare activity endpoints on Jetty 12's servlet
+ * container (ee10), through {@link org.activitylog.servlet.ActivityHttpServlet} mounted at {@code
+ * /}, over the JDBC store. With no settings it keeps its data in an embedded H2 database under
  * {@code ./activity-data/}, creates a demo data set on first start and prints its URL and the demo
  * user's bearer token.
  *
@@ -33,10 +34,10 @@ import org.slf4j.LoggerFactory;
  * }</pre>
  *
  * <p>{@link #close()} (also run on SIGTERM and Ctrl-C by {@link #main}) stops accepting requests,
- * lets running ones finish for up to a second, and then closes the store, in that order: every
- * write answered before the store closes is on disk. H2's own shutdown hook is off for the database
- * the store builds ({@code DB_CLOSE_ON_EXIT=FALSE}), so it cannot close the database under a
- * request still running; the store closes it last.
+ * lets running ones finish (drains them) for up to a second, and then closes the store, in that
+ * order: every write answered before the store closes is on disk. H2's own shutdown hook is off for
+ * the database the store builds ({@code DB_CLOSE_ON_EXIT=FALSE}), so it cannot close the database
+ * under a request still running; the store closes it last.
  */
 public final class ActivityServer implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(ActivityServer.class);
