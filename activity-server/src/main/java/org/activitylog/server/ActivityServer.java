@@ -3,6 +3,8 @@ package org.activitylog.server;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
@@ -22,8 +24,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The reference server: the Brightidea api3 and AISquare activity endpoints on Jetty's core HTTP
- * server, over the JDBC store. With no settings it keeps its data in an embedded H2 database under
+ * The reference server: the Brightidea api3 and AISquare activity endpoints on Jetty 12's servlet
+ * container (ee10), through {@link org.activitylog.servlet.ActivityHttpServlet} mounted at {@code
+ * /}, over the JDBC store. With no settings it keeps its data in an embedded H2 database under
  * {@code ./activity-data/}, creates a demo data set on first start and prints its URL and the demo
  * user's bearer token.
  *
@@ -33,10 +36,10 @@ import org.slf4j.LoggerFactory;
  * }</pre>
  *
  * <p>{@link #close()} (also run on SIGTERM and Ctrl-C by {@link #main}) stops accepting requests,
- * lets running ones finish for up to a second, and then closes the store, in that order: every
- * write answered before the store closes is on disk. H2's own shutdown hook is off for the database
- * the store builds ({@code DB_CLOSE_ON_EXIT=FALSE}), so it cannot close the database under a
- * request still running; the store closes it last.
+ * lets running ones finish (drains them) for up to a second, and then closes the store, in that
+ * order: every write answered before the store closes is on disk. H2's own shutdown hook is off for
+ * the database the store builds ({@code DB_CLOSE_ON_EXIT=FALSE}), so it cannot close the database
+ * under a request still running; the store closes it last.
  */
 public final class ActivityServer implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(ActivityServer.class);
@@ -91,7 +94,8 @@ public final class ActivityServer implements AutoCloseable {
   }
 
   /**
-   * Starts a server as configured, authenticating only the demo token.
+   * Starts a server as configured, authenticating the demo token and the {@linkplain
+   * ServerConfig#tokens() token table}.
    *
    * @param config the settings
    * @return the running server
@@ -103,10 +107,10 @@ public final class ActivityServer implements AutoCloseable {
   }
 
   /**
-   * Starts a server as configured, with more bearer tokens than the demo one.
+   * Starts a server as configured, with more bearer tokens than the demo one and the table.
    *
    * @param config the settings
-   * @param moreTokens asked for every token that is not the demo token
+   * @param moreTokens asked for every token that is neither the demo token nor in the table
    * @return the running server
    * @throws ActivityLogException when the store cannot be opened
    * @throws UncheckedIOException when the port cannot be bound
@@ -126,9 +130,17 @@ public final class ActivityServer implements AutoCloseable {
       demo.ifPresent(d -> LOG.info("Created the demo data set: {} activities", d.activities()));
 
       Requester demoUser = DemoData.requester();
-      String demoToken = config.demoToken();
+      byte[] demoToken = config.demoToken().getBytes(StandardCharsets.UTF_8);
+      TokenTable table = config.tokens();
       Authenticator tokens =
-          token -> token.equals(demoToken) ? Optional.of(demoUser) : moreTokens.authenticate(token);
+          token -> {
+            // Constant time for the demo token too; the table compares every entry itself.
+            if (MessageDigest.isEqual(token.getBytes(StandardCharsets.UTF_8), demoToken)) {
+              return Optional.of(demoUser);
+            }
+            Optional<Requester> found = table.authenticate(token);
+            return found.isPresent() ? found : moreTokens.authenticate(token);
+          };
       ActivityHttpApi api =
           ActivityHttpApi.builder(log)
               .authenticator(tokens)
@@ -207,6 +219,16 @@ public final class ActivityServer implements AutoCloseable {
     if (config.demoToken().equals(ServerConfig.SEED_EXAMPLE_TOKEN)) {
       out.println(
           "  (the seed's public example token: fine for the demo data, set --demo-token otherwise)");
+    }
+    if (config.tokens().size() > 0) {
+      out.println(
+          "Token table: "
+              + config.tokens().size()
+              + " more tokens, for "
+              + config.tokens().requesters().stream()
+                  .map(r -> String.valueOf(r.name()))
+                  .distinct()
+                  .collect(java.util.stream.Collectors.joining(", ")));
     }
     demo.ifPresent(
         d ->

@@ -31,6 +31,8 @@ import org.jspecify.annotations.Nullable;
  * @param demoToken the bearer token of the demo user
  * @param zone the time zone of Brightidea's {@code date_created} values
  * @param threads how many requests are served at once
+ * @param tokens more bearer tokens than the demo one, from {@code --tokens FILE} or the table
+ *     itself in {@code ACTIVITYLOG_TOKENS}; see {@link TokenTable}
  * @param help whether to print the usage and exit
  */
 public record ServerConfig(
@@ -45,6 +47,7 @@ public record ServerConfig(
     String demoToken,
     ZoneId zone,
     int threads,
+    TokenTable tokens,
     boolean help) {
 
   /** The usage text {@code --help} prints. */
@@ -70,6 +73,12 @@ public record ServerConfig(
                                else a random one)
         --zone ZONE            zone of Brightidea date_created   ACTIVITYLOG_ZONE      (UTC)
         --threads N            requests served at once           ACTIVITYLOG_THREADS   (8)
+        --tokens FILE          more bearer tokens, one a line    ACTIVITYLOG_TOKENS
+                               (the variable holds the lines themselves, not a file name):
+                               token name readable-groups writable-groups [actor]
+                               e.g. 5a0c7e1e9b2d4f6a8c3e1d7b alice 1,2 1 member:<uuid>
+                               groups: ids separated by commas, or - for none;
+                               # comments and blank lines are skipped
         --help                 print this text and exit
 
       The demo token authenticates the demo user (Brightidea member Max Power), who may read and
@@ -95,7 +104,8 @@ public record ServerConfig(
           "demo-data",
           "demo-token",
           "zone",
-          "threads");
+          "threads",
+          "tokens");
 
   /**
    * Reads the settings.
@@ -162,7 +172,19 @@ public record ServerConfig(
         setting.apply("demo-token").orElseGet(() -> demoData ? SEED_EXAMPLE_TOKEN : randomToken()),
         setting.apply("zone").map(ServerConfig::parseZone).orElse(ZoneId.of("UTC")),
         setting.apply("threads").map(ServerConfig::parseThreads).orElse(8),
+        tokens(flags.get("tokens"), env.apply("ACTIVITYLOG_TOKENS")),
         help);
+  }
+
+  /** The flag names a file; the environment variable holds the table itself. */
+  private static TokenTable tokens(@Nullable String file, @Nullable String table) {
+    if (file != null && !file.isBlank()) {
+      return TokenTable.read(Path.of(file));
+    }
+    if (table != null && !table.isBlank()) {
+      return TokenTable.parse(table, "ACTIVITYLOG_TOKENS");
+    }
+    return TokenTable.empty();
   }
 
   private static int parsePort(String value) {
@@ -206,7 +228,7 @@ public record ServerConfig(
     }
   }
 
-  /** The settings with the password and the demo token masked, for logs. */
+  /** The settings with the password and the tokens masked, for logs. */
   @Override
   public String toString() {
     return "ServerConfig[host="
@@ -225,6 +247,8 @@ public record ServerConfig(
         + zone
         + ", threads="
         + threads
+        + ", tokens="
+        + tokens.size()
         + "]";
   }
 

@@ -1,45 +1,50 @@
 package org.activitylog.server.internal;
 
+import jakarta.servlet.Filter;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletRequest;
+import jakarta.servlet.ServletResponse;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpServletResponseWrapper;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
+import java.util.EnumSet;
 import org.activitylog.formats.BrightideaFormat;
 import org.activitylog.formats.ErrorBody;
 import org.activitylog.http.ActivityHttpApi;
-import org.activitylog.http.ApiRequest;
-import org.activitylog.http.ApiResponse;
-import org.eclipse.jetty.http.HttpField;
-import org.eclipse.jetty.http.HttpFields;
+import org.activitylog.servlet.ActivityHttpServlet;
+import org.eclipse.jetty.ee10.servlet.ErrorHandler;
+import org.eclipse.jetty.ee10.servlet.FilterHolder;
+import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
+import org.eclipse.jetty.ee10.servlet.ServletContextResponse;
+import org.eclipse.jetty.ee10.servlet.ServletHolder;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpStatus;
-import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
-import org.eclipse.jetty.server.handler.ErrorHandler;
+import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.eclipse.jetty.util.Callback;
+import org.eclipse.jetty.util.NanoTime;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Serves the adapter on Jetty's core HTTP server (no servlets): copies each request into an {@link
- * ApiRequest} and the {@link ApiResponse} back. Jetty rather than the JDK's server because the
- * JDK's rejects a request line it cannot parse (a raw <code>&#123;</code> or <code>|</code> in the
- * URL) with its own HTML page before any handler runs; here every answer, Jetty's own errors
- * included, is the API's error body. Jetty also turns TCP_NODELAY on, so kept-alive connections do
- * not wait on Nagle's algorithm.
+ * Serves the API on Jetty's ee10 servlet container through {@link ActivityHttpServlet}, mounted at
+ * {@code /}: the servlet is the only bridge between HTTP and the API. Jetty rather than the JDK's
+ * server because the JDK's rejects a request line it cannot parse (a raw <code>&#123;</code> or
+ * <code>|</code> in the URL) with its own HTML page before any handler runs; here every answer,
+ * Jetty's own errors included, is the API's error body. Jetty also turns TCP_NODELAY on, so
+ * kept-alive connections do not wait on Nagle's algorithm.
  */
 public final class HttpServing {
   private static final Logger LOG = LoggerFactory.getLogger("org.activitylog.server.access");
@@ -77,8 +82,27 @@ public final class HttpServing {
     connector.setHost(host);
     connector.setPort(port);
     server.addConnector(connector);
-    server.setHandler(new Bridge(api));
-    server.setErrorHandler(new ApiErrors());
+
+    ServletContextHandler context = new ServletContextHandler("/");
+    context.addFilter(
+        new FilterHolder(new ExactContentType()),
+        "/*",
+        EnumSet.allOf(jakarta.servlet.DispatcherType.class));
+    context.addServlet(new ServletHolder("activitylog", new ActivityHttpServlet(api)), "/");
+    ApiErrors errors = new ApiErrors();
+    context.setErrorHandler(errors);
+    // Tracks the requests in flight, so that stopping waits for them (up to the stop timeout).
+    server.setHandler(new GracefulHandler(context));
+    server.setErrorHandler(errors);
+    // The raw path keeps escapes such as %0A, so a client cannot forge log lines.
+    server.setRequestLog(
+        (request, response) ->
+            LOG.info(
+                "{} {} {} ({} ms)",
+                request.getMethod(),
+                request.getHttpURI().getPath(),
+                response.getStatus(),
+                NanoTime.millisSince(request.getBeginNanoTime())));
     try {
       server.start();
     } catch (IOException e) {
@@ -117,74 +141,66 @@ public final class HttpServing {
     }
   }
 
-  /** Copies requests to the adapter and its answers back. Blocking: it reads the whole body. */
-  private static final class Bridge extends Handler.Abstract {
-    private final ActivityHttpApi api;
-
-    Bridge(ActivityHttpApi api) {
-      this.api = api;
-    }
-
+  /**
+   * Sends the API's {@code Content-Type} as the API wrote it. Jetty's servlet response replaces a
+   * media type it knows with its own spelling ({@code application/json;charset=utf-8} for the API's
+   * {@code application/json; charset=UTF-8}); equal by RFC 9110, but the seeds' documents and the
+   * clients written against the JDK server saw the API's bytes. The servlet writes through its
+   * output stream, never a writer, so the container needs no charset of its own.
+   */
+  private static final class ExactContentType implements Filter {
     @Override
-    public boolean handle(Request request, Response response, Callback callback) {
-      long started = System.nanoTime();
-      ApiResponse answer;
-      try {
-        answer = api.handle(request(request));
-      } catch (IOException e) {
-        LOG.debug("Reading the request failed", e);
-        callback.failed(e);
-        return true;
-      } catch (RuntimeException e) {
-        // The adapter answers every failure itself, so this is a bug in the bridge.
-        LOG.error("Request failed outside the adapter", e);
-        answer = ApiResponse.empty(500, Map.of());
+    public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain)
+        throws IOException, ServletException {
+      if (response instanceof HttpServletResponse http) {
+        chain.doFilter(request, new Wrapper(http));
+      } else {
+        chain.doFilter(request, response);
       }
-      response.setStatus(answer.status());
-      HttpFields.Mutable headers = response.getHeaders();
-      answer.headers().forEach(headers::put);
-      if (!answer.contentType().isEmpty()) {
-        headers.put(HttpHeader.CONTENT_TYPE, answer.contentType());
-      }
-      byte[] body = answer.body();
-      // HEAD and 304 answers carry the length of the body a GET would have had; 204 has none.
-      if (answer.header("Content-Length").isEmpty() && answer.status() != 204) {
-        headers.put(HttpHeader.CONTENT_LENGTH, body.length);
-      }
-      response.write(true, ByteBuffer.wrap(body), callback);
-      // The raw path keeps escapes such as %0A, so a client cannot forge log lines.
-      LOG.info(
-          "{} {} {} ({} ms)",
-          request.getMethod(),
-          request.getHttpURI().getPath(),
-          answer.status(),
-          (System.nanoTime() - started) / 1_000_000);
-      return true;
     }
 
-    private ApiRequest request(Request request) throws IOException {
-      Map<String, List<String>> headers = new LinkedHashMap<>();
-      for (HttpField field : request.getHeaders()) {
-        headers.computeIfAbsent(field.getName(), k -> new ArrayList<>()).add(field.getValue());
+    private static final class Wrapper extends HttpServletResponseWrapper {
+      Wrapper(HttpServletResponse response) {
+        super(response);
       }
-      byte[] body;
-      // One byte over the limit is enough for the adapter to answer 413; the rest is never read.
-      try (InputStream in = Request.asInputStream(request)) {
-        body = in.readNBytes(api.maxBodyBytes() + 1);
+
+      @Override
+      public void setHeader(String name, @Nullable String value) {
+        if (value != null && HttpHeader.CONTENT_TYPE.is(name)) {
+          setContentType(value);
+        } else {
+          super.setHeader(name, value);
+        }
       }
-      String path = request.getHttpURI().getDecodedPath();
-      return ApiRequest.of(
-          request.getMethod(),
-          path == null ? "/" : path,
-          request.getHttpURI().getQuery(),
-          headers,
-          body);
+
+      @Override
+      public void addHeader(String name, @Nullable String value) {
+        if (value != null && HttpHeader.CONTENT_TYPE.is(name)) {
+          setContentType(value);
+        } else {
+          super.addHeader(name, value);
+        }
+      }
+
+      @Override
+      public void setContentType(@Nullable String type) {
+        if (type == null || isCommitted()) {
+          super.setContentType(type);
+          return;
+        }
+        // Below the servlet response's own bookkeeping, which would respell the value.
+        Response.getOriginalResponse(
+                ServletContextResponse.getServletContextResponse(getResponse()))
+            .getHeaders()
+            .put(HttpHeader.CONTENT_TYPE, type);
+      }
     }
   }
 
   /**
    * Jetty's own answers (a malformed request line, headers too large, a URI it refuses) in the
-   * API's error body, as JSON, instead of Jetty's HTML page.
+   * API's error body, as JSON, instead of Jetty's HTML page; for the server and the servlet context
+   * alike.
    */
   private static final class ApiErrors extends ErrorHandler {
     private static final BrightideaFormat FORMAT =
@@ -193,7 +209,11 @@ public final class HttpServing {
     @Override
     public boolean handle(Request request, Response response, Callback callback) {
       int status = response.getStatus() >= 400 ? response.getStatus() : 500;
-      response.getHeaders().put(HttpHeader.CONTENT_TYPE, FORMAT.mediaType());
+      response.setStatus(status);
+      // Below the servlet response, which would respell the media type.
+      Response.getOriginalResponse(response)
+          .getHeaders()
+          .put(HttpHeader.CONTENT_TYPE, FORMAT.mediaType());
       byte[] body = body(status);
       response.getHeaders().put(HttpHeader.CONTENT_LENGTH, body.length);
       response.write(true, ByteBuffer.wrap(body), callback);

@@ -1,6 +1,6 @@
 /**
- * The reference server's implementation: the bridge from Jetty's HTTP server to the adapter, and
- * the demo data set. Not exported; may change in any release.
+ * The reference server's implementation: Jetty's servlet container set up around the servlet
+ * adapter, and the demo data set. Not exported; may change in any release.
  */
 @NullMarked
 package org.activitylog.server.internal;
