@@ -7,11 +7,12 @@ import io.micrometer.core.instrument.Timer;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
 /**
  * The timers of one store operation: the success timer registered up front, so a successful call
- * allocates nothing; one timer per exception class, registered when it is first thrown.
+ * registers nothing; one timer per exception class, registered when it is first thrown.
  */
 final class CallTimer {
   private final MeterRegistry registry;
@@ -27,16 +28,23 @@ final class CallTimer {
     this.success = timer("success", "none");
   }
 
-  /** {@return the time a call starts, to hand to {@link #success} or {@link #failure}} */
-  long start() {
-    return clock.monotonicTime();
+  /**
+   * {@return what the call returned, timed as a success, or rethrows what it threw, timed under its
+   * exception's class}
+   */
+  <T> T time(Supplier<T> call) {
+    long start = clock.monotonicTime();
+    try {
+      T result = call.get();
+      success.record(clock.monotonicTime() - start, TimeUnit.NANOSECONDS);
+      return result;
+    } catch (RuntimeException e) {
+      failure(start, e);
+      throw e;
+    }
   }
 
-  void success(long start) {
-    success.record(clock.monotonicTime() - start, TimeUnit.NANOSECONDS);
-  }
-
-  void failure(long start, RuntimeException e) {
+  private void failure(long start, RuntimeException e) {
     long elapsed = clock.monotonicTime() - start;
     @Nullable Timer timer = errors.get(e.getClass());
     if (timer == null) {

@@ -24,53 +24,21 @@ final class TimedFollowGraph extends ForwardingFollowGraph {
 
   @Override
   public boolean follow(ActorRef follower, ActorRef followee) {
-    long start = follow.start();
-    try {
-      boolean result = delegate.follow(follower, followee);
-      follow.success(start);
-      return result;
-    } catch (RuntimeException e) {
-      follow.failure(start, e);
-      throw e;
-    }
+    return follow.time(() -> delegate.follow(follower, followee));
   }
 
   @Override
   public boolean unfollow(ActorRef follower, ActorRef followee) {
-    long start = unfollow.start();
-    try {
-      boolean result = delegate.unfollow(follower, followee);
-      unfollow.success(start);
-      return result;
-    } catch (RuntimeException e) {
-      unfollow.failure(start, e);
-      throw e;
-    }
+    return unfollow.time(() -> delegate.unfollow(follower, followee));
   }
 
   @Override
   public Set<ActorRef> following(ActorRef follower) {
-    long start = following.start();
-    try {
-      Set<ActorRef> result = delegate.following(follower);
-      following.success(start);
-      return result;
-    } catch (RuntimeException e) {
-      following.failure(start, e);
-      throw e;
-    }
+    return following.time(() -> delegate.following(follower));
   }
 
   @Override
   public long removeActor(ActorRef actor) {
-    long start = removeActor.start();
-    try {
-      long result = delegate.removeActor(actor);
-      removeActor.success(start);
-      return result;
-    } catch (RuntimeException e) {
-      removeActor.failure(start, e);
-      throw e;
-    }
+    return removeActor.time(() -> delegate.removeActor(actor));
   }
 }

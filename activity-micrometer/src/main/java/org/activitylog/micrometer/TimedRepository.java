@@ -19,6 +19,8 @@ import org.activitylog.api.PageRequest;
 import org.activitylog.api.Sort;
 import org.activitylog.spi.ActivityRepository;
 import org.activitylog.spi.ForwardingActivityRepository;
+import org.activitylog.spi.PurgeCriteria;
+import org.activitylog.spi.PurgedBatch;
 import org.activitylog.spi.WriteGuard;
 import org.jspecify.annotations.Nullable;
 
@@ -32,6 +34,7 @@ final class TimedRepository extends ForwardingActivityRepository {
   private final CallTimer softDelete;
   private final CallTimer restore;
   private final CallTimer purgeCreatedBefore;
+  private final CallTimer purgeBatch;
   private final CallTimer eraseActor;
   private final CallTimer list;
   private final CallTimer count;
@@ -48,6 +51,7 @@ final class TimedRepository extends ForwardingActivityRepository {
     this.softDelete = new CallTimer(registry, tags, "softDelete");
     this.restore = new CallTimer(registry, tags, "restore");
     this.purgeCreatedBefore = new CallTimer(registry, tags, "purgeCreatedBefore");
+    this.purgeBatch = new CallTimer(registry, tags, "purgeBatch");
     this.eraseActor = new CallTimer(registry, tags, "eraseActor");
     this.list = new CallTimer(registry, tags, "list");
     this.count = new CallTimer(registry, tags, "count");
@@ -57,172 +61,73 @@ final class TimedRepository extends ForwardingActivityRepository {
 
   @Override
   public Activity insert(NewActivity activity) {
-    long start = insert.start();
-    try {
-      Activity result = delegate.insert(activity);
-      insert.success(start);
-      return result;
-    } catch (RuntimeException e) {
-      insert.failure(start, e);
-      throw e;
-    }
+    return insert.time(() -> delegate.insert(activity));
   }
 
   @Override
   public List<Activity> insertAll(List<NewActivity> activities) {
-    long start = insertAll.start();
-    try {
-      List<Activity> result = delegate.insertAll(activities);
-      insertAll.success(start);
-      return result;
-    } catch (RuntimeException e) {
-      insertAll.failure(start, e);
-      throw e;
-    }
+    return insertAll.time(() -> delegate.insertAll(activities));
   }
 
   @Override
   public Optional<Activity> findById(long id) {
-    long start = findById.start();
-    try {
-      Optional<Activity> result = delegate.findById(id);
-      findById.success(start);
-      return result;
-    } catch (RuntimeException e) {
-      findById.failure(start, e);
-      throw e;
-    }
+    return findById.time(() -> delegate.findById(id));
   }
 
   @Override
   public Optional<Activity> findByUid(long workspaceGroupId, UUID uid) {
-    long start = findByUid.start();
-    try {
-      Optional<Activity> result = delegate.findByUid(workspaceGroupId, uid);
-      findByUid.success(start);
-      return result;
-    } catch (RuntimeException e) {
-      findByUid.failure(start, e);
-      throw e;
-    }
+    return findByUid.time(() -> delegate.findByUid(workspaceGroupId, uid));
   }
 
   @Override
   public Activity update(
       long id, WriteGuard guard, ActivityUpdate update, @Nullable String updatedBy) {
-    long start = this.update.start();
-    try {
-      Activity result = delegate.update(id, guard, update, updatedBy);
-      this.update.success(start);
-      return result;
-    } catch (RuntimeException e) {
-      this.update.failure(start, e);
-      throw e;
-    }
+    return this.update.time(() -> delegate.update(id, guard, update, updatedBy));
   }
 
   @Override
   public Activity softDelete(long id, WriteGuard guard, @Nullable String deletedBy) {
-    long start = softDelete.start();
-    try {
-      Activity result = delegate.softDelete(id, guard, deletedBy);
-      softDelete.success(start);
-      return result;
-    } catch (RuntimeException e) {
-      softDelete.failure(start, e);
-      throw e;
-    }
+    return softDelete.time(() -> delegate.softDelete(id, guard, deletedBy));
   }
 
   @Override
   public Activity restore(long id, WriteGuard guard, @Nullable String restoredBy) {
-    long start = restore.start();
-    try {
-      Activity result = delegate.restore(id, guard, restoredBy);
-      restore.success(start);
-      return result;
-    } catch (RuntimeException e) {
-      restore.failure(start, e);
-      throw e;
-    }
+    return restore.time(() -> delegate.restore(id, guard, restoredBy));
   }
 
   @Override
   public long purgeCreatedBefore(Instant cutoff) {
-    long start = purgeCreatedBefore.start();
-    try {
-      long result = delegate.purgeCreatedBefore(cutoff);
-      purgeCreatedBefore.success(start);
-      return result;
-    } catch (RuntimeException e) {
-      purgeCreatedBefore.failure(start, e);
-      throw e;
-    }
+    return purgeCreatedBefore.time(() -> delegate.purgeCreatedBefore(cutoff));
+  }
+
+  @Override
+  public PurgedBatch purgeBatch(PurgeCriteria criteria, int limit) {
+    return purgeBatch.time(() -> delegate.purgeBatch(criteria, limit));
   }
 
   @Override
   public long eraseActor(ActorRef actor, ErasureMode mode) {
-    long start = eraseActor.start();
-    try {
-      long result = delegate.eraseActor(actor, mode);
-      eraseActor.success(start);
-      return result;
-    } catch (RuntimeException e) {
-      eraseActor.failure(start, e);
-      throw e;
-    }
+    return eraseActor.time(() -> delegate.eraseActor(actor, mode));
   }
 
   @Override
   public Page<Activity> list(ActivityQuery query, PageRequest page, Sort sort) {
-    long start = list.start();
-    try {
-      Page<Activity> result = delegate.list(query, page, sort);
-      list.success(start);
-      return result;
-    } catch (RuntimeException e) {
-      list.failure(start, e);
-      throw e;
-    }
+    return list.time(() -> delegate.list(query, page, sort));
   }
 
   @Override
   public long count(ActivityQuery query) {
-    long start = count.start();
-    try {
-      long result = delegate.count(query);
-      count.success(start);
-      return result;
-    } catch (RuntimeException e) {
-      count.failure(start, e);
-      throw e;
-    }
+    return count.time(() -> delegate.count(query));
   }
 
   @Override
   public List<Activity> listAfter(
       ActivityQuery query, Sort sort, @Nullable Cursor after, int limit) {
-    long start = listAfter.start();
-    try {
-      List<Activity> result = delegate.listAfter(query, sort, after, limit);
-      listAfter.success(start);
-      return result;
-    } catch (RuntimeException e) {
-      listAfter.failure(start, e);
-      throw e;
-    }
+    return listAfter.time(() -> delegate.listAfter(query, sort, after, limit));
   }
 
   @Override
   public Stream<Activity> scan(ActivityQuery query, Sort sort, int batchSize) {
-    long start = scan.start();
-    try {
-      Stream<Activity> result = delegate.scan(query, sort, batchSize);
-      scan.success(start);
-      return result;
-    } catch (RuntimeException e) {
-      scan.failure(start, e);
-      throw e;
-    }
+    return scan.time(() -> delegate.scan(query, sort, batchSize));
   }
 }

@@ -74,7 +74,7 @@ class TimedActivityStoreTest {
     MeterRegistryAssert.assertThat(registry)
         .hasTimerWithNameAndTags(TimedActivityStore.CALLS, call("insert", "success", "none"))
         .hasTimerWithNameAndTags(TimedActivityStore.CALLS, call("removeActor", "success", "none"));
-    assertThat(registry.find(TimedActivityStore.CALLS).timers()).hasSize(17);
+    assertThat(registry.find(TimedActivityStore.CALLS).timers()).hasSize(18);
 
     Activity stored = store.activities().insert(stamped(ActivityType.USER_LOGIN));
     store.activities().insertAll(List.of(stamped(ActivityType.GAME_WON)));
