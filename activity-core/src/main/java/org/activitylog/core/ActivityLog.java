@@ -194,6 +194,9 @@ public final class ActivityLog {
    * @return the activity as stored after the update
    * @throws NotFoundException when it does not exist, is soft-deleted, or the requester may not see
    *     it
+   * @throws AccessDeniedException when the requester may read its workspace group but not write it
+   * @throws ConflictException when {@code expectedVersion} is given and is not the stored version
+   * @throws UnauthorizedException when the requester is anonymous
    */
   public Activity update(
       Requester requester, long id, ActivityUpdate update, @Nullable Long expectedVersion) {
@@ -213,6 +216,8 @@ public final class ActivityLog {
    * @return the activity as stored after the delete
    * @throws NotFoundException when it does not exist, is already deleted, or the requester may not
    *     see it
+   * @throws AccessDeniedException when the requester may read its workspace group but not write it
+   * @throws UnauthorizedException when the requester is anonymous
    */
   public Activity delete(Requester requester, long id) {
     requireAuthenticated(requester, "deleting activities");
@@ -225,8 +230,9 @@ public final class ActivityLog {
    * @param requester who restores it
    * @param id the activity's id
    * @return the activity as stored after the restore
-   * @throws NotFoundException when it does not exist, is not deleted, or the requester may not see
-   *     it
+   * @throws NotFoundException when it does not exist, is not deleted, or the requester may not
+   *     write its workspace group
+   * @throws UnauthorizedException when the requester is anonymous
    */
   public Activity restore(Requester requester, long id) {
     requireAuthenticated(requester, "restoring activities");
