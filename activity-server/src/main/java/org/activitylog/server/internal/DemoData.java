@@ -7,6 +7,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -158,7 +159,7 @@ public final class DemoData {
             .workspaceGroupId(DEMO_GROUP)
             .derivedWorkspaceGroupId(DEMO_GROUP)
             .text("User logged in from IP 192.168.1.10")
-            .resource(Map.of("ip", "192.168.1.10", "client", Map.of("agent", "Mozilla/5.0")))
+            .resource(inOrder("ip", "192.168.1.10", "client", inOrder("agent", "Mozilla/5.0")))
             .build());
     all.add(postIdea);
     all.addAll(updates);
@@ -224,7 +225,7 @@ public final class DemoData {
         .derivedWorkspaceGroupId(group)
         .text(type.label() + " by " + user.username())
         .resource(
-            Map.of(
+            inOrder(
                 "kind",
                 type.label().split(" ", -1)[0].toLowerCase(Locale.ROOT),
                 "id",
@@ -318,5 +319,17 @@ public final class DemoData {
 
   private static UUID uid(String name) {
     return UUID.nameUUIDFromBytes(("activitylog-demo-" + name).getBytes(StandardCharsets.UTF_8));
+  }
+
+  /**
+   * A map that keeps its keys in the order given: {@code Map.of} iterates in an order that changes
+   * from one JVM run to the next, and the demo's bodies should read the same every run.
+   */
+  private static Map<String, Object> inOrder(Object... keysAndValues) {
+    Map<String, Object> map = new LinkedHashMap<>();
+    for (int i = 0; i < keysAndValues.length; i += 2) {
+      map.put((String) keysAndValues[i], keysAndValues[i + 1]);
+    }
+    return map;
   }
 }
