@@ -9,6 +9,10 @@
 #   ACTIVITYLOG_TEST_PG_DATA     the data directory
 #   ACTIVITYLOG_TEST_PG_PORT     the port
 #   ACTIVITYLOG_TEST_PG_OS_USER  the OS user pg_ctl must run as (empty when it is the current one)
+#
+# pg_private_start_replica (after pg_private_start) adds a streaming replica of that cluster: a
+# second private cluster cloned with pg_basebackup, on another loopback port, and exports
+#   ACTIVITYLOG_TEST_PG_REPLICA_URL   its JDBC URL, same database, user and password
 
 PG_MIN_MAJOR=15
 
@@ -105,6 +109,13 @@ CONF
     -c "CREATE ROLE activitylog LOGIN PASSWORD '$password'" \
     -c "CREATE DATABASE activitylog OWNER activitylog" >/dev/null
 
+  # The replica test pauses and resumes WAL replay on the replica to show which server a read
+  # went to; the grant is made here because a replica accepts no GRANT of its own.
+  "${run_as[@]}" "$bindir/psql" -q -v ON_ERROR_STOP=1 -h "$PG_PRIVATE_DIR" -p "$port" -U postgres -d activitylog \
+    -c "GRANT EXECUTE ON FUNCTION pg_wal_replay_pause(), pg_wal_replay_resume() TO activitylog" >/dev/null
+  PG_PRIVATE_BINDIR=$bindir
+  PG_PRIVATE_PORT=$port
+  PG_PRIVATE_PASSWORD=$password
   export ACTIVITYLOG_TEST_PG_URL="jdbc:postgresql://127.0.0.1:$port/activitylog?user=activitylog&password=$password"
   export ACTIVITYLOG_TEST_PG_CTL="$bindir/pg_ctl"
   export ACTIVITYLOG_TEST_PG_DATA="$PG_PRIVATE_DIR/data"
@@ -113,8 +124,36 @@ CONF
   echo "private PostgreSQL $(basename "$(dirname "$bindir")") running on 127.0.0.1:$port (data in $PG_PRIVATE_DIR)"
 }
 
+pg_private_start_replica() {
+  if [ -z "${PG_PRIVATE_DIR:-}" ]; then
+    echo "pg_private_start_replica needs a running pg_private_start cluster" >&2
+    return 1
+  fi
+  local port
+  port=$(pg_private__free_port)
+  # pg_basebackup copies the running primary over a replication connection (initdb's pg_hba.conf
+  # allows one from 127.0.0.1) and, with -R, writes standby.signal and primary_conninfo, so the
+  # copy starts as a hot standby that streams the primary's WAL.
+  "${PG_PRIVATE_RUN_AS[@]}" env PGPASSWORD="$PG_PRIVATE_PASSWORD" "$PG_PRIVATE_BINDIR/pg_basebackup" \
+    -h 127.0.0.1 -p "$PG_PRIVATE_PORT" -U postgres -D "$PG_PRIVATE_DIR/replica" -R -X stream -c fast \
+    >"$PG_PRIVATE_DIR/basebackup.log" 2>&1 \
+    || { cat "$PG_PRIVATE_DIR/basebackup.log" >&2; return 1; }
+  # The copy's postgresql.conf is the primary's; later lines win, so only the port changes.
+  cat >>"$PG_PRIVATE_DIR/replica/postgresql.conf" <<CONF
+port = $port
+hot_standby = on
+CONF
+  "${PG_PRIVATE_RUN_AS[@]}" "$PG_PRIVATE_CTL" -D "$PG_PRIVATE_DIR/replica" -l "$PG_PRIVATE_DIR/replica.log" -w -t 60 start >/dev/null \
+    || { cat "$PG_PRIVATE_DIR/replica.log" >&2; return 1; }
+  export ACTIVITYLOG_TEST_PG_REPLICA_URL="jdbc:postgresql://127.0.0.1:$port/activitylog?user=activitylog&password=$PG_PRIVATE_PASSWORD"
+  echo "streaming replica running on 127.0.0.1:$port"
+}
+
 pg_private_stop() {
   if [ -n "${PG_PRIVATE_DIR:-}" ] && [ -d "$PG_PRIVATE_DIR" ]; then
+    if [ -f "$PG_PRIVATE_DIR/replica/postmaster.pid" ]; then
+      "${PG_PRIVATE_RUN_AS[@]}" "$PG_PRIVATE_CTL" -D "$PG_PRIVATE_DIR/replica" -m immediate -w -t 30 stop >/dev/null 2>&1 || true
+    fi
     if [ -f "$PG_PRIVATE_DIR/data/postmaster.pid" ]; then
       "${PG_PRIVATE_RUN_AS[@]}" "$PG_PRIVATE_CTL" -D "$PG_PRIVATE_DIR/data" -m immediate -w -t 30 stop >/dev/null 2>&1 || true
     fi

@@ -74,6 +74,7 @@ import org.jspecify.annotations.Nullable;
  */
 public final class JdbcActivityStore implements ActivityStore {
   private final @Nullable HikariDataSource ownedPool;
+  private final @Nullable HikariDataSource ownedReplicaPool;
   private final Dialect dialect;
   private final StoreAccess access;
   private final JdbcActivityRepository activities;
@@ -84,20 +85,18 @@ public final class JdbcActivityStore implements ActivityStore {
   private JdbcActivityStore(
       @Nullable HikariDataSource ownedPool,
       DataSource dataSource,
+      @Nullable HikariDataSource ownedReplicaPool,
+      @Nullable DataSource replicaSource,
+      Object replicaKey,
       Dialect dialect,
       @Nullable ReentrantLock writeLock,
       @Nullable IndexIntegrity integrity,
       Builder b) {
     this.ownedPool = ownedPool;
+    this.ownedReplicaPool = ownedReplicaPool;
     this.integrity = integrity;
     this.dialect = dialect;
-    Jdbi jdbi = Jdbi.create(dataSource);
-    // Every statement is complete text built by the library: nothing for a template engine to do,
-    // and Jdbi's own messages are kept free of statements and values.
-    jdbi.getConfig(SqlStatements.class).setTemplateEngine(TemplateEngine.NOP);
-    jdbi.getConfig(StatementExceptions.class)
-        .setMessageRendering(StatementExceptions.MessageRendering.NONE);
-    jdbi.getConfig(SqlStatements.class).setQueryTimeout(b.statementTimeoutSeconds());
+    Jdbi jdbi = jdbi(dataSource, b);
     BooleanSupplier poolFull =
         dataSource instanceof HikariDataSource pool
             ? () -> ConnectionPools.isFull(pool)
@@ -108,10 +107,23 @@ public final class JdbcActivityStore implements ActivityStore {
             ActivitySql.of(dialect, b.schema),
             poolFull,
             writeLock,
-            b.connectionTimeout != null ? b.connectionTimeout : Builder.DEFAULT_CONNECTION_TIMEOUT);
+            b.connectionTimeout != null ? b.connectionTimeout : Builder.DEFAULT_CONNECTION_TIMEOUT,
+            replicaSource == null ? null : jdbi(replicaSource, b),
+            replicaKey);
     this.activities = new JdbcActivityRepository(access, b.clock, b.catalogue);
     this.follows = new JdbcFollowGraph(access);
     this.leases = new JdbcLeases(access, b.clock);
+  }
+
+  private static Jdbi jdbi(DataSource dataSource, Builder b) {
+    Jdbi jdbi = Jdbi.create(dataSource);
+    // Every statement is complete text built by the library: nothing for a template engine to do,
+    // and Jdbi's own messages are kept free of statements and values.
+    jdbi.getConfig(SqlStatements.class).setTemplateEngine(TemplateEngine.NOP);
+    jdbi.getConfig(StatementExceptions.class)
+        .setMessageRendering(StatementExceptions.MessageRendering.NONE);
+    jdbi.getConfig(SqlStatements.class).setQueryTimeout(b.statementTimeoutSeconds());
+    return jdbi;
   }
 
   /**
@@ -166,7 +178,7 @@ public final class JdbcActivityStore implements ActivityStore {
     return leases.tryLease(name, ttl);
   }
 
-  /** Closes the pool the store owns, if any; a host's DataSource is left open. Idempotent. */
+  /** Closes the pools the store owns, if any; a host's DataSource is left open. Idempotent. */
   @Override
   public void close() {
     if (!access.markClosed()) {
@@ -177,6 +189,9 @@ public final class JdbcActivityStore implements ActivityStore {
     }
     if (ownedPool != null) {
       ownedPool.close();
+    }
+    if (ownedReplicaPool != null) {
+      ownedReplicaPool.close();
     }
   }
 
@@ -226,6 +241,10 @@ public final class JdbcActivityStore implements ActivityStore {
     private @Nullable String user;
     private @Nullable String password;
     private @Nullable DataSource dataSource;
+    private @Nullable DataSource replicaDataSource;
+    private @Nullable String replicaUrl;
+    private @Nullable String replicaUser;
+    private @Nullable String replicaPassword;
     private Clock clock = Clock.systemUTC();
     private ActivityCatalogue catalogue = ActivityCatalogue.standard();
     private boolean migrate = true;
@@ -455,6 +474,59 @@ public final class JdbcActivityStore implements ActivityStore {
     }
 
     /**
+     * Sends reads (pages, counts, gets by id or uid, follows) to a PostgreSQL streaming replica of
+     * the database, and keeps writes on the primary. The replica must be a hot standby of the same
+     * database (same schema), reachable with the same credentials' rights to read.
+     *
+     * <p>What a caller sees: everything this store wrote and acknowledged, at once (read your own
+     * writes). After each write the store notes the primary's WAL position, and a read goes to the
+     * replica only when the replica has replayed that far; otherwise to the primary. Stores of one
+     * process built with the same replica DataSource (or URL) share that position, so they see each
+     * other's writes at once too. Writes of other processes (other nodes) appear once the replica
+     * has replayed them, as on any replica: a node that must see another node's write at once reads
+     * without a replica. A write returns the row as the primary stored it. A replica that does not
+     * answer sends reads to the primary for ten seconds before it is tried again; a read the
+     * replica cancels because it conflicts with WAL replay runs again on the primary. Each write
+     * costs one more short query on the primary (the WAL position).
+     *
+     * @param replica the replica's DataSource; used as it is, never closed by the store
+     * @return this builder
+     */
+    public Builder readReplica(DataSource replica) {
+      requireNoReplica();
+      this.replicaDataSource = Objects.requireNonNull(replica, "replica");
+      return this;
+    }
+
+    /**
+     * Sends reads to a PostgreSQL streaming replica through a pool the store owns, of the same size
+     * and timeouts as the primary's; see {@link #readReplica(DataSource)} for what a caller sees.
+     *
+     * @param url the replica's {@code jdbc:postgresql:} URL
+     * @param user the user, or null when the URL carries it
+     * @param password the password, or null
+     * @return this builder
+     */
+    public Builder readReplicaJdbcUrl(
+        String url, @Nullable String user, @Nullable String password) {
+      requireNoReplica();
+      if (!Objects.requireNonNull(url, "url").startsWith("jdbc:postgresql:")) {
+        throw new IllegalArgumentException("a read replica needs a jdbc:postgresql: URL");
+      }
+      this.replicaUrl = url;
+      this.replicaUser = user;
+      this.replicaPassword = password;
+      return this;
+    }
+
+    private void requireNoReplica() {
+      if (replicaDataSource != null || replicaUrl != null) {
+        throw new IllegalStateException(
+            "readReplica and readReplicaJdbcUrl are alternatives; set only one of them");
+      }
+    }
+
+    /**
      * Connects, detects the dialect, migrates unless told not to, and returns the store.
      *
      * @return the open store; close it to release its pool
@@ -466,6 +538,7 @@ public final class JdbcActivityStore implements ActivityStore {
      *     file left by a killed process has an index that misses rows
      * @throws IllegalArgumentException when durable H2 writes are on and the embedded H2 {@code
      *     jdbcUrl} sets a write delay other than 0
+     * @throws IllegalStateException when a read replica is set and the database is not PostgreSQL
      */
     public JdbcActivityStore build() {
       if (dataSource != null
@@ -475,6 +548,7 @@ public final class JdbcActivityStore implements ActivityStore {
                 + " host dataSource, set them on the host's pool");
       }
       HikariDataSource pool = null;
+      HikariDataSource replicaPool = null;
       DataSource source = dataSource;
       String url = "";
       if (source == null) {
@@ -530,10 +604,31 @@ public final class JdbcActivityStore implements ActivityStore {
         } catch (SQLException e) {
           throw SqlErrors.translate(e);
         }
-        return new JdbcActivityStore(pool, source, dialect, writeLock, integrity, this);
+        if (dialect != Dialect.POSTGRESQL && (replicaDataSource != null || replicaUrl != null)) {
+          throw new IllegalStateException("read replicas are for PostgreSQL, not " + dialect);
+        }
+        DataSource replica = replicaDataSource;
+        Object replicaKey = replica != null ? replica : "";
+        if (replicaUrl != null) {
+          replicaKey = replicaUrl;
+          replicaPool =
+              ConnectionPools.create(
+                  replicaUrl,
+                  replicaUser,
+                  replicaPassword,
+                  poolSize != null ? poolSize : DEFAULT_POOL_SIZE,
+                  connectionTimeout != null ? connectionTimeout : DEFAULT_CONNECTION_TIMEOUT,
+                  lockTimeout != null ? lockTimeout : DEFAULT_LOCK_TIMEOUT);
+          replica = replicaPool;
+        }
+        return new JdbcActivityStore(
+            pool, source, replicaPool, replica, replicaKey, dialect, writeLock, integrity, this);
       } catch (RuntimeException e) {
         if (pool != null) {
           pool.close();
+        }
+        if (replicaPool != null) {
+          replicaPool.close();
         }
         throw e;
       }

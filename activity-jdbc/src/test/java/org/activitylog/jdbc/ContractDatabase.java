@@ -16,11 +16,20 @@ import org.jspecify.annotations.Nullable;
 final class ContractDatabase {
   private final TestDatabase.Kind kind;
   private final String name;
+  private final boolean replicaReads;
   private @Nullable TestDatabase db;
 
   ContractDatabase(TestDatabase.Kind kind, String name) {
+    this(kind, name, false);
+  }
+
+  /**
+   * A database whose stores read from its PostgreSQL streaming replica when {@code replicaReads}.
+   */
+  ContractDatabase(TestDatabase.Kind kind, String name, boolean replicaReads) {
     this.kind = kind;
     this.name = name;
+    this.replicaReads = replicaReads;
   }
 
   /** A store for one test, with the test's clock; migrations ran once already. */
@@ -28,6 +37,9 @@ final class ContractDatabase {
     TestDatabase database = database();
     JdbcActivityStore.Builder b =
         kind == TestDatabase.Kind.H2_FILE ? database.builder() : database.hostBuilder();
+    if (replicaReads) {
+      b.readReplica(database.replicaDataSource());
+    }
     return b.clock(clock).migrate(false).build();
   }
 
@@ -53,6 +65,9 @@ final class ContractDatabase {
 
   private synchronized TestDatabase database() {
     if (db == null) {
+      if (replicaReads) {
+        TestDatabase.replicaUrl(); // skips (or fails on CI) before a schema is made
+      }
       db = TestDatabase.create(kind, name).migrated();
     }
     return db;

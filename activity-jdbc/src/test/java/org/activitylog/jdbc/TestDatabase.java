@@ -28,6 +28,7 @@ import org.junit.jupiter.api.Assumptions;
 final class TestDatabase implements AutoCloseable {
   static final String PG_URL_ENV = "ACTIVITYLOG_TEST_PG_URL";
   static final String PG_URL_PROPERTY = "activitylog.test.pg.url";
+  static final String PG_REPLICA_URL_ENV = "ACTIVITYLOG_TEST_PG_REPLICA_URL";
 
   /** The three databases the backend is tested on. */
   enum Kind {
@@ -41,6 +42,7 @@ final class TestDatabase implements AutoCloseable {
   private final @Nullable Path directory;
   private final @Nullable String schema;
   private final HikariDataSource dataSource;
+  private @Nullable HikariDataSource replica;
 
   private TestDatabase(Kind kind, String url, @Nullable Path directory, @Nullable String schema) {
     this.kind = kind;
@@ -108,6 +110,44 @@ final class TestDatabase implements AutoCloseable {
       Assumptions.abort(how);
     }
     return url;
+  }
+
+  /**
+   * The URL of a streaming replica of the PostgreSQL server, as {@code bash .ci/run} starts one.
+   * Without one the calling test is skipped, unless CI=true: there a missing replica fails.
+   */
+  static String replicaUrl() {
+    String url = System.getenv(PG_REPLICA_URL_ENV);
+    if (url == null || url.isBlank()) {
+      String how =
+          "replica tests need a PostgreSQL streaming replica: run `bash .ci/run` (it starts one), or"
+              + " set "
+              + PG_REPLICA_URL_ENV
+              + " to its jdbc:postgresql URL with user and password parameters";
+      if ("true".equalsIgnoreCase(System.getenv("CI"))) {
+        fail("CI=true but no PostgreSQL replica is configured. " + how);
+      }
+      Assumptions.abort(how);
+    }
+    return url;
+  }
+
+  /** A pool on the replica, in this database's schema, made on first use and closed with it. */
+  synchronized HikariDataSource replicaDataSource() {
+    if (replica == null) {
+      HikariConfig config = new HikariConfig();
+      config.setPoolName("test-replica");
+      config.setJdbcUrl(replicaUrl());
+      config.setMaximumPoolSize(12);
+      config.setMinimumIdle(0);
+      config.setConnectionTimeout(10_000);
+      config.setReadOnly(true);
+      if (schema != null) {
+        config.setSchema(schema);
+      }
+      replica = new HikariDataSource(config);
+    }
+    return replica;
   }
 
   Kind kind() {
@@ -192,6 +232,9 @@ final class TestDatabase implements AutoCloseable {
       // Already gone: an outage test may have shut it down.
     } finally {
       dataSource.close();
+      if (replica != null) {
+        replica.close();
+      }
     }
     if (directory != null) {
       try (Stream<Path> files = Files.walk(directory)) {

@@ -2,6 +2,7 @@ package org.activitylog.jdbc.internal;
 
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReentrantLock;
@@ -24,7 +25,8 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>{@link #call}, {@link #inTransaction} and {@link #update} are for writes: on an embedded H2
  * file they run one at a time, under the database's write lock (see {@link H2Durability} for why).
- * {@link #withHandle} is for reads only and never waits for that lock.
+ * {@link #withHandle} is for reads only and never waits for that lock; with a read replica it runs
+ * on the replica when the replica has replayed this store's writes (see {@link ReplicaReads}).
  */
 public final class StoreAccess {
   private final Jdbi jdbi;
@@ -34,6 +36,7 @@ public final class StoreAccess {
   private final AtomicBoolean closed = new AtomicBoolean();
   private final @Nullable ReentrantLock writeLock;
   private final long writeWaitMillis;
+  private final @Nullable ReplicaReads replica;
 
   /**
    * Creates the shared state.
@@ -44,18 +47,25 @@ public final class StoreAccess {
    *     database that does not answer when the pool times out
    * @param writeLock the lock every write holds, or null when writes may run concurrently
    * @param writeWait how long a write waits for that lock before the store reports itself busy
+   * @param replica a PostgreSQL streaming replica of the same database for reads, or null to read
+   *     from the primary
+   * @param replicaKey what names that replica within the process (its DataSource or its URL):
+   *     stores with the same key share read-your-writes
    */
   public StoreAccess(
       Jdbi jdbi,
       ActivitySql sql,
       BooleanSupplier poolFull,
       @Nullable ReentrantLock writeLock,
-      Duration writeWait) {
+      Duration writeWait,
+      @Nullable Jdbi replica,
+      Object replicaKey) {
     this.jdbi = jdbi;
     this.poolFull = poolFull;
     this.sql = sql;
     this.writeLock = writeLock;
     this.writeWaitMillis = writeWait.toMillis();
+    this.replica = replica == null ? null : new ReplicaReads(replica, replicaKey);
   }
 
   Jdbi jdbi() {
@@ -86,6 +96,11 @@ public final class StoreAccess {
    * @param <T> its result
    */
   <T> T call(Supplier<T> work) {
+    ReplicaReads reads = replica;
+    return reads == null ? locked(work) : locked(() -> reads.afterWrite(jdbi, work.get()));
+  }
+
+  private <T> T locked(Supplier<T> work) {
     ReentrantLock lock = writeLock;
     if (lock == null || lock.isHeldByCurrentThread()) {
       return run(work);
@@ -133,6 +148,13 @@ public final class StoreAccess {
    * @param <T> its result
    */
   <T> T withHandle(HandleCallback<T, RuntimeException> work) {
+    ReplicaReads reads = replica;
+    if (reads != null) {
+      Optional<T> fromReplica = run(() -> reads.tryRead(work));
+      if (fromReplica.isPresent()) {
+        return fromReplica.get();
+      }
+    }
     return run(() -> jdbi.withHandle(work));
   }
 
