@@ -450,21 +450,24 @@ public final class JdbcActivityRepository implements ActivityRepository {
     BoundSql batch = sql.purgeBatch(criteria, limit);
     return access.call(
         () ->
-            access
-                .jdbi()
-                .withHandle(
-                    h ->
-                        batch
-                            .bindTo(h.createQuery(batch.sql()))
-                            .map(
-                                (rs, ctx) -> {
-                                  int deleted = rs.getInt(1);
-                                  OffsetDateTime newest = rs.getObject(2, OffsetDateTime.class);
-                                  return deleted == 0 || newest == null
-                                      ? PurgedBatch.NONE
-                                      : new PurgedBatch(deleted, newest.toInstant());
-                                })
-                            .one()));
+            LostRaceRetry.statement(
+                () ->
+                    access
+                        .jdbi()
+                        .withHandle(
+                            h ->
+                                batch
+                                    .bindTo(h.createQuery(batch.sql()))
+                                    .map(
+                                        (rs, ctx) -> {
+                                          int deleted = rs.getInt(1);
+                                          OffsetDateTime newest =
+                                              rs.getObject(2, OffsetDateTime.class);
+                                          return deleted == 0 || newest == null
+                                              ? PurgedBatch.NONE
+                                              : new PurgedBatch(deleted, newest.toInstant());
+                                        })
+                                    .one())));
   }
 
   @Override

@@ -203,6 +203,18 @@ public final class SqlErrors {
   }
 
   /**
+   * {@return whether the database rolled a statement back to break a deadlock or because it could
+   * not serialize it with a concurrent transaction ({@code 40P01}, {@code 40001}), so that running
+   * it again as a new transaction is safe and usually succeeds}
+   *
+   * @param failure any exception
+   */
+  public static boolean isTransientConflict(Throwable failure) {
+    SQLException sql = sqlCause(failure);
+    return sql != null && ("40P01".equals(sql.getSQLState()) || "40001".equals(sql.getSQLState()));
+  }
+
+  /**
    * {@return whether a failure comes from the state of the database (unreachable, busy, locked by
    * another process, damaged, timed out) rather than from the statement, so that repeating the
    * statement at once cannot help}

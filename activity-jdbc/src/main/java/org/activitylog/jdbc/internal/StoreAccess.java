@@ -169,13 +169,17 @@ public final class StoreAccess {
   }
 
   /**
-   * Runs one insert, update or delete.
+   * Runs one insert, update or delete, again when the database rolled it back for a deadlock.
    *
    * @param statement the SQL text
    * @param bindings binds the statement's parameters
    */
   long update(String statement, UnaryOperator<Update> bindings) {
     return call(
-        () -> jdbi.withHandle(h -> (long) bindings.apply(h.createUpdate(statement)).execute()));
+        () ->
+            LostRaceRetry.statement(
+                () ->
+                    jdbi.withHandle(
+                        h -> (long) bindings.apply(h.createUpdate(statement)).execute())));
   }
 }
