@@ -3,9 +3,16 @@ package org.activitylog.spring.boot;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
 import javax.sql.DataSource;
 import org.activitylog.api.ActivityCatalogue;
+import org.activitylog.api.ActivityKind;
+import org.activitylog.api.ActivityType;
+import org.activitylog.api.ValidationException;
 import org.activitylog.core.ActivityLog;
+import org.activitylog.core.RetentionJob;
+import org.activitylog.core.RetentionPolicy;
 import org.activitylog.jdbc.JdbcActivityStore;
 import org.activitylog.memory.InMemoryActivityStore;
 import org.activitylog.micrometer.ActivityRecorderMetrics;
@@ -19,6 +26,7 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.health.autoconfigure.contributor.ConditionalOnEnabledHealthIndicator;
 import org.springframework.boot.health.contributor.HealthIndicator;
@@ -169,6 +177,61 @@ public class ActivityLogAutoConfiguration implements BeanClassLoaderAware {
             "activitylog.store.type=memory needs org.activitylog:activity-memory on the class path");
       }
       return InMemoryActivityStore.create(Clock.systemUTC(), types);
+    }
+  }
+
+  /** Retention, when {@code activitylog.retention.enabled=true}. */
+  @Configuration(proxyBeanMethods = false)
+  @ConditionalOnProperty(prefix = "activitylog.retention", name = "enabled", havingValue = "true")
+  static class RetentionConfiguration {
+    @Bean
+    @ConditionalOnMissingBean
+    RetentionPolicy activityRetentionPolicy(
+        ActivityLogProperties properties, ObjectProvider<ActivityCatalogue> catalogue) {
+      ActivityCatalogue types = catalogue.getIfUnique(ActivityCatalogue::standard);
+      ActivityLogProperties.Retention settings = properties.retention();
+      RetentionPolicy.Builder policy = RetentionPolicy.builder();
+      Duration defaultAge = settings.defaultAge();
+      if (defaultAge != null) {
+        policy.keepByDefault(defaultAge);
+      }
+      settings.types().forEach((code, age) -> policy.keep(kind(types, code), age));
+      settings.groups().forEach(policy::keepInGroup);
+      return policy.build();
+    }
+
+    /** A type by its code, or a seed type by its constant name. */
+    private static ActivityKind kind(ActivityCatalogue types, String code) {
+      return types
+          .find(code)
+          .or(() -> seedType(code))
+          .orElseThrow(
+              () ->
+                  new ValidationException(
+                      "activitylog.retention.types",
+                      "must name a type of the catalogue by its code",
+                      code));
+    }
+
+    private static Optional<ActivityKind> seedType(String name) {
+      for (ActivityType type : ActivityType.values()) {
+        if (type.name().equals(name)) {
+          return Optional.of(type);
+        }
+      }
+      return Optional.empty();
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    RetentionJob activityRetentionJob(ActivityStore store, RetentionPolicy policy) {
+      return RetentionJob.builder(store, policy).build();
+    }
+
+    @Bean
+    RetentionSchedule activityRetentionSchedule(
+        RetentionJob job, ActivityLogProperties properties) {
+      return new RetentionSchedule(job, properties.retention().schedule());
     }
   }
 

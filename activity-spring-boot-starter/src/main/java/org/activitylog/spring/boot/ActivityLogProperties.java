@@ -1,6 +1,7 @@
 package org.activitylog.spring.boot;
 
 import java.time.Duration;
+import java.util.Map;
 import java.util.Set;
 import org.activitylog.recorder.FullQueuePolicy;
 import org.jspecify.annotations.Nullable;
@@ -19,6 +20,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxPageSize the largest page a requester may ask for
  * @param recorder how the recorder queues and writes
  * @param metrics the meters' tags, when Micrometer is present
+ * @param retention what to purge, how old, and when
  */
 @ConfigurationProperties("activitylog")
 public record ActivityLogProperties(
@@ -26,7 +28,8 @@ public record ActivityLogProperties(
     @DefaultValue Access access,
     @DefaultValue("100") int maxPageSize,
     @DefaultValue Recorder recorder,
-    @DefaultValue Metrics metrics) {
+    @DefaultValue Metrics metrics,
+    @DefaultValue Retention retention) {
 
   /** Which backend holds the activities. */
   public enum StoreType {
@@ -109,4 +112,23 @@ public record ActivityLogProperties(
    */
   public record Metrics(
       @DefaultValue("default") String name, @DefaultValue("true") boolean timeStore) {}
+
+  /**
+   * Retention: a {@code RetentionJob} run on a schedule, which deletes for good the activities its
+   * policy says are old enough. Off unless enabled; an application's own {@code RetentionPolicy}
+   * bean replaces the rules given here.
+   *
+   * @param enabled whether the job is scheduled
+   * @param defaultAge how long activities no other rule governs are kept, or none to keep them
+   * @param types how long the activities of a type are kept, by type code ({@code
+   *     types[shop.order_placed]=30d}; the seeds' types by their numeric code or constant name)
+   * @param groups how long the activities of a workspace group are kept, by group id
+   * @param schedule when the job runs: a Spring cron expression, daily at 03:30 by default
+   */
+  public record Retention(
+      @DefaultValue("false") boolean enabled,
+      @Nullable Duration defaultAge,
+      @DefaultValue Map<String, Duration> types,
+      @DefaultValue Map<Long, Duration> groups,
+      @DefaultValue("0 30 3 * * *") String schedule) {}
 }

@@ -11,6 +11,7 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import javax.sql.DataSource;
 import org.activitylog.api.ActivityQuery;
 import org.activitylog.api.ActivityType;
@@ -18,6 +19,8 @@ import org.activitylog.api.StoreUnavailableException;
 import org.activitylog.api.UserSimple;
 import org.activitylog.api.ValidationException;
 import org.activitylog.core.ActivityLog;
+import org.activitylog.core.RetentionJob;
+import org.activitylog.core.RetentionPolicy;
 import org.activitylog.jdbc.JdbcActivityStore;
 import org.activitylog.memory.InMemoryActivityStore;
 import org.activitylog.micrometer.ActivityRecorderMetrics;
@@ -401,6 +404,105 @@ class ActivityLogAutoConfigurationTest {
                 assertThat(context.getBean(ActivityStore.class))
                     .isInstanceOf(InMemoryActivityStore.class);
               });
+    }
+  }
+
+  @Nested
+  @DisplayName("Retention")
+  class Retention {
+
+    /** If this fails, check @ConditionalOnProperty on the retention configuration. */
+    @Test
+    @DisplayName("Retention is off unless activitylog.retention.enabled is true")
+    void offByDefault() {
+      runner()
+          .withPropertyValues("activitylog.store.type=memory")
+          .run(
+              context -> {
+                assertThat(context).doesNotHaveBean(RetentionJob.class);
+                assertThat(context).doesNotHaveBean(RetentionSchedule.class);
+              });
+    }
+
+    /**
+     * If this fails, check how activityRetentionPolicy turns default-age, types (by code or seed
+     * constant name) and groups into rules.
+     */
+    @Test
+    @DisplayName("The retention properties become the policy's rules, by type code or seed name")
+    void propertiesBecomeRules() {
+      runner()
+          .withPropertyValues(
+              "activitylog.store.type=memory",
+              "activitylog.retention.enabled=true",
+              "activitylog.retention.default-age=30d",
+              "activitylog.retention.types[USER_LOGIN]=7d",
+              "activitylog.retention.groups[9]=90d")
+          .run(
+              context -> {
+                assertThat(context).hasNotFailed();
+                RetentionPolicy policy = context.getBean(RetentionPolicy.class);
+                assertThat(policy.ruleFor(ActivityType.USER_LOGIN, 1))
+                    .hasValueSatisfying(r -> assertThat(r.keep()).isEqualTo(Duration.ofDays(7)));
+                assertThat(policy.ruleFor(ActivityType.GAME_WON, 9))
+                    .hasValueSatisfying(r -> assertThat(r.keep()).isEqualTo(Duration.ofDays(90)));
+                assertThat(policy.ruleFor(ActivityType.GAME_WON, 1))
+                    .hasValueSatisfying(r -> assertThat(r.keep()).isEqualTo(Duration.ofDays(30)));
+                assertThat(context.getBean(RetentionSchedule.class).isRunning()).isTrue();
+              });
+    }
+
+    /**
+     * If this fails, check that the RetentionJob bean purges the auto-configured store with the
+     * configured policy.
+     */
+    @Test
+    @DisplayName("The retention job deletes what the configured ages have outlived")
+    void jobPurgesTheStore() {
+      runner()
+          .withPropertyValues(
+              "activitylog.store.type=memory",
+              "activitylog.retention.enabled=true",
+              "activitylog.retention.default-age=30d")
+          .run(
+              context -> {
+                ActivityStore store = context.getBean(ActivityStore.class);
+                store
+                    .activities()
+                    .insert(
+                        org.activitylog.api.NewActivity.builder(ActivityType.USER_LOGIN, JOHN)
+                            .workspaceGroupId(7)
+                            .uid(java.util.UUID.randomUUID())
+                            .createdAt(Instant.now().minus(Duration.ofDays(400)))
+                            .build());
+                store
+                    .activities()
+                    .insert(
+                        org.activitylog.api.NewActivity.builder(ActivityType.USER_LOGIN, JOHN)
+                            .workspaceGroupId(7)
+                            .uid(java.util.UUID.randomUUID())
+                            .createdAt(Instant.now())
+                            .build());
+                assertThat(context.getBean(RetentionJob.class).run().removed()).isEqualTo(1);
+                assertThat(store.activities().count(ActivityQuery.ALL)).isEqualTo(1);
+              });
+    }
+
+    /** If this fails, check the ValidationException thrown for an unknown type code. */
+    @Test
+    @DisplayName("A type code the catalogue does not know fails the start naming the setting")
+    void unknownTypeFails() {
+      runner()
+          .withPropertyValues(
+              "activitylog.store.type=memory",
+              "activitylog.retention.enabled=true",
+              "activitylog.retention.types[no.such.type]=7d")
+          .run(
+              context ->
+                  assertThat(context.getStartupFailure())
+                      .rootCause()
+                      .isInstanceOf(ValidationException.class)
+                      .hasMessageContaining("activitylog.retention.types"));
     }
   }
 
