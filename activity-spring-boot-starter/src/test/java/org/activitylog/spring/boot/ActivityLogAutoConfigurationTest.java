@@ -13,6 +13,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import javax.sql.DataSource;
+import org.activitylog.api.ActivityCatalogue;
+import org.activitylog.api.ActivityKind;
 import org.activitylog.api.ActivityQuery;
 import org.activitylog.api.ActivityType;
 import org.activitylog.api.StoreUnavailableException;
@@ -221,6 +223,42 @@ class ActivityLogAutoConfigurationTest {
   }
 
   @Nested
+  @DisplayName("Activity types")
+  class Types {
+
+    /**
+     * If this fails, check that the store bean passes the application's ActivityCatalogue to the
+     * store's builder.
+     */
+    @Test
+    @DisplayName("An application's ActivityCatalogue bean lets the store read its own types back")
+    void catalogueReachesTheStore() {
+      runner()
+          .withUserConfiguration(ShopTypes.class)
+          .withPropertyValues("activitylog.store.type=memory", "activitylog.recorder.mode=sync")
+          .run(
+              context -> {
+                context
+                    .getBean(ActivityRecorder.class)
+                    .record(ShopActivity.ORDER_PLACED, JOHN)
+                    .workspaceGroupId(7)
+                    .submit();
+                assertThat(
+                        context
+                            .getBean(ActivityStore.class)
+                            .activities()
+                            .list(
+                                ActivityQuery.ALL,
+                                org.activitylog.api.PageRequest.of(1, 10),
+                                org.activitylog.api.Sort.DEFAULT)
+                            .items())
+                    .singleElement()
+                    .satisfies(a -> assertThat(a.type()).isEqualTo(ShopActivity.ORDER_PLACED));
+              });
+    }
+  }
+
+  @Nested
   @DisplayName("Back-off")
   class BackOff {
 
@@ -392,6 +430,25 @@ class ActivityLogAutoConfigurationTest {
                       .isInstanceOf(InMemoryActivityStore.class));
     }
 
+    /**
+     * If this fails, check @ConditionalOnClass(ActivityRecorderMetrics) on the metrics
+     * configuration: activity-micrometer is optional.
+     */
+    @Test
+    @DisplayName(
+        "Without activity-micrometer the application starts, with a registry but no meters")
+    void noBindingModuleNoMeters() {
+      withRegistry()
+          .withClassLoader(new FilteredClassLoader("org.activitylog.micrometer"))
+          .run(
+              context -> {
+                assertThat(context).hasNotFailed();
+                assertThat(context).hasSingleBean(MeterRegistry.class);
+                assertThat(context.getBean(ActivityStore.class))
+                    .isInstanceOf(InMemoryActivityStore.class);
+              });
+    }
+
     /** If this fails, check @ConditionalOnBean(MeterRegistry) on the metrics configuration. */
     @Test
     @DisplayName("Without a MeterRegistry no meter binder is made and the store is not wrapped")
@@ -512,6 +569,28 @@ class ActivityLogAutoConfigurationTest {
         .workspaceGroupId(7)
         .text("signed in")
         .submit();
+  }
+
+  enum ShopActivity implements ActivityKind {
+    ORDER_PLACED;
+
+    @Override
+    public String code() {
+      return "shop.order_placed";
+    }
+
+    @Override
+    public String label() {
+      return "Order Placed";
+    }
+  }
+
+  @Configuration(proxyBeanMethods = false)
+  static class ShopTypes {
+    @Bean
+    ActivityCatalogue shopCatalogue() {
+      return ActivityCatalogue.standard().with(ShopActivity.class);
+    }
   }
 
   @Configuration(proxyBeanMethods = false)
