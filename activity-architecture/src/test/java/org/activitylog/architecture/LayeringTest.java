@@ -32,6 +32,7 @@ class LayeringTest {
   private static final String MICROMETER = "org.activitylog.micrometer..";
   private static final String SERVLET = "org.activitylog.servlet..";
   private static final String KAFKA = "org.activitylog.kafka..";
+  private static final String SPRING = "org.activitylog.spring..";
 
   @ArchTest
   static final ArchRule modelKnowsNoSpi =
@@ -283,6 +284,44 @@ class LayeringTest {
           .dependOnClassesThat()
           .resideInAnyPackage(KAFKA, "org.apache.kafka..")
           .because("a host adds activity-kafka when it wants Kafka; no other module may need it");
+
+  /**
+   * The Spring Boot starter assembles the facade, the recorder, the JDBC or in-memory store and the
+   * meters for a Boot application; wire formats, HTTP, Kafka and the reference server are not its
+   * concern (an application mounts the servlet itself).
+   */
+  @ArchTest
+  static final ArchRule starterAssemblesOnlyWhatItConfigures =
+      noClasses()
+          .that()
+          .resideInAPackage(SPRING)
+          .should()
+          .dependOnClassesThat()
+          .resideInAnyPackage(
+              JACKSON,
+              FORMATS,
+              HTTP,
+              SERVER,
+              TESTKIT,
+              KAFKA,
+              "org.activitylog.jdbc.internal..",
+              "org.activitylog.recorder.internal..",
+              "org.jdbi..",
+              "com.zaxxer..",
+              "org.eclipse.jetty..")
+          .because(
+              "the starter builds the public builders from properties; it reaches no module's"
+                  + " internals and no transport");
+
+  @ArchTest
+  static final ArchRule nothingIsBuiltOnTheStarter =
+      noClasses()
+          .that()
+          .resideOutsideOfPackage(SPRING)
+          .should()
+          .dependOnClassesThat()
+          .resideInAnyPackage(SPRING, "org.springframework..")
+          .because("a Boot application adds the starter; no other module may need it, or Spring");
 
   @ArchTest
   static final ArchRule onlyTheServerAssembles =

@@ -52,6 +52,10 @@ class RulesSeeTheCodeTest {
         "org.activitylog.servlet..",
         "org.activitylog.http..");
     assertViolated(
+        "the Spring Boot starter builds the JDBC store",
+        "org.activitylog.spring..",
+        "org.activitylog.jdbc..");
+    assertViolated(
         "the HTTP adapter writes the wire formats",
         "org.activitylog.http..",
         "org.activitylog.formats..");
