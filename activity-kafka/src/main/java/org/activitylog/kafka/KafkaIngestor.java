@@ -26,7 +26,9 @@ import org.apache.kafka.clients.producer.ProducerConfig;
  *
  * <pre>{@code
  * KafkaIngestor ingestor =
- *     KafkaIngestor.builder("127.0.0.1:9092", "activities", "activitylog-ingest", store).start();
+ *     KafkaIngestor.builder("127.0.0.1:9092", "activities", "activitylog-ingest", store)
+ *         .build()
+ *         .start();
  * // ...
  * ingestor.close();
  * }</pre>
