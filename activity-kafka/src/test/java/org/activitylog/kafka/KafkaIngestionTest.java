@@ -377,6 +377,39 @@ class KafkaIngestionTest {
     }
   }
 
+  @Nested
+  @DisplayName("Listener")
+  class Listener {
+    /**
+     * If this fails, check IngestLoop.tell: an exception from the host's listener must be logged
+     * and ignored, never end the polling thread or skip a batch.
+     */
+    @Test
+    @DisplayName("A listener that throws neither stops the ingestor nor loses a batch")
+    void throwingListener() {
+      long wg = tenant(4);
+      List<NewActivity> batch = new ArrayList<>();
+      for (int i = 0; i < 30; i++) {
+        batch.add(stamped(wg));
+      }
+      AtomicInteger heard = new AtomicInteger();
+      RecorderListener broken =
+          new RecorderListener() {
+            @Override
+            public void onBatchStored(int size, Duration latency) {
+              heard.incrementAndGet();
+              throw new IllegalStateException("broken metrics hook (test)");
+            }
+          };
+      KafkaIngestor ingestor = track(ingestorBuilder(memory).maxBatch(10).listener(broken).build());
+      ingestor.start();
+      writeRetrying(sink(Duration.ofSeconds(30)), batch);
+      awaitStored(Map.of(wg, batch.stream().map(NewActivity::uid).toList()));
+      assertThat(heard.get()).as("the listener was called").isPositive();
+      assertThat(ingestor.failure()).as("the polling thread's failure").isEmpty();
+    }
+  }
+
   /** Counts what a recorder listener hears. */
   static final class CountingListener implements RecorderListener {
     final java.util.concurrent.atomic.AtomicLong stored =
