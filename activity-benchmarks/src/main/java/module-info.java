@@ -7,6 +7,8 @@ module org.activitylog.benchmarks {
   requires org.activitylog.core;
   requires org.activitylog.jdbc;
   requires org.activitylog.recorder;
+  requires org.activitylog.kafka;
+  // kafka-clients names no module: it is read from the class path (--add-reads in the pom).
   requires com.zaxxer.hikari;
   requires com.fasterxml.jackson.databind;
   requires java.sql;

@@ -193,7 +193,9 @@ class LayeringTest {
 
   /**
    * The metrics binding reads the recorder's counters and decorates the SPI; it works over any
-   * backend and under any transport, so it names neither.
+   * backend and under any transport, so it names neither. A transport's ingestor (activity-kafka's)
+   * reaches it through the recorder's {@code RecorderMetricsSource}, and {@link
+   * #nothingIsBuiltOnKafka} keeps Kafka off its class path.
    */
   @ArchTest
   static final ArchRule metricsKnowNoBackendOrTransport =
@@ -275,6 +277,10 @@ class LayeringTest {
               "the ingestor writes through the SPI's batch insert and the sink is the recorder's;"
                   + " the topic's record is the codec's JSON, not a wire format of the seeds");
 
+  /**
+   * Only the benchmark harness (activity-benchmarks, profile {@code bench}, not analysed here) uses
+   * activity-kafka; its metrics reach Micrometer through the recorder's interface.
+   */
   @ArchTest
   static final ArchRule nothingIsBuiltOnKafka =
       noClasses()

@@ -9,6 +9,9 @@ import java.util.Properties;
 import org.activitylog.api.ActivityCatalogue;
 import org.activitylog.kafka.internal.IngestLoop;
 import org.activitylog.kafka.internal.KafkaModule;
+import org.activitylog.recorder.RecorderListener;
+import org.activitylog.recorder.RecorderMetrics;
+import org.activitylog.recorder.RecorderMetricsSource;
 import org.activitylog.spi.ActivityStore;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -23,7 +26,9 @@ import org.apache.kafka.clients.producer.ProducerConfig;
  *
  * <pre>{@code
  * KafkaIngestor ingestor =
- *     KafkaIngestor.builder("127.0.0.1:9092", "activities", "activitylog-ingest", store).start();
+ *     KafkaIngestor.builder("127.0.0.1:9092", "activities", "activitylog-ingest", store)
+ *         .build()
+ *         .start();
  * // ...
  * ingestor.close();
  * }</pre>
@@ -32,7 +37,7 @@ import org.apache.kafka.clients.producer.ProducerConfig;
  *   <li><b>Store down:</b> a batch the store cannot take (any exception but a {@link
  *       org.activitylog.api.ValidationException}) is not skipped: the ingestor seeks back to its
  *       first offsets, pauses its partitions for a backoff that doubles up to a bound, and reads
- *       the batch again; counted in {@link IngestorMetrics#retried()}.
+ *       the batch again; counted in {@link RecorderMetrics#retried()}.
  *   <li><b>Bad records:</b> a record that cannot be read ({@link UnreadableRecordException}) or
  *       whose activity is refused by validation, by the model or the store, goes to the dead-letter
  *       topic with its key, value and headers and these headers added: {@value #REASON_HEADER}
@@ -42,9 +47,38 @@ import org.apache.kafka.clients.producer.ProducerConfig;
  *       partition.
  * </ul>
  *
+ * <p><b>Metrics</b> are the recorder's, so a host wires one listener and one metrics binding for
+ * both (activity-micrometer's {@code ActivityRecorderMetrics} binds any {@link
+ * RecorderMetricsSource}): {@link #metrics()} is a {@link RecorderMetrics} snapshot, and a {@link
+ * RecorderListener} set with {@link Builder#listener} hears each event on the ingestor's thread.
+ * For an ingestor the snapshot's fields mean:
+ *
+ * <table>
+ *   <caption>RecorderMetrics of an ingestor</caption>
+ *   <tr><th>field</th><th>an ingestor's meaning</th><th>listener call</th></tr>
+ *   <tr><td>{@code stored}</td><td>written: activities the store's batch insert took, replays of
+ *       already stored uids included</td><td>{@code onBatchStored(size, latency)} after each
+ *       database commit</td></tr>
+ *   <tr><td>{@code failed}</td><td>dead-lettered: records sent to the dead-letter
+ *       topic</td><td>{@code onFailed(1, cause)} per record, the cause an {@link
+ *       UnreadableRecordException} or a {@link org.activitylog.api.ValidationException}</td></tr>
+ *   <tr><td>{@code retried}</td><td>batches read again after the store or the dead-letter topic
+ *       failed</td><td>{@code onRetry(attempt, backoff, cause)}</td></tr>
+ *   <tr><td>{@code queueDepth}</td><td>lag: records on this instance's partitions not yet read,
+ *       as the consumer last saw them (0 before the first read)</td><td></td></tr>
+ *   <tr><td>{@code inFlight}</td><td>records read and not yet written: the batch being written,
+ *       or waiting for its retry</td><td></td></tr>
+ *   <tr><td>{@code batches}, latencies</td><td>committed batches, each timed from its first
+ *       attempt, retries included</td><td></td></tr>
+ *   <tr><td>{@code accepted}</td><td>{@code stored + failed}: each record read ends written or
+ *       dead-lettered</td><td></td></tr>
+ *   <tr><td>{@code dropped}, {@code rejected}, {@code queueBytes}</td><td>always 0: the
+ *       ingestor drops nothing and nothing calls {@code record} on it</td><td></td></tr>
+ * </table>
+ *
  * <p>One thread per instance polls, writes and commits. Thread-safe; the store is never closed.
  */
-public final class KafkaIngestor implements AutoCloseable {
+public final class KafkaIngestor implements AutoCloseable, RecorderMetricsSource {
   static {
     KafkaModule.read();
   }
@@ -90,7 +124,8 @@ public final class KafkaIngestor implements AutoCloseable {
             ActivityRecordFormat.of(b.catalogue),
             b.store.activities()::insertAll,
             new IngestLoop.Settings(b.pollTimeout, b.minBackoff, b.maxBackoff),
-            b.afterDatabaseCommit);
+            b.afterDatabaseCommit,
+            b.listener);
     this.closeTimeout = b.closeTimeout;
     this.thread = new Thread(loop, "activitylog-kafka-ingestor-" + b.groupId);
     thread.setDaemon(true);
@@ -121,8 +156,12 @@ public final class KafkaIngestor implements AutoCloseable {
     return this;
   }
 
-  /** {@return a snapshot of the counters} */
-  public IngestorMetrics metrics() {
+  /**
+   * {@return a snapshot of the counters, in the recorder's terms (see the table above): {@code
+   * stored} written, {@code failed} dead-lettered, {@code queueDepth} the lag}
+   */
+  @Override
+  public RecorderMetrics metrics() {
     return loop.metrics();
   }
 
@@ -169,6 +208,7 @@ public final class KafkaIngestor implements AutoCloseable {
     private final Map<String, Object> properties = new HashMap<>();
     private final Map<String, Object> producerProperties = new HashMap<>();
     private Runnable afterDatabaseCommit = () -> {};
+    private RecorderListener listener = RecorderListener.NONE;
 
     private Builder(String bootstrapServers, String topic, String groupId, ActivityStore store) {
       this.bootstrapServers = Objects.requireNonNull(bootstrapServers, "bootstrapServers");
@@ -280,6 +320,19 @@ public final class KafkaIngestor implements AutoCloseable {
     public Builder producerProperty(String name, Object value) {
       producerProperties.put(
           Objects.requireNonNull(name, "name"), Objects.requireNonNull(value, "value"));
+      return this;
+    }
+
+    /**
+     * Sets the listener that hears committed batches, retries and dead letters, as a recorder's
+     * does (see the class's table); called on the ingestor's thread, so it must be fast. An
+     * exception it throws is logged and otherwise ignored. Default: {@link RecorderListener#NONE}.
+     *
+     * @param value the listener; the same object may listen to recorders too
+     * @return this builder
+     */
+    public Builder listener(RecorderListener value) {
+      this.listener = Objects.requireNonNull(value, "value");
       return this;
     }
 

@@ -3,6 +3,8 @@ package org.activitylog.kafka;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.micrometer.core.instrument.Tags;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -30,8 +32,10 @@ import org.activitylog.api.Sort;
 import org.activitylog.api.StoreUnavailableException;
 import org.activitylog.api.UserSimple;
 import org.activitylog.memory.InMemoryActivityStore;
+import org.activitylog.micrometer.ActivityRecorderMetrics;
 import org.activitylog.recorder.ActivityRecorder;
 import org.activitylog.recorder.Receipt;
+import org.activitylog.recorder.RecorderListener;
 import org.activitylog.recorder.RecorderMetrics;
 import org.activitylog.recorder.RetryPolicy;
 import org.activitylog.spi.ActivityRepository;
@@ -175,7 +179,7 @@ class KafkaIngestionTest {
           .containsExactlyInAnyOrder("unreadable", "unreadable", "refused");
       assertThat(dead)
           .allSatisfy(r -> assertThat(header(r, KafkaIngestor.MESSAGE_HEADER)).isNotEmpty());
-      await(() -> ingestor.metrics().deadLettered() == 3, "3 dead-lettered: " + ingestor.metrics());
+      await(() -> ingestor.metrics().failed() == 3, "3 dead-lettered: " + ingestor.metrics());
       assertThat(values).hasSize(good.size() + dead.size());
     }
   }
@@ -231,9 +235,216 @@ class KafkaIngestionTest {
           .containsExactly("refused");
       assertThat(header(dead.get(0), KafkaIngestor.MESSAGE_HEADER))
           .contains("refused by the store");
-      await(() -> ingestor.metrics().deadLettered() == 1, "1 dead-lettered: " + ingestor.metrics());
-      assertThat(ingestor.metrics().written()).isEqualTo(29);
+      await(() -> ingestor.metrics().failed() == 1, "1 dead-lettered: " + ingestor.metrics());
+      assertThat(ingestor.metrics().stored()).isEqualTo(29);
     }
+  }
+
+  @Nested
+  @DisplayName("Metrics")
+  class Metrics {
+    /**
+     * If this fails, check IngestLoop's counters and listener calls (stored is written, failed is
+     * dead-lettered, retries, queue depth is the lag) and that KafkaIngestor is a
+     * RecorderMetricsSource the recorder's Micrometer binder reads; the failure shows the meters.
+     */
+    @Test
+    @DisplayName(
+        "The ingestor's written, dead-lettered, retried and lag reach a registry as a recorder's do")
+    void boundLikeARecorder() throws Exception {
+      long wg = tenant(2);
+      ActivityRecordFormat format =
+          ActivityRecordFormat.of(org.activitylog.api.ActivityCatalogue.standard());
+      List<byte[]> values = new ArrayList<>();
+      List<UUID> good = new ArrayList<>();
+      for (int i = 0; i < 40; i++) {
+        NewActivity a = stamped(wg);
+        good.add(a.uid());
+        values.add(format.write(a));
+        if (i % 20 == 7) {
+          values.add("not json".getBytes(StandardCharsets.UTF_8));
+        }
+      }
+      produceRaw(Long.toString(wg), values);
+      AtomicBoolean down = new AtomicBoolean(true);
+      CountingListener heard = new CountingListener();
+      KafkaIngestor ingestor =
+          track(
+              ingestorBuilder(new SwitchableStore(memory, down))
+                  .backoff(Duration.ofMillis(50), Duration.ofMillis(200))
+                  .listener(heard)
+                  .build());
+      SimpleMeterRegistry registry = new SimpleMeterRegistry();
+      new ActivityRecorderMetrics(ingestor, "ingest").bindTo(registry);
+      Tags tags = Tags.of(ActivityRecorderMetrics.RECORDER_TAG, "ingest");
+      ingestor.start();
+
+      await(() -> ingestor.metrics().retried() >= 2, "retries while the database is down");
+      assertThat(gauge(registry, ActivityRecorderMetrics.IN_FLIGHT, tags))
+          .as("the batch waiting for its retry: %s", ingestor.metrics())
+          .isPositive();
+      assertThat(counter(registry, ActivityRecorderMetrics.STORED, tags)).isZero();
+
+      down.set(false);
+      awaitStored(Map.of(wg, good));
+      await(
+          () ->
+              ingestor.metrics().failed() == 2
+                  && ingestor.metrics().queueDepth() == 0
+                  && ingestor.metrics().inFlight() == 0,
+          "2 dead-lettered and nothing left to read: " + ingestor.metrics());
+      RecorderMetrics m = ingestor.metrics();
+      assertThat(counter(registry, ActivityRecorderMetrics.STORED, tags)).isEqualTo(40);
+      assertThat(counter(registry, ActivityRecorderMetrics.FAILED, tags)).isEqualTo(2);
+      assertThat(counter(registry, ActivityRecorderMetrics.ACCEPTED, tags))
+          .as("accepted = stored + dead-lettered")
+          .isEqualTo(42);
+      assertThat(counter(registry, ActivityRecorderMetrics.RETRIES, tags))
+          .isEqualTo(m.retried())
+          .isGreaterThanOrEqualTo(2);
+      assertThat(gauge(registry, ActivityRecorderMetrics.QUEUE_DEPTH, tags)).isZero();
+      assertThat(
+              registry
+                  .get(ActivityRecorderMetrics.BATCH_LATENCY)
+                  .tags(tags)
+                  .functionTimer()
+                  .count())
+          .isEqualTo(m.batches())
+          .isPositive();
+      assertThat(
+              counter(
+                  registry,
+                  ActivityRecorderMetrics.DROPPED,
+                  tags.and(ActivityRecorderMetrics.REASON_TAG, "queue_full")))
+          .isZero();
+
+      assertThat(heard.stored.get()).as("onBatchStored sizes").isEqualTo(40);
+      assertThat(heard.batches.get()).as("onBatchStored calls").isEqualTo(m.batches());
+      assertThat(heard.retries.get()).as("onRetry calls").isEqualTo(m.retried());
+      assertThat(heard.failures).as("onFailed causes").hasSize(2);
+      assertThat(heard.failures).allMatch(e -> e instanceof UnreadableRecordException);
+      registry.close();
+    }
+
+    /**
+     * If this fails, check IngestLoop.updateLag: records on the topic that the ingestor has not
+     * read yet must show as its queue depth.
+     */
+    @Test
+    @DisplayName("Records waiting on the topic show as the ingestor's queue depth")
+    void lag() throws Exception {
+      long wg = tenant(3);
+      ActivityRecordFormat format =
+          ActivityRecordFormat.of(org.activitylog.api.ActivityCatalogue.standard());
+      List<byte[]> values = new ArrayList<>();
+      for (int i = 0; i < 60; i++) {
+        values.add(format.write(stamped(wg)));
+      }
+      produceRaw(Long.toString(wg), values);
+      AtomicInteger calls = new AtomicInteger();
+      java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+      ActivityStore held =
+          new ForwardingActivityStore(memory) {
+            private final ActivityRepository repository =
+                new ForwardingActivityRepository(memory.activities()) {
+                  @Override
+                  public List<Activity> insertAll(List<NewActivity> activities) {
+                    calls.incrementAndGet();
+                    try {
+                      release.await(60, TimeUnit.SECONDS);
+                    } catch (InterruptedException e) {
+                      Thread.currentThread().interrupt();
+                    }
+                    return super.insertAll(activities);
+                  }
+                };
+
+            @Override
+            public ActivityRepository activities() {
+              return repository;
+            }
+          };
+      KafkaIngestor ingestor = track(ingestorBuilder(held).maxBatch(10).build()).start();
+      await(() -> calls.get() == 1, "the first batch reached the store");
+      // The first batch of 10 is in the store's hands; the 50 behind it wait on the topic.
+      RecorderMetrics m = ingestor.metrics();
+      assertThat(m.inFlight()).as("%s", m).isEqualTo(10);
+      assertThat(m.queueDepth()).as("%s", m).isEqualTo(50);
+      release.countDown();
+      await(
+          () -> ingestor.metrics().stored() == 60 && ingestor.metrics().queueDepth() == 0,
+          "caught up: " + ingestor.metrics());
+    }
+  }
+
+  @Nested
+  @DisplayName("Listener")
+  class Listener {
+    /**
+     * If this fails, check IngestLoop.tell: an exception from the host's listener must be logged
+     * and ignored, never end the polling thread or skip a batch.
+     */
+    @Test
+    @DisplayName("A listener that throws neither stops the ingestor nor loses a batch")
+    void throwingListener() {
+      long wg = tenant(4);
+      List<NewActivity> batch = new ArrayList<>();
+      for (int i = 0; i < 30; i++) {
+        batch.add(stamped(wg));
+      }
+      AtomicInteger heard = new AtomicInteger();
+      RecorderListener broken =
+          new RecorderListener() {
+            @Override
+            public void onBatchStored(int size, Duration latency) {
+              heard.incrementAndGet();
+              throw new IllegalStateException("broken metrics hook (test)");
+            }
+          };
+      KafkaIngestor ingestor = track(ingestorBuilder(memory).maxBatch(10).listener(broken).build());
+      ingestor.start();
+      writeRetrying(sink(Duration.ofSeconds(30)), batch);
+      awaitStored(Map.of(wg, batch.stream().map(NewActivity::uid).toList()));
+      assertThat(heard.get()).as("the listener was called").isPositive();
+      assertThat(ingestor.failure()).as("the polling thread's failure").isEmpty();
+    }
+  }
+
+  /** Counts what a recorder listener hears. */
+  static final class CountingListener implements RecorderListener {
+    final java.util.concurrent.atomic.AtomicLong stored =
+        new java.util.concurrent.atomic.AtomicLong();
+    final java.util.concurrent.atomic.AtomicLong batches =
+        new java.util.concurrent.atomic.AtomicLong();
+    final java.util.concurrent.atomic.AtomicLong retries =
+        new java.util.concurrent.atomic.AtomicLong();
+    final List<Throwable> failures = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    @Override
+    public void onBatchStored(int size, Duration latency) {
+      stored.addAndGet(size);
+      batches.incrementAndGet();
+    }
+
+    @Override
+    public void onRetry(int attempt, Duration backoff, RuntimeException cause) {
+      retries.incrementAndGet();
+    }
+
+    @Override
+    public void onFailed(int count, Throwable cause) {
+      for (int i = 0; i < count; i++) {
+        failures.add(cause);
+      }
+    }
+  }
+
+  private static double counter(SimpleMeterRegistry registry, String name, Tags tags) {
+    return registry.get(name).tags(tags).functionCounter().count();
+  }
+
+  private static double gauge(SimpleMeterRegistry registry, String name, Tags tags) {
+    return registry.get(name).tags(tags).gauge().value();
   }
 
   @Nested
@@ -255,7 +466,7 @@ class KafkaIngestionTest {
       first.close();
       produce(sink, accepted, 300);
       awaitStored(accepted);
-      assertThat(first.metrics().written() + second.metrics().written())
+      assertThat(first.metrics().stored() + second.metrics().stored())
           .as("written by both, replays included")
           .isGreaterThanOrEqualTo(900);
     }
@@ -277,7 +488,7 @@ class KafkaIngestionTest {
               ActivityRecorder.builder(sink)
                   .retry(new RetryPolicy(200, Duration.ofMillis(100), Duration.ofMillis(500)))
                   .build());
-      ingestor(memory).start();
+      KafkaIngestor ingestor = ingestor(memory).start();
       Map<Long, List<UUID>> accepted = new HashMap<>();
       AtomicBoolean running = new AtomicBoolean(true);
       Thread producer =
@@ -306,6 +517,7 @@ class KafkaIngestionTest {
       assertThat(m.stored()).as("stored by the recorder: %s", m).isEqualTo(m.accepted());
       assertThat(m.retried()).as("the recorder retried while the broker was down").isPositive();
       awaitStored(accepted);
+      assertThat(ingestor.metrics().failed()).as("dead-lettered: %s", ingestor.metrics()).isZero();
     }
 
     /**
@@ -336,9 +548,10 @@ class KafkaIngestionTest {
       long storedBefore = countStored(accepted);
       KafkaIngestor next = ingestor(memory).start();
       awaitStored(accepted);
-      assertThat(next.metrics().written())
+      assertThat(next.metrics().stored())
           .as("the successor re-read the batch the doomed one stored but did not commit")
           .isGreaterThan(200 - storedBefore);
+      assertThat(next.metrics().failed()).as("dead-lettered: %s", next.metrics()).isZero();
     }
 
     /**
@@ -363,7 +576,9 @@ class KafkaIngestionTest {
       assertThat(countStored(accepted)).as("stored while down").isZero();
       down.set(false);
       awaitStored(accepted);
-      assertThat(ingestor.metrics().lag()).isGreaterThanOrEqualTo(0);
+      RecorderMetrics m = ingestor.metrics();
+      assertThat(m.failed()).as("dead-lettered: %s", m).isZero();
+      assertThat(m.stored()).as("written: %s", m).isEqualTo(300);
     }
   }
 
@@ -411,8 +626,9 @@ class KafkaIngestionTest {
       assertThat(returned)
           .as("uids the node printed before its death")
           .hasSizeGreaterThanOrEqualTo(300);
-      ingestor(memory).start();
+      KafkaIngestor ingestor = ingestor(memory).start();
       awaitStored(Map.of(wg, returned), false);
+      assertThat(ingestor.metrics().failed()).as("dead-lettered: %s", ingestor.metrics()).isZero();
     }
   }
 

@@ -111,8 +111,9 @@ class KafkaPostgresTest {
                 .start());
     await(() -> batches.get() >= 3, "the doomed ingestor wrote three batches");
     doomed.close();
-    track(ingestor().build().start());
+    KafkaIngestor next = track(ingestor().build().start());
     assertStoredOnce(accepted);
+    assertThat(next.metrics().failed()).as("dead-lettered: %s", next.metrics()).isZero();
   }
 
   /**
@@ -143,6 +144,7 @@ class KafkaPostgresTest {
       pgCtl(ctl, data, "-l", log, "-w", "-t", "60", "start");
     }
     assertStoredOnce(accepted);
+    assertThat(ingestor.metrics().failed()).as("dead-lettered: %s", ingestor.metrics()).isZero();
   }
 
   /**
@@ -187,9 +189,10 @@ class KafkaPostgresTest {
     assertThat(before).as("stored by the killed node").isPositive();
     KafkaIngestor next = track(ingestor().build().start());
     assertStoredOnce(accepted);
-    assertThat(next.metrics().written())
+    assertThat(next.metrics().stored())
         .as("the successor re-read the killed node's uncommitted batch")
         .isGreaterThan(accepted.size() - before);
+    assertThat(next.metrics().failed()).as("dead-lettered: %s", next.metrics()).isZero();
   }
 
   private KafkaIngestor.Builder ingestor() {

@@ -16,6 +16,7 @@ import java.util.function.ToDoubleFunction;
 import org.activitylog.recorder.ActivityRecorder;
 import org.activitylog.recorder.DropReason;
 import org.activitylog.recorder.RecorderMetrics;
+import org.activitylog.recorder.RecorderMetricsSource;
 
 /**
  * Binds an {@link ActivityRecorder}'s counters to a Micrometer registry. Every meter reads the
@@ -25,6 +26,13 @@ import org.activitylog.recorder.RecorderMetrics;
  * <pre>{@code
  * new ActivityRecorderMetrics(recorder, "audit").bindTo(registry);
  * }</pre>
+ *
+ * <p>It binds any {@link RecorderMetricsSource} the same way, so an ingestor that writes a
+ * transport's topic into a store (activity-kafka's {@code KafkaIngestor}) is bound with the same
+ * line under its own tag, and this module needs no transport on its class path: {@code new
+ * ActivityRecorderMetrics(ingestor, "kafka-ingest").bindTo(registry)}. For an ingestor, {@value
+ * #STORED} counts activities written, {@value #FAILED} records dead-lettered, {@value #RETRIES}
+ * batches read again, and {@value #QUEUE_DEPTH} is the consumer lag (its javadoc has the table).
  *
  * <table>
  *   <caption>Meters, each tagged {@code recorder} with the recorder's name</caption>
@@ -98,27 +106,28 @@ public final class ActivityRecorderMetrics implements MeterBinder {
 
   private static final String ACTIVITIES = "activities";
 
-  private final ActivityRecorder recorder;
+  private final RecorderMetricsSource recorder;
   private final Tags tags;
 
   /**
-   * Binds a recorder under a name.
+   * Binds a recorder, or an ingestor, under a name.
    *
-   * @param recorder the recorder whose counters are read
+   * @param recorder the recorder or ingestor whose counters are read; the registry holds it weakly,
+   *     as Micrometer does, so the host keeps its own reference
    * @param name the value of the {@code recorder} tag, telling recorders of one host apart
    */
-  public ActivityRecorderMetrics(ActivityRecorder recorder, String name) {
+  public ActivityRecorderMetrics(RecorderMetricsSource recorder, String name) {
     this(recorder, name, Tags.empty());
   }
 
   /**
-   * Binds a recorder under a name, with further tags.
+   * Binds a recorder, or an ingestor, under a name, with further tags.
    *
-   * @param recorder the recorder whose counters are read
+   * @param recorder the recorder or ingestor whose counters are read; held weakly by the registry
    * @param name the value of the {@code recorder} tag, telling recorders of one host apart
    * @param tags further tags on every meter
    */
-  public ActivityRecorderMetrics(ActivityRecorder recorder, String name, Iterable<Tag> tags) {
+  public ActivityRecorderMetrics(RecorderMetricsSource recorder, String name, Iterable<Tag> tags) {
     this.recorder = Objects.requireNonNull(recorder, "recorder");
     this.tags = Tags.concat(tags, RECORDER_TAG, Objects.requireNonNull(name, "name"));
   }

@@ -25,6 +25,8 @@ import org.activitylog.recorder.ActivityRecorder;
 import org.activitylog.recorder.ActivitySink;
 import org.activitylog.recorder.FullQueuePolicy;
 import org.activitylog.recorder.RecorderClosedException;
+import org.activitylog.recorder.RecorderMetrics;
+import org.activitylog.recorder.RecorderMetricsSource;
 import org.activitylog.spi.ActivityStore;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
@@ -246,6 +248,54 @@ class ActivityRecorderMetricsTest {
                     .value(TimeUnit.NANOSECONDS))
             .isCloseTo((double) recorder.metrics().maxBatchLatency().toNanos(), within(1.0));
       }
+    }
+
+    /**
+     * If this fails, check that the binder takes any {@code RecorderMetricsSource} and reads every
+     * meter from its snapshot: a host binds an ingestor (activity-kafka's) exactly as a recorder.
+     */
+    @Test
+    @DisplayName("Any metrics source, such as a transport's ingestor, binds under the same names")
+    void anySource() {
+      java.util.concurrent.atomic.AtomicReference<RecorderMetrics> now =
+          new java.util.concurrent.atomic.AtomicReference<>(snapshot(0, 0, 0, 0));
+      RecorderMetricsSource ingestor = now::get;
+      new ActivityRecorderMetrics(ingestor, "ingest").bindTo(registry);
+      Tags tags = Tags.of("recorder", "ingest");
+      now.set(snapshot(90, 4, 2, 17));
+
+      assertThat(counter(ActivityRecorderMetrics.STORED, tags)).as(describe()).isEqualTo(90);
+      assertThat(counter(ActivityRecorderMetrics.FAILED, tags)).as(describe()).isEqualTo(4);
+      assertThat(counter(ActivityRecorderMetrics.ACCEPTED, tags)).as(describe()).isEqualTo(94);
+      assertThat(counter(ActivityRecorderMetrics.RETRIES, tags)).as(describe()).isEqualTo(2);
+      assertThat(registry.get(ActivityRecorderMetrics.QUEUE_DEPTH).tags(tags).gauge().value())
+          .as(describe())
+          .isEqualTo(17);
+      assertThat(
+              registry
+                  .get(ActivityRecorderMetrics.BATCH_LATENCY)
+                  .tags(tags)
+                  .functionTimer()
+                  .count())
+          .as(describe())
+          .isEqualTo(3);
+    }
+
+    private static RecorderMetrics snapshot(long stored, long failed, long retried, int lag) {
+      return new RecorderMetrics(
+          stored + failed,
+          stored,
+          java.util.Map.of(),
+          failed,
+          0,
+          retried,
+          lag,
+          0,
+          0,
+          stored == 0 ? 0 : 3,
+          Duration.ofMillis(5),
+          Duration.ofMillis(9),
+          Duration.ofMillis(20));
     }
 
     /** If this fails, check that two recorders bound under different names stay apart. */

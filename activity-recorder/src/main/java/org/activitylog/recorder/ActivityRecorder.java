@@ -50,7 +50,7 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Implementations are thread-safe.
  */
-public interface ActivityRecorder extends AutoCloseable {
+public interface ActivityRecorder extends AutoCloseable, RecorderMetricsSource {
 
   /**
    * Starts configuring a recorder that writes to a store's activities, through their batch insert.
@@ -140,6 +140,7 @@ public interface ActivityRecorder extends AutoCloseable {
   void close();
 
   /** {@return a snapshot of the counters} */
+  @Override
   RecorderMetrics metrics();
 
   /**

@@ -6,7 +6,9 @@ import java.util.Map;
 import org.activitylog.recorder.internal.Checks;
 
 /**
- * A snapshot of a recorder's counters, from {@link ActivityRecorder#metrics()}.
+ * A snapshot of a recorder's counters, from {@link ActivityRecorder#metrics()}, or of anything else
+ * that writes activities to a store in batches ({@link RecorderMetricsSource}; an ingestor's
+ * javadoc says what each field means for it).
  *
  * <p>Every accepted activity ends as exactly one of stored, dropped or failed; until then it is
  * pending (queued, or in the batch being written). So {@code accepted == stored + dropped + failed

@@ -18,8 +18,9 @@ import java.util.function.Consumer;
 import org.activitylog.api.NewActivity;
 import org.activitylog.api.ValidationException;
 import org.activitylog.kafka.ActivityRecordFormat;
-import org.activitylog.kafka.IngestorMetrics;
 import org.activitylog.kafka.UnreadableRecordException;
+import org.activitylog.recorder.RecorderListener;
+import org.activitylog.recorder.RecorderMetrics;
 import org.apache.kafka.clients.consumer.CommitFailedException;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -62,11 +63,24 @@ public final class IngestLoop implements Runnable {
   private final Consumer<List<NewActivity>> insertAll;
   private final Settings settings;
   private final Runnable afterDatabaseCommit;
+  private final RecorderListener listener;
 
   private final AtomicLong written = new AtomicLong();
   private final AtomicLong retried = new AtomicLong();
   private final AtomicLong deadLettered = new AtomicLong();
   private final AtomicLong lag = new AtomicLong();
+  private final AtomicLong batches = new AtomicLong();
+  private final AtomicLong lastLatency = new AtomicLong();
+  private final AtomicLong maxLatency = new AtomicLong();
+  private final AtomicLong totalLatency = new AtomicLong();
+  private volatile int inFlight;
+
+  /** When the first failed attempt at the batch being retried started; 0 when none failed. */
+  private long retryingSince;
+
+  /** Failed attempts in a row. */
+  private int failures;
+
   private volatile boolean stopping;
   private volatile @Nullable Throwable failure;
   private volatile @Nullable KafkaConsumer<byte[], byte[]> consumer;
@@ -88,6 +102,7 @@ public final class IngestLoop implements Runnable {
    * @param settings timing
    * @param afterDatabaseCommit test hook between the database commit and the offset commit; when it
    *     throws, the loop ends as a killed process would, without committing offsets
+   * @param listener hears committed batches, retries and dead letters
    */
   public IngestLoop(
       Properties consumerProperties,
@@ -97,7 +112,8 @@ public final class IngestLoop implements Runnable {
       ActivityRecordFormat format,
       Consumer<List<NewActivity>> insertAll,
       Settings settings,
-      Runnable afterDatabaseCommit) {
+      Runnable afterDatabaseCommit,
+      RecorderListener listener) {
     this.consumerProperties = consumerProperties;
     this.producerProperties = producerProperties;
     this.topic = topic;
@@ -106,11 +122,30 @@ public final class IngestLoop implements Runnable {
     this.insertAll = insertAll;
     this.settings = settings;
     this.afterDatabaseCommit = afterDatabaseCommit;
+    this.listener = listener;
   }
 
-  /** {@return the counters now} */
-  public IngestorMetrics metrics() {
-    return new IngestorMetrics(written.get(), retried.get(), deadLettered.get(), lag.get());
+  /**
+   * {@return the counters now, in the recorder's terms: stored is written, failed is dead-lettered,
+   * accepted is their sum, queue depth is the lag}
+   */
+  public RecorderMetrics metrics() {
+    long storedNow = written.get();
+    long failedNow = deadLettered.get();
+    return new RecorderMetrics(
+        storedNow + failedNow,
+        storedNow,
+        Map.of(),
+        failedNow,
+        0,
+        retried.get(),
+        (int) Math.min(Integer.MAX_VALUE, lag.get()),
+        0,
+        inFlight,
+        batches.get(),
+        Duration.ofNanos(lastLatency.get()),
+        Duration.ofNanos(maxLatency.get()),
+        Duration.ofNanos(totalLatency.get()));
   }
 
   /** {@return what ended the loop other than {@link #stop}} */
@@ -167,11 +202,15 @@ public final class IngestLoop implements Runnable {
       if (records.isEmpty()) {
         continue;
       }
-      if (write(c, dlq, records)) {
+      RuntimeException failed = write(c, dlq, records);
+      if (failed == null) {
         backoff = settings.minBackoff();
         continue;
       }
       retried.incrementAndGet();
+      Duration pause = backoff;
+      int attempt = ++failures;
+      tell(l -> l.onRetry(attempt, pause, failed));
       // Read the batch again from its first offsets once the pause is over; pausing keeps the
       // consumer in its group while nothing is fetched.
       for (TopicPartition tp : records.partitions()) {
@@ -186,11 +225,16 @@ public final class IngestLoop implements Runnable {
     }
   }
 
-  /** Writes a batch and commits its offsets; false when it must be read again. */
-  private boolean write(
+  /** Writes a batch and commits its offsets; what failed when it must be read again. */
+  private @Nullable RuntimeException write(
       KafkaConsumer<byte[], byte[]> c,
       KafkaProducer<byte[], byte[]> dlq,
       ConsumerRecords<byte[], byte[]> records) {
+    long start = System.nanoTime();
+    if (retryingSince == 0) {
+      retryingSince = start;
+    }
+    inFlight = records.count();
     List<NewActivity> good = new ArrayList<>();
     List<ConsumerRecord<byte[], byte[]>> goodRecords = new ArrayList<>();
     List<DeadLetter> bad = new ArrayList<>();
@@ -199,9 +243,9 @@ public final class IngestLoop implements Runnable {
         good.add(format.read(r.value()));
         goodRecords.add(r);
       } catch (UnreadableRecordException e) {
-        bad.add(new DeadLetter(r, "unreadable", String.valueOf(e.getMessage())));
+        bad.add(new DeadLetter(r, "unreadable", e));
       } catch (ValidationException e) {
-        bad.add(new DeadLetter(r, "refused", String.valueOf(e.getMessage())));
+        bad.add(new DeadLetter(r, "refused", e));
       }
     }
     long stored;
@@ -212,7 +256,7 @@ public final class IngestLoop implements Runnable {
           System.Logger.Level.WARNING,
           "the store did not take a batch of " + good.size() + "; it will be read again",
           e);
-      return false;
+      return e;
     }
     try {
       sendDeadLetters(dlq, bad);
@@ -221,7 +265,7 @@ public final class IngestLoop implements Runnable {
           System.Logger.Level.WARNING,
           "the dead-letter topic did not take " + bad.size() + " records; reading the batch again",
           e);
-      return false;
+      return e;
     }
     try {
       afterDatabaseCommit.run();
@@ -231,12 +275,28 @@ public final class IngestLoop implements Runnable {
     }
     written.addAndGet(stored);
     deadLettered.addAndGet(bad.size());
+    inFlight = 0;
+    failures = 0;
+    // Retries included, as the recorder times its batches.
+    long latency = System.nanoTime() - retryingSince;
+    retryingSince = 0;
+    if (stored > 0) {
+      batches.incrementAndGet();
+      lastLatency.set(latency);
+      maxLatency.accumulateAndGet(latency, Math::max);
+      totalLatency.addAndGet(latency);
+      int size = (int) stored;
+      tell(l -> l.onBatchStored(size, Duration.ofNanos(latency)));
+    }
+    for (DeadLetter d : bad) {
+      tell(l -> l.onFailed(1, d.cause()));
+    }
     for (TopicPartition tp : records.partitions()) {
       List<ConsumerRecord<byte[], byte[]>> list = records.records(tp);
       pending.put(tp, new OffsetAndMetadata(list.get(list.size() - 1).offset() + 1));
     }
     commitPending(c, null);
-    return true;
+    return null;
   }
 
   /** Inserts the batch; when the store refuses one of it, inserts one by one to isolate it. */
@@ -257,7 +317,7 @@ public final class IngestLoop implements Runnable {
           insertAll.accept(List.of(good.get(i)));
           stored++;
         } catch (ValidationException e) {
-          bad.add(new DeadLetter(goodRecords.get(i), "refused", String.valueOf(e.getMessage())));
+          bad.add(new DeadLetter(goodRecords.get(i), "refused", e));
         }
       }
       return stored;
@@ -275,7 +335,9 @@ public final class IngestLoop implements Runnable {
           new ProducerRecord<>(deadLetterTopic, null, r.key(), r.value(), r.headers());
       Headers h = out.headers();
       h.add(org.activitylog.kafka.KafkaIngestor.REASON_HEADER, utf8(d.reason()));
-      h.add(org.activitylog.kafka.KafkaIngestor.MESSAGE_HEADER, utf8(d.message()));
+      h.add(
+          org.activitylog.kafka.KafkaIngestor.MESSAGE_HEADER,
+          utf8(String.valueOf(d.cause().getMessage())));
       h.add(org.activitylog.kafka.KafkaIngestor.TOPIC_HEADER, utf8(r.topic()));
       h.add(
           org.activitylog.kafka.KafkaIngestor.PARTITION_HEADER,
@@ -337,7 +399,18 @@ public final class IngestLoop implements Runnable {
     return s.getBytes(StandardCharsets.UTF_8);
   }
 
-  private record DeadLetter(ConsumerRecord<byte[], byte[]> record, String reason, String message) {}
+  /** Calls the listener; a broken metrics hook must not stop the ingestion. */
+  private void tell(Consumer<RecorderListener> call) {
+    try {
+      call.accept(listener);
+    } catch (RuntimeException e) {
+      LOG.log(
+          System.Logger.Level.WARNING, "the ingestor's listener threw; ingestion carries on", e);
+    }
+  }
+
+  private record DeadLetter(
+      ConsumerRecord<byte[], byte[]> record, String reason, RuntimeException cause) {}
 
   /** The test hook threw: end as a killed process would. */
   private static final class Crash extends RuntimeException {
@@ -361,6 +434,9 @@ public final class IngestLoop implements Runnable {
         commitPending(c, partitions);
       }
       partitions.forEach(pending::remove);
+      // A batch waiting for its retry is read again by the partitions' next owner.
+      inFlight = 0;
+      retryingSince = 0;
     }
 
     @Override
@@ -369,6 +445,8 @@ public final class IngestLoop implements Runnable {
     @Override
     public void onPartitionsLost(Collection<TopicPartition> partitions) {
       partitions.forEach(pending::remove);
+      inFlight = 0;
+      retryingSince = 0;
     }
   }
 }
