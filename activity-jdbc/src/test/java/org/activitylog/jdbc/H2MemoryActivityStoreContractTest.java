@@ -1,34 +1,9 @@
 package org.activitylog.jdbc;
 
-import java.util.List;
-import java.util.Optional;
-import org.activitylog.spi.ActivityStore;
-import org.activitylog.testkit.ActivityStoreContract;
-import org.activitylog.testkit.MutableClock;
-import org.junit.jupiter.api.AfterAll;
-
 /** The JDBC backend runs the whole testkit on an H2 in-memory database. */
-class H2MemoryActivityStoreContractTest extends ActivityStoreContract {
-  private static final ContractDatabase DB =
-      new ContractDatabase(TestDatabase.Kind.H2_MEMORY, "h2mem");
-
-  @AfterAll
-  static void dropDatabase() {
-    DB.close();
-  }
-
+class H2MemoryActivityStoreContractTest extends JdbcStoreContract {
   @Override
-  protected ActivityStore createStore(MutableClock clock) {
-    return DB.store(clock);
-  }
-
-  @Override
-  protected Optional<ActivityStore> createSecondStore(ActivityStore first, MutableClock clock) {
-    return Optional.of(DB.store(clock));
-  }
-
-  @Override
-  protected void cleanUp(ActivityStore store, List<Long> workspaceGroupIds) {
-    DB.deleteWorkspaces(workspaceGroupIds);
+  ContractDatabase newDatabase() {
+    return new ContractDatabase(TestDatabase.Kind.H2_MEMORY, "h2mem");
   }
 }

@@ -1,37 +1,12 @@
 package org.activitylog.jdbc;
 
-import java.util.List;
-import java.util.Optional;
-import org.activitylog.spi.ActivityStore;
-import org.activitylog.testkit.ActivityStoreContract;
-import org.activitylog.testkit.MutableClock;
-import org.junit.jupiter.api.AfterAll;
-
 /**
  * The JDBC backend runs the whole testkit on a real PostgreSQL server (skipped without one, failed
  * without one when CI=true).
  */
-class PostgresActivityStoreContractTest extends ActivityStoreContract {
-  private static final ContractDatabase DB =
-      new ContractDatabase(TestDatabase.Kind.POSTGRESQL, "pg");
-
-  @AfterAll
-  static void dropDatabase() {
-    DB.close();
-  }
-
+class PostgresActivityStoreContractTest extends JdbcStoreContract {
   @Override
-  protected ActivityStore createStore(MutableClock clock) {
-    return DB.store(clock);
-  }
-
-  @Override
-  protected Optional<ActivityStore> createSecondStore(ActivityStore first, MutableClock clock) {
-    return Optional.of(DB.store(clock));
-  }
-
-  @Override
-  protected void cleanUp(ActivityStore store, List<Long> workspaceGroupIds) {
-    DB.deleteWorkspaces(workspaceGroupIds);
+  ContractDatabase newDatabase() {
+    return new ContractDatabase(TestDatabase.Kind.POSTGRESQL, "pg");
   }
 }
