@@ -44,8 +44,11 @@ class ReadReplicaTest {
   @AfterAll
   static void dropDatabase() {
     if (db != null) {
-      replay("pg_wal_replay_resume()");
-      db.close();
+      try {
+        replay("pg_wal_replay_resume()");
+      } finally {
+        db.close();
+      }
     }
   }
 
