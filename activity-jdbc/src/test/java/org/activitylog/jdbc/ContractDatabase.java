@@ -2,6 +2,7 @@ package org.activitylog.jdbc;
 
 import java.util.List;
 import java.util.stream.Collectors;
+import org.activitylog.jdbc.internal.PartitionedTable;
 import org.activitylog.spi.ActivityStore;
 import org.activitylog.testkit.MutableClock;
 import org.jspecify.annotations.Nullable;
@@ -16,11 +17,17 @@ import org.jspecify.annotations.Nullable;
 final class ContractDatabase {
   private final TestDatabase.Kind kind;
   private final String name;
+  private final Layout layout;
   private @Nullable TestDatabase db;
 
   ContractDatabase(TestDatabase.Kind kind, String name) {
+    this(kind, name, Layout.UNPARTITIONED);
+  }
+
+  ContractDatabase(TestDatabase.Kind kind, String name, Layout layout) {
     this.kind = kind;
     this.name = name;
+    this.layout = layout;
   }
 
   /** A store for one test, with the test's clock; migrations ran once already. */
@@ -28,7 +35,7 @@ final class ContractDatabase {
     TestDatabase database = database();
     JdbcActivityStore.Builder b =
         kind == TestDatabase.Kind.H2_FILE ? database.builder() : database.hostBuilder();
-    return b.clock(clock).migrate(false).build();
+    return b.clock(clock).layout(layout).migrate(false).build();
   }
 
   /** Deletes a finished test's activities, so the shared tables stay small. */
@@ -54,6 +61,9 @@ final class ContractDatabase {
   private synchronized TestDatabase database() {
     if (db == null) {
       db = TestDatabase.create(kind, name).migrated();
+      if (layout == Layout.PARTITIONED_BY_MONTH) {
+        new PartitionedTable(db.schema()).install(db.dataSource());
+      }
     }
     return db;
   }
