@@ -46,7 +46,9 @@ public final class PartitionMaintainer {
   private final StoreAccess access;
   private final PartitionedTable table;
   private final Clock clock;
-  private List<Partition> known = List.of();
+
+  /** The partitions last read, oldest first; replaced whole, read without a lock. */
+  private volatile List<Partition> known = List.of();
 
   /**
    * Creates the maintainer of a store.
@@ -101,13 +103,31 @@ public final class PartitionMaintainer {
     }
   }
 
-  private synchronized void ensure(Collection<Instant> times) {
-    TreeSet<YearMonth> missing = new TreeSet<>();
+  private void ensure(Collection<Instant> times) {
+    // The hot path of every insert: no lock, one look-up per distinct month (partitions are whole
+    // months, or the kept plain table, which ends at a month's start).
+    TreeSet<YearMonth> months = new TreeSet<>();
     for (Instant t : times) {
-      if (known.stream().noneMatch(p -> p.holds(t))) {
-        missing.add(PartitionedTable.monthOf(t));
+      months.add(PartitionedTable.monthOf(t));
+    }
+    if (!missing(months, known).isEmpty()) {
+      create(months);
+    }
+  }
+
+  private static TreeSet<YearMonth> missing(Collection<YearMonth> months, List<Partition> known) {
+    TreeSet<YearMonth> missing = new TreeSet<>();
+    for (YearMonth m : months) {
+      Instant start = PartitionedTable.start(m);
+      if (known.stream().noneMatch(p -> p.holds(start))) {
+        missing.add(m);
       }
     }
+    return missing;
+  }
+
+  private synchronized void create(Collection<YearMonth> months) {
+    TreeSet<YearMonth> missing = missing(months, known);
     if (missing.isEmpty()) {
       return;
     }
@@ -261,12 +281,6 @@ public final class PartitionMaintainer {
                     c.setAutoCommit(auto);
                   }
                 }));
-  }
-
-  /** {@return the partitions known, oldest first: for tests and the documentation's plans} */
-  public synchronized List<String> partitionNames() {
-    reload();
-    return known.stream().map(Partition::name).toList();
   }
 
   private <T> T withConnection(SqlWork<T> work) {
