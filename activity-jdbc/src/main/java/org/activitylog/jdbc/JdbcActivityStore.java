@@ -484,7 +484,9 @@ public final class JdbcActivityStore implements ActivityStore {
      * @throws org.activitylog.api.StoreUnavailableException when the database cannot be reached or
      *     opened; its reason says why (for example {@code LOCKED} for an H2 file another process
      *     holds, reported without waiting for the connection timeout)
-     * @throws ActivityLogException when the database is not supported or a migration fails
+     * @throws ActivityLogException when the database is not supported or a migration fails, or when
+     *     the table's layout is not the {@link #layout layout} asked for and cannot be converted (a
+     *     partitioned table and the plain layout)
      * @throws org.activitylog.api.StoreUnavailableException with reason {@code DAMAGED} when an H2
      *     file left by a killed process has an index that misses rows
      * @throws IllegalStateException when the {@link #layout partitioned layout} is asked of a
@@ -554,6 +556,8 @@ public final class JdbcActivityStore implements ActivityStore {
               } else {
                 table.requireInstalled(source);
               }
+            } else if (dialect == Dialect.POSTGRESQL) {
+              new PartitionedTable(schema).requirePlain(source);
             }
             if (dialect == Dialect.H2 && H2Durability.isEmbeddedFile(url)) {
               integrity = new IndexIntegrity(source, schema, writeLock);

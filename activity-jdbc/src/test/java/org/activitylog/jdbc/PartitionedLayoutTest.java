@@ -25,6 +25,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.activitylog.api.Activity;
+import org.activitylog.api.ActivityLogException;
 import org.activitylog.api.ActivityQuery;
 import org.activitylog.api.ActivityQuery.DeletedFilter;
 import org.activitylog.api.ActivityType;
@@ -233,6 +234,10 @@ class PartitionedLayoutTest {
             .containsExactly("1");
         assertThat(query(db, "SELECT COUNT(*)::text FROM " + claims(db))).containsExactly("1");
       }
+      // A store that forgets the layout is refused at build rather than failing every insert.
+      assertThatThrownBy(() -> db.hostBuilder().clock(clock).build())
+          .isInstanceOf(ActivityLogException.class)
+          .hasMessageContaining("PARTITIONED_BY_MONTH");
     }
   }
 

@@ -252,6 +252,26 @@ public final class PartitionedTable {
     }
   }
 
+  /**
+   * Checks that the activity table is not partitioned, for a store built with the plain layout: its
+   * inserts would fail on every call (the plain insert needs the unique key a partitioned table
+   * cannot have), so the build fails instead, naming the setting.
+   *
+   * @param dataSource where the tables live
+   * @throws ActivityLogException when it is partitioned
+   */
+  public void requirePlain(DataSource dataSource) {
+    try (Connection c = dataSource.getConnection()) {
+      if ("p".equals(relkind(c))) {
+        throw new ActivityLogException(
+            "the activity table is partitioned: build the store with"
+                + " layout(Layout.PARTITIONED_BY_MONTH), as every store on this database must be");
+      }
+    } catch (SQLException e) {
+      throw SqlErrors.translate(e);
+    }
+  }
+
   private @Nullable String relkind(Connection c) throws SQLException {
     try (PreparedStatement ps =
         c.prepareStatement(
