@@ -20,6 +20,8 @@ import org.activitylog.jdbc.internal.IndexIntegrity;
 import org.activitylog.jdbc.internal.JdbcActivityRepository;
 import org.activitylog.jdbc.internal.JdbcFollowGraph;
 import org.activitylog.jdbc.internal.JdbcLeases;
+import org.activitylog.jdbc.internal.PartitionMaintainer;
+import org.activitylog.jdbc.internal.PartitionedTable;
 import org.activitylog.jdbc.internal.SchemaMigrations;
 import org.activitylog.jdbc.internal.SqlErrors;
 import org.activitylog.jdbc.internal.StoreAccess;
@@ -101,16 +103,22 @@ public final class JdbcActivityStore implements ActivityStore {
         dataSource instanceof HikariDataSource pool
             ? () -> ConnectionPools.isFull(pool)
             : () -> true;
+    boolean partitioned = b.layout == Layout.PARTITIONED_BY_MONTH;
     this.access =
         new StoreAccess(
             jdbi,
-            ActivitySql.of(dialect, b.schema),
+            partitioned ? ActivitySql.partitioned(b.schema) : ActivitySql.of(dialect, b.schema),
             poolFull,
             writeLock,
             b.connectionTimeout != null ? b.connectionTimeout : Builder.DEFAULT_CONNECTION_TIMEOUT,
             replicaSource == null ? null : jdbi(replicaSource, b),
             replicaKey);
-    this.activities = new JdbcActivityRepository(access, b.clock, b.catalogue);
+    PartitionMaintainer partitions = null;
+    if (partitioned) {
+      partitions = new PartitionMaintainer(access, new PartitionedTable(b.schema), b.clock);
+      partitions.open();
+    }
+    this.activities = new JdbcActivityRepository(access, b.clock, b.catalogue, partitions);
     this.follows = new JdbcFollowGraph(access);
     this.leases = new JdbcLeases(access, b.clock);
   }
@@ -254,8 +262,23 @@ public final class JdbcActivityStore implements ActivityStore {
     private @Nullable Duration lockTimeout;
     private @Nullable String schema;
     private boolean durableH2Writes = true;
+    private Layout layout = Layout.UNPARTITIONED;
 
     private Builder() {}
+
+    /**
+     * How the activity table is laid out. Defaults to {@link Layout#UNPARTITIONED}; {@link
+     * Layout#PARTITIONED_BY_MONTH} needs PostgreSQL, and with migrations on (the default) it
+     * converts an unpartitioned table when the store is built (see {@link Layout}). Every store on
+     * one database must be built with the same layout.
+     *
+     * @param value the layout
+     * @return this builder
+     */
+    public Builder layout(Layout value) {
+      this.layout = Objects.requireNonNull(value, "layout");
+      return this;
+    }
 
     /**
      * Keeps the data in an embedded H2 file database in this directory (the file is {@code
@@ -533,9 +556,13 @@ public final class JdbcActivityStore implements ActivityStore {
      * @throws org.activitylog.api.StoreUnavailableException when the database cannot be reached or
      *     opened; its reason says why (for example {@code LOCKED} for an H2 file another process
      *     holds, reported without waiting for the connection timeout)
-     * @throws ActivityLogException when the database is not supported or a migration fails
+     * @throws ActivityLogException when the database is not supported or a migration fails, or when
+     *     the table's layout is not the {@link #layout layout} asked for and cannot be converted (a
+     *     partitioned table and the plain layout)
      * @throws org.activitylog.api.StoreUnavailableException with reason {@code DAMAGED} when an H2
      *     file left by a killed process has an index that misses rows
+     * @throws IllegalStateException when the {@link #layout partitioned layout} is asked of a
+     *     database that is not PostgreSQL
      * @throws IllegalArgumentException when durable H2 writes are on and the embedded H2 {@code
      *     jdbcUrl} sets a write delay other than 0
      * @throws IllegalStateException when a read replica is set and the database is not PostgreSQL
@@ -591,6 +618,20 @@ public final class JdbcActivityStore implements ActivityStore {
           try {
             if (migrate) {
               SchemaMigrations.migrate(source, dialect, schema, null);
+            }
+            if (layout == Layout.PARTITIONED_BY_MONTH) {
+              if (dialect != Dialect.POSTGRESQL) {
+                throw new IllegalStateException(
+                    "layout PARTITIONED_BY_MONTH needs PostgreSQL; this database is " + dialect);
+              }
+              PartitionedTable table = new PartitionedTable(schema);
+              if (migrate) {
+                table.install(source);
+              } else {
+                table.requireInstalled(source);
+              }
+            } else if (dialect == Dialect.POSTGRESQL) {
+              new PartitionedTable(schema).requirePlain(source);
             }
             if (dialect == Dialect.H2 && H2Durability.isEmbeddedFile(url)) {
               integrity = new IndexIntegrity(source, schema, writeLock);

@@ -2,6 +2,7 @@ package org.activitylog.jdbc;
 
 import java.util.List;
 import java.util.stream.Collectors;
+import org.activitylog.jdbc.internal.PartitionedTable;
 import org.activitylog.spi.ActivityStore;
 import org.activitylog.testkit.MutableClock;
 import org.jspecify.annotations.Nullable;
@@ -16,19 +17,22 @@ import org.jspecify.annotations.Nullable;
 final class ContractDatabase {
   private final TestDatabase.Kind kind;
   private final String name;
+  private final Layout layout;
   private final boolean replicaReads;
   private @Nullable TestDatabase db;
 
   ContractDatabase(TestDatabase.Kind kind, String name) {
-    this(kind, name, false);
+    this(kind, name, Layout.UNPARTITIONED, false);
   }
 
   /**
-   * A database whose stores read from its PostgreSQL streaming replica when {@code replicaReads}.
+   * A database of a layout whose stores read from its PostgreSQL streaming replica when {@code
+   * replicaReads}.
    */
-  ContractDatabase(TestDatabase.Kind kind, String name, boolean replicaReads) {
+  ContractDatabase(TestDatabase.Kind kind, String name, Layout layout, boolean replicaReads) {
     this.kind = kind;
     this.name = name;
+    this.layout = layout;
     this.replicaReads = replicaReads;
   }
 
@@ -40,7 +44,7 @@ final class ContractDatabase {
     if (replicaReads) {
       b.readReplica(database.replicaDataSource());
     }
-    return b.clock(clock).migrate(false).build();
+    return b.clock(clock).layout(layout).migrate(false).build();
   }
 
   /** Deletes a finished test's activities, so the shared tables stay small. */
@@ -69,6 +73,9 @@ final class ContractDatabase {
         TestDatabase.replicaUrl(); // skips (or fails on CI) before a schema is made
       }
       db = TestDatabase.create(kind, name).migrated();
+      if (layout == Layout.PARTITIONED_BY_MONTH) {
+        new PartitionedTable(db.schema()).install(db.dataSource());
+      }
     }
     return db;
   }

@@ -8,6 +8,7 @@ package org.activitylog.jdbc;
 class PostgresReplicaReadsContractTest extends JdbcStoreContract {
   @Override
   ContractDatabase newDatabase() {
-    return new ContractDatabase(TestDatabase.Kind.POSTGRESQL, "replica", true);
+    return new ContractDatabase(
+        TestDatabase.Kind.POSTGRESQL, "replica", Layout.UNPARTITIONED, true);
   }
 }

@@ -25,6 +25,8 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
 import org.activitylog.api.Activity;
 import org.activitylog.api.ActivityCatalogue;
 import org.activitylog.api.ActivityContent;
@@ -47,6 +49,7 @@ import org.activitylog.jdbc.internal.sql.BoundSql;
 import org.activitylog.jdbc.internal.sql.PositionalSql;
 import org.activitylog.spi.ActivityRepository;
 import org.activitylog.spi.PurgeCriteria;
+import org.activitylog.spi.PurgeResult;
 import org.activitylog.spi.PurgedBatch;
 import org.activitylog.spi.QueryMatching;
 import org.activitylog.spi.StoredActivities;
@@ -88,14 +91,34 @@ public final class JdbcActivityRepository implements ActivityRepository {
   private final ActivityRowMapper rows;
   private final Clock clock;
 
+  /** The partition maintainer of PostgreSQL's partitioned layout; null for a plain table. */
+  private final @Nullable PartitionMaintainer partitions;
+
   /**
-   * Creates the repository.
+   * Creates the repository of a plain activity table.
    *
    * @param access the store's shared state
    * @param clock stamps {@code updated_at} and {@code deleted_at}
    * @param catalogue rebuilds types from stored codes
    */
   public JdbcActivityRepository(StoreAccess access, Clock clock, ActivityCatalogue catalogue) {
+    this(access, clock, catalogue, null);
+  }
+
+  /**
+   * Creates the repository.
+   *
+   * @param access the store's shared state
+   * @param clock stamps {@code updated_at} and {@code deleted_at}
+   * @param catalogue rebuilds types from stored codes
+   * @param partitions the maintainer of a partitioned table, or null for a plain one
+   */
+  public JdbcActivityRepository(
+      StoreAccess access,
+      Clock clock,
+      ActivityCatalogue catalogue,
+      @Nullable PartitionMaintainer partitions) {
+    this.partitions = partitions;
     this.access = access;
     this.sql = access.sql();
     this.insertOneSql = PositionalSql.of(sql.insertIfAbsent());
@@ -108,7 +131,7 @@ public final class JdbcActivityRepository implements ActivityRepository {
   @Override
   public Activity insert(NewActivity activity) {
     requireInsertable(activity);
-    return access.call(() -> insertOne(activity));
+    return access.call(() -> partitioned(List.of(activity), () -> insertOne(activity)));
   }
 
   @Override
@@ -124,19 +147,39 @@ public final class JdbcActivityRepository implements ActivityRepository {
     List<NewActivity> drafts = List.copyOf(unique.values());
     if (drafts.size() == 1) {
       // The facade's record and a recorder batch of one take the tuned one-row statement.
-      Activity one = access.call(() -> insertOne(drafts.get(0)));
+      Activity one = access.call(() -> partitioned(drafts, () -> insertOne(drafts.get(0))));
       return activities.stream().map(a -> one).toList();
     }
     Map<Key, Activity> stored =
         access.call(
             () ->
-                LostRaceRetry.run(
-                    () -> access.jdbi().inTransaction(h -> insertOnce(h, drafts)), "the batch"));
+                partitioned(
+                    drafts,
+                    () ->
+                        LostRaceRetry.run(
+                            () -> access.jdbi().inTransaction(h -> insertOnce(h, drafts)),
+                            "the batch")));
     List<Activity> result = new ArrayList<>(activities.size());
     for (NewActivity a : activities) {
       result.add(stored.get(Key.of(a)));
     }
     return result;
+  }
+
+  /**
+   * Runs an insert of drafts; on a partitioned table, after making sure their months have
+   * partitions.
+   */
+  private <T> T partitioned(List<NewActivity> drafts, Supplier<T> insert) {
+    PartitionMaintainer p = partitions;
+    if (p == null) {
+      return insert.get();
+    }
+    List<Instant> times = new ArrayList<>(drafts.size());
+    for (NewActivity d : drafts) {
+      times.add(Objects.requireNonNull(d.createdAt()));
+    }
+    return p.inserting(times, insert);
   }
 
   /**
@@ -468,6 +511,26 @@ public final class JdbcActivityRepository implements ActivityRepository {
                                               : new PurgedBatch(deleted, newest.toInstant());
                                         })
                                     .one())));
+  }
+
+  /**
+   * {@inheritDoc}
+   *
+   * <p>On the partitioned layout, criteria without a type or group condition and without a lower
+   * time bound first drop the whole months before the cutoff, each drop counted as one batch, and
+   * delete the rest in batches.
+   */
+  @Override
+  public PurgeResult purge(PurgeCriteria criteria, int batchSize, Predicate<PurgeResult> progress) {
+    PartitionMaintainer p = partitions;
+    if (p == null) {
+      return ActivityRepository.super.purge(criteria, batchSize, progress);
+    }
+    return p.purge(
+        criteria,
+        batchSize,
+        progress,
+        reporting -> ActivityRepository.super.purge(criteria, batchSize, reporting));
   }
 
   @Override

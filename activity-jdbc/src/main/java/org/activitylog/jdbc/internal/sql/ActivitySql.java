@@ -69,6 +69,15 @@ public abstract class ActivitySql {
   }
 
   /**
+   * {@return the statements of PostgreSQL's month-partitioned layout}
+   *
+   * @param schema the schema, or null for the connection's current one
+   */
+  public static ActivitySql partitioned(@Nullable String schema) {
+    return new PartitionedPostgresSql(schema);
+  }
+
+  /**
    * Checks that a schema name is a plain lower-case identifier, so it can be quoted into SQL.
    *
    * @param schema the name

@@ -4,7 +4,7 @@ import org.activitylog.jdbc.Dialect;
 import org.jspecify.annotations.Nullable;
 
 /** The statements that differ on PostgreSQL: {@code jsonb} casts and {@code ON CONFLICT}. */
-final class PostgresSql extends ActivitySql {
+class PostgresSql extends ActivitySql {
 
   PostgresSql(@Nullable String schema) {
     super(schema);

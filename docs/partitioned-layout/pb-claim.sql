@@ -1,0 +1,2 @@
+\set w random(1, 50)
+WITH v AS (SELECT gen_random_uuid() AS uid, :w::bigint AS wg, timestamptz '2025-01-01' + random() * interval '50 days' AS t), claim AS (INSERT INTO bench.claims (uid, wg, created_at) SELECT uid, wg, t FROM v ON CONFLICT DO NOTHING RETURNING uid, wg, created_at) INSERT INTO bench.part (uid, wg, actor_kind, actor_id, typ, txt, res, created_at) SELECT uid, wg, 'USER', '42', 'LOGIN', 'measured activity number 1', '{"k":1}', created_at FROM claim RETURNING id;
