@@ -201,6 +201,32 @@ class ValuesTest {
     }
   }
 
+  /**
+   * Content built with the canonical constructor skips the builder's check of the extension slot;
+   * an activity to store must not. If this fails, check NewActivity's constructor.
+   */
+  @Test
+  @DisplayName(
+      "An activity to store holds its extension slot to the depth limit however it was built")
+  void extensionDepthAtEntry() {
+    UserSimple user = UserSimple.of(1, "john", "john@example.com");
+    JsonValue deep = new JsonValue.JsonArray(List.of());
+    for (int i = 0; i < JsonValue.MAX_DEPTH; i++) {
+      deep = new JsonValue.JsonArray(List.of(deep));
+    }
+    ActivityContent content =
+        new ActivityContent(
+            ActivityType.USER_LOGIN, user, null, null, 1, null, null, Map.of("x", deep));
+    UUID uid = UUID.randomUUID();
+    Instant at = Instant.parse("2026-01-01T00:00:00Z");
+
+    assertThatThrownBy(() -> new NewActivity(uid, content, at, null))
+        .isInstanceOf(ValidationException.class)
+        .hasMessageStartingWith("extensions.x must not nest deeper than 31");
+    assertThatThrownBy(() -> new NewActivity(uid, content.toBuilder().build(), at, null))
+        .hasMessageStartingWith("extensions.x must not nest deeper than 31");
+  }
+
   private static JsonValue objectOf(JsonValue member) {
     return new JsonValue.JsonObject(Map.of("m", member));
   }
