@@ -8,9 +8,8 @@ module org.activitylog.api {
 
   exports org.activitylog.api;
   exports org.activitylog.spi;
-  // ASCII case rules for protocol tokens, shared with the wire and HTTP modules.
+  // ASCII case rules for protocol tokens, shared with the HTTP modules.
   exports org.activitylog.api.internal to
-      org.activitylog.formats,
       org.activitylog.http,
       org.activitylog.server;
 }

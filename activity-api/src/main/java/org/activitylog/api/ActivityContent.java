@@ -46,7 +46,7 @@ public record ActivityContent(
    * @param text a description, at most {@value Activity#MAX_TEXT} characters; absent for types that
    *     have none
    * @param resource what it happened to, as any JSON value; at most {@value Activity#MAX_RESOURCE}
-   *     characters of compact JSON
+   *     characters of compact JSON, nested at most {@value JsonValue#MAX_DEPTH} deep
    * @param workspaceGroupId the tenant: the workspace group that owns the activity and whose
    *     members may read it
    * @param derivedWorkspaceGroupId AISquare's {@code workspace_group}: the group derived from the
@@ -67,6 +67,9 @@ public record ActivityContent(
     Checks.required("actor", actor);
     Checks.maxLength("text", text, Activity.MAX_TEXT);
     resource = resource == null ? JsonValue.nullValue() : resource;
+    // Depth first: a value built from the records directly was never checked, and the length
+    // count below recurses as deep as the value goes.
+    JsonCodec.checkDepth("resource", resource);
     if (JsonCodec.longerThan(resource, Activity.MAX_RESOURCE)) {
       throw new ValidationException(
           "resource", "must be at most " + Activity.MAX_RESOURCE + " characters as JSON");

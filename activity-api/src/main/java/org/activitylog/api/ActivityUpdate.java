@@ -3,6 +3,7 @@ package org.activitylog.api;
 import java.util.Map;
 import org.activitylog.api.internal.Checks;
 import org.activitylog.api.internal.Extensions;
+import org.activitylog.api.internal.JsonCodec;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -40,12 +41,16 @@ public record ActivityUpdate(
    * @param type the new type
    * @param actor the new actor profile
    * @param text the new text
-   * @param resource the new resource
+   * @param resource the new resource, nested at most {@value JsonValue#MAX_DEPTH} deep (its length
+   *     is checked when it is applied)
    * @param campaign the new campaign
    * @param extensions the new extension fields, replacing all of them
    */
   public ActivityUpdate {
     Checks.maxLength("text", text, Activity.MAX_TEXT);
+    if (resource != null) {
+      JsonCodec.checkDepth("resource", resource);
+    }
     // An update enters from outside, so the slot is checked in full, as a builder checks it.
     extensions = extensions == null ? null : Extensions.check(Extensions.copy(extensions));
   }

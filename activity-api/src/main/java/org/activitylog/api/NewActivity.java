@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 import org.activitylog.api.internal.Checks;
+import org.activitylog.api.internal.Extensions;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -22,7 +23,7 @@ public record NewActivity(
     @Nullable String createdBy) {
 
   /**
-   * Checks the content and normalises the time to microseconds.
+   * Checks the content, its extension slot included, and normalises the time to microseconds.
    *
    * @param uid the idempotency key: recording the same uid twice stores one activity
    * @param content what the activity says
@@ -31,6 +32,9 @@ public record NewActivity(
    */
   public NewActivity {
     Checks.required("content", content);
+    // Content built with its canonical constructor, or kept by toBuilder(), skipped the builder's
+    // check of the slot: an activity to store is where every way in meets it.
+    Extensions.check(content.extensions());
     createdAt = Checks.time("created_at", createdAt);
     Checks.maxLength("created_by", createdBy, Activity.MAX_AUDIT_NAME);
   }

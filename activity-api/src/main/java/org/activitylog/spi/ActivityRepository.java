@@ -141,21 +141,6 @@ public interface ActivityRepository {
   Activity update(long id, WriteGuard guard, ActivityUpdate update, @Nullable String updatedBy);
 
   /**
-   * A trusted {@link #update(long, WriteGuard, ActivityUpdate, String) update}: {@link
-   * WriteGuard#trusted} with the expected version. Backends implement the guarded form only.
-   *
-   * @param id the activity's id
-   * @param update the new values
-   * @param expectedVersion when not null, the update happens only if the stored version is this
-   * @param updatedBy who updates it, or null to record no name
-   * @return the updated activity
-   */
-  default Activity update(
-      long id, ActivityUpdate update, @Nullable Long expectedVersion, @Nullable String updatedBy) {
-    return update(id, WriteGuard.trusted(expectedVersion), update, updatedBy);
-  }
-
-  /**
    * Soft-deletes an activity: sets {@code deleted_at} and {@code updated_at} from the clock, {@code
    * deleted_by} and {@code updated_by}, {@code is_active=false}, and adds one to the version, as
    * {@link StoredActivities#deleted} does. Deleting a deleted activity changes nothing and returns
@@ -174,18 +159,6 @@ public interface ActivityRepository {
   Activity softDelete(long id, WriteGuard guard, @Nullable String deletedBy);
 
   /**
-   * A trusted {@link #softDelete(long, WriteGuard, String) soft delete}. Backends implement the
-   * guarded form only.
-   *
-   * @param id the activity's id
-   * @param deletedBy who deletes it, or null to record no name
-   * @return the activity as stored after the delete
-   */
-  default Activity softDelete(long id, @Nullable String deletedBy) {
-    return softDelete(id, WriteGuard.TRUSTED, deletedBy);
-  }
-
-  /**
    * Undoes a soft delete: clears {@code deleted_at} and {@code deleted_by}, sets {@code is_active},
    * stamps {@code updated_at} and {@code updated_by}, and adds one to the version, as {@link
    * StoredActivities#restored} does. Restoring an activity that is not deleted changes nothing and
@@ -201,18 +174,6 @@ public interface ActivityRepository {
    *     Activity#MAX_AUDIT_NAME} characters; nothing changes then
    */
   Activity restore(long id, WriteGuard guard, @Nullable String restoredBy);
-
-  /**
-   * A trusted {@link #restore(long, WriteGuard, String) restore}. Backends implement the guarded
-   * form only.
-   *
-   * @param id the activity's id
-   * @param restoredBy who restores it, or null to record no name
-   * @return the activity as stored after the restore
-   */
-  default Activity restore(long id, @Nullable String restoredBy) {
-    return restore(id, WriteGuard.TRUSTED, restoredBy);
-  }
 
   /**
    * Deletes for good one batch of a purge, in one short transaction of its own: up to {@code limit}

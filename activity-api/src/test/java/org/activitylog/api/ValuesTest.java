@@ -165,6 +165,72 @@ class ValuesTest {
     assertThatThrownBy(() -> JsonValue.of(tooDeep)).hasMessageContaining("deeper than 32");
   }
 
+  /**
+   * The records check no depth, so a value built from them directly must meet the limit where it
+   * enters, before anything recurses into it. If this fails, check JsonCodec.checkDepth and its
+   * callers (ActivityContent, ActivityUpdate, JsonValue.of).
+   */
+  @Test
+  @DisplayName("A resource built from the JSON records is held to the same depth limit")
+  void depthLimitOfBuiltValues() {
+    UserSimple user = UserSimple.of(1, "john", "john@example.com");
+    JsonValue deepest = new JsonValue.JsonArray(List.of());
+    for (int i = 0; i < JsonValue.MAX_DEPTH; i++) {
+      deepest = i % 2 == 0 ? new JsonValue.JsonArray(List.of(deepest)) : objectOf(deepest);
+    }
+    JsonValue tooDeep = new JsonValue.JsonArray(List.of(deepest));
+    JsonValue wayTooDeep = tooDeep;
+    for (int i = 0; i < 100_000; i++) {
+      wayTooDeep = new JsonValue.JsonArray(List.of(wayTooDeep));
+    }
+    JsonValue limit = deepest;
+    assertThat(ActivityContent.builder(ActivityType.USER_LOGIN, user, 1).resource(limit).build())
+        .isNotNull();
+    assertThat(ActivityUpdate.NONE.withResource(limit).resource()).isEqualTo(limit);
+    assertThat(JsonValue.of(limit)).isEqualTo(limit);
+    for (JsonValue deep : List.of(tooDeep, wayTooDeep)) {
+      assertThatThrownBy(
+              () ->
+                  ActivityContent.builder(ActivityType.USER_LOGIN, user, 1).resource(deep).build())
+          .isInstanceOf(ValidationException.class)
+          .hasMessageStartingWith("resource must not nest deeper than 32");
+      assertThatThrownBy(() -> NewActivity.builder(ActivityType.USER_LOGIN, user).resource(deep))
+          .hasMessageStartingWith("resource must not nest deeper than 32");
+      assertThatThrownBy(() -> ActivityUpdate.NONE.withResource(deep))
+          .hasMessageStartingWith("resource must not nest deeper than 32");
+    }
+  }
+
+  /**
+   * Content built with the canonical constructor skips the builder's check of the extension slot;
+   * an activity to store must not. If this fails, check NewActivity's constructor.
+   */
+  @Test
+  @DisplayName(
+      "An activity to store holds its extension slot to the depth limit however it was built")
+  void extensionDepthAtEntry() {
+    UserSimple user = UserSimple.of(1, "john", "john@example.com");
+    JsonValue deep = new JsonValue.JsonArray(List.of());
+    for (int i = 0; i < JsonValue.MAX_DEPTH; i++) {
+      deep = new JsonValue.JsonArray(List.of(deep));
+    }
+    ActivityContent content =
+        new ActivityContent(
+            ActivityType.USER_LOGIN, user, null, null, 1, null, null, Map.of("x", deep));
+    UUID uid = UUID.randomUUID();
+    Instant at = Instant.parse("2026-01-01T00:00:00Z");
+
+    assertThatThrownBy(() -> new NewActivity(uid, content, at, null))
+        .isInstanceOf(ValidationException.class)
+        .hasMessageStartingWith("extensions.x must not nest deeper than 31");
+    assertThatThrownBy(() -> new NewActivity(uid, content.toBuilder().build(), at, null))
+        .hasMessageStartingWith("extensions.x must not nest deeper than 31");
+  }
+
+  private static JsonValue objectOf(JsonValue member) {
+    return new JsonValue.JsonObject(Map.of("m", member));
+  }
+
   @Test
   @DisplayName("date_created covers the calendar day in the stated zone, up to the next midnight")
   void createdOn() {

@@ -7,7 +7,6 @@ import org.activitylog.api.Activity;
 import org.activitylog.api.NewActivity;
 import org.activitylog.api.Page;
 import org.activitylog.api.ValidationException;
-import org.activitylog.api.internal.Ascii;
 import org.activitylog.formats.internal.BrightideaJsonFormat;
 import org.activitylog.formats.internal.BrightideaXmlFormat;
 import org.activitylog.formats.internal.WireLimits;
@@ -84,13 +83,32 @@ public interface BrightideaFormat {
    * @throws ValidationException naming {@code format} for any other value
    */
   static BrightideaFormat forName(@Nullable String format, ZoneId zone) {
-    if (format == null || Ascii.equalsIgnoreCase(format, "json")) {
+    if (format == null || isName(format, "json")) {
       return json(zone);
     }
-    if (Ascii.equalsIgnoreCase(format, "xml")) {
+    if (isName(format, "xml")) {
       return xml(zone);
     }
     throw new ValidationException("format", "must be json or xml", format);
+  }
+
+  /**
+   * Compares ASCII letters only without case: {@link String#equalsIgnoreCase} would also accept
+   * Unicode folds such as U+017F (long s) for {@code s}. Local, not the API's internal helper,
+   * whose qualified export fails at run time when this module sits on the class path.
+   */
+  private static boolean isName(String text, String lowerCaseName) {
+    if (text.length() != lowerCaseName.length()) {
+      return false;
+    }
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      char lower = c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c;
+      if (lower != lowerCaseName.charAt(i)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** {@return the format's name, {@code json} or {@code xml}} */

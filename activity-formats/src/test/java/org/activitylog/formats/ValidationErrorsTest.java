@@ -308,6 +308,25 @@ class ValidationErrorsTest {
       assertThat(BrightideaFormat.forName(null, BrightideaFormat.DEFAULT_ZONE).name())
           .isEqualTo("json");
     }
+
+    /**
+     * Only ASCII letters match without case: U+017F (long s) folds to {@code s} under Unicode
+     * rules, which would let a lookalike name pick a format. If this fails, check
+     * BrightideaFormat.forName's comparison.
+     */
+    @Test
+    @DisplayName("a format name matches without case in ASCII letters only")
+    void formatNameIsAsciiCaseInsensitiveOnly() {
+      assertThat(BrightideaFormat.forName("jSoN", BrightideaFormat.DEFAULT_ZONE).name())
+          .isEqualTo("json");
+      assertThat(
+              thrown(() -> BrightideaFormat.forName("j\u017Fon", BrightideaFormat.DEFAULT_ZONE))
+                  .field())
+          .isEqualTo("format");
+      assertThat(
+              thrown(() -> BrightideaFormat.forName("jso", BrightideaFormat.DEFAULT_ZONE)).field())
+          .isEqualTo("format");
+    }
   }
 
   /** The base object's members with the override's members replacing or added. */

@@ -19,6 +19,7 @@ import org.activitylog.api.Activity;
 import org.activitylog.api.ActivityUpdate;
 import org.activitylog.api.StoreUnavailableException;
 import org.activitylog.api.StoreUnavailableException.Reason;
+import org.activitylog.spi.WriteGuard;
 import org.activitylog.testkit.MutableClock;
 import org.activitylog.testkit.TestActivities;
 import org.junit.jupiter.api.DisplayName;
@@ -55,7 +56,8 @@ class FailureReasonsTest {
                 () ->
                     store
                         .activities()
-                        .update(stored.id(), ActivityUpdate.text("changed"), null, "me"));
+                        .update(
+                            stored.id(), WriteGuard.TRUSTED, ActivityUpdate.text("changed"), "me"));
         assertReason(thrown, Reason.TIMEOUT, "lockTimeout");
         holder.rollback();
       }
@@ -80,7 +82,8 @@ class FailureReasonsTest {
               () ->
                   store
                       .activities()
-                      .update(stored.id(), ActivityUpdate.text("changed"), null, "me"));
+                      .update(
+                          stored.id(), WriteGuard.TRUSTED, ActivityUpdate.text("changed"), "me"));
       assertReason(thrown, Reason.TIMEOUT, "statementTimeout");
       assertThat(store.activities().findById(stored.id())).contains(stored);
     }
@@ -136,7 +139,8 @@ class FailureReasonsTest {
                 () ->
                     store
                         .activities()
-                        .update(stored.id(), ActivityUpdate.text("later"), null, "me"));
+                        .update(
+                            stored.id(), WriteGuard.TRUSTED, ActivityUpdate.text("later"), "me"));
         awaitLockWaiter(db, kind);
         Throwable thrown = catchThrowable(() -> store.activities().findById(stored.id()));
         assertReason(thrown, Reason.BUSY, "poolSize");

@@ -32,6 +32,7 @@ import org.activitylog.api.UnknownActivityType;
 import org.activitylog.api.UserSimple;
 import org.activitylog.api.ValidationException;
 import org.activitylog.spi.StoredActivities;
+import org.activitylog.spi.WriteGuard;
 import org.activitylog.testkit.MutableClock;
 import org.activitylog.testkit.TestActivityTypes;
 import org.junit.jupiter.api.Test;
@@ -126,15 +127,22 @@ class InMemoryActivityStoreTest {
   void updateStampsTheClockAndRejectsAStaleVersion() {
     Activity stored = store.activities().insert(login(UUID.randomUUID()));
 
-    Activity updated = store.activities().update(stored.id(), ActivityUpdate.text("hi"), 1L, "bob");
+    Activity updated =
+        store
+            .activities()
+            .update(stored.id(), WriteGuard.trusted(1L), ActivityUpdate.text("hi"), "bob");
 
     assertThat(updated.updatedAt()).isEqualTo(clock.instant());
     assertThat(updated.updatedBy()).isEqualTo("bob");
     assertThat(updated.version()).isEqualTo(2);
     assertThatThrownBy(
-            () -> store.activities().update(stored.id(), ActivityUpdate.text("x"), 1L, "bob"))
+            () ->
+                store
+                    .activities()
+                    .update(stored.id(), WriteGuard.trusted(1L), ActivityUpdate.text("x"), "bob"))
         .isInstanceOf(ConflictException.class);
-    assertThatThrownBy(() -> store.activities().update(99, ActivityUpdate.NONE, null, null))
+    assertThatThrownBy(
+            () -> store.activities().update(99, WriteGuard.TRUSTED, ActivityUpdate.NONE, null))
         .isInstanceOf(NotFoundException.class);
   }
 
@@ -142,12 +150,14 @@ class InMemoryActivityStoreTest {
   void softDeleteAndRestoreAreIdempotent() {
     Activity stored = store.activities().insert(login(UUID.randomUUID()));
 
-    Activity deleted = store.activities().softDelete(stored.id(), "bob");
-    assertThat(store.activities().softDelete(stored.id(), "carol")).isEqualTo(deleted);
+    Activity deleted = store.activities().softDelete(stored.id(), WriteGuard.TRUSTED, "bob");
+    assertThat(store.activities().softDelete(stored.id(), WriteGuard.TRUSTED, "carol"))
+        .isEqualTo(deleted);
     assertThat(store.activities().count(ActivityQuery.ALL)).isZero();
 
-    Activity restored = store.activities().restore(stored.id(), "bob");
-    assertThat(store.activities().restore(stored.id(), "carol")).isEqualTo(restored);
+    Activity restored = store.activities().restore(stored.id(), WriteGuard.TRUSTED, "bob");
+    assertThat(store.activities().restore(stored.id(), WriteGuard.TRUSTED, "carol"))
+        .isEqualTo(restored);
     assertThat(restored.active()).isTrue();
     assertThat(restored.deletedAt()).isNull();
   }
@@ -203,7 +213,7 @@ class InMemoryActivityStoreTest {
 
     store.close();
 
-    assertThatThrownBy(() -> store.activities().softDelete(stored.id(), null))
+    assertThatThrownBy(() -> store.activities().softDelete(stored.id(), WriteGuard.TRUSTED, null))
         .isInstanceOf(StoreUnavailableException.class);
     assertThatThrownBy(() -> store.follows().follow(alice.ref(), ActorRef.user(8)))
         .isInstanceOf(StoreUnavailableException.class);

@@ -27,6 +27,7 @@ import org.activitylog.api.UserSimple;
 import org.activitylog.memory.InMemoryActivityStore;
 import org.activitylog.recorder.ActivityRecorder;
 import org.activitylog.spi.ActivityStore;
+import org.activitylog.spi.WriteGuard;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -101,9 +102,9 @@ class TimedActivityStoreTest {
   @Test
   @DisplayName("A call that throws is timed as an error named by its exception, and rethrown")
   void errorsAreTimedAndRethrown() {
-    assertThatThrownBy(() -> store.activities().softDelete(999_999, "admin"))
+    assertThatThrownBy(() -> store.activities().softDelete(999_999, WriteGuard.TRUSTED, "admin"))
         .isInstanceOf(NotFoundException.class);
-    assertThatThrownBy(() -> store.activities().softDelete(999_998, "admin"))
+    assertThatThrownBy(() -> store.activities().softDelete(999_998, WriteGuard.TRUSTED, "admin"))
         .isInstanceOf(NotFoundException.class);
 
     assertThat(timer("softDelete", "error", "NotFoundException").count())

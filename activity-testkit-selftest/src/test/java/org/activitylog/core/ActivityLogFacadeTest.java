@@ -98,7 +98,7 @@ class ActivityLogFacadeTest extends StoreContractSupport {
           public Activity update(
               long found, WriteGuard guard, ActivityUpdate update, @Nullable String by) {
             if (found == id && fired.compareAndSet(false, true)) {
-              delegate.softDelete(id, "racer");
+              delegate.softDelete(id, WriteGuard.TRUSTED, "racer");
             }
             return super.update(found, guard, update, by);
           }
@@ -170,7 +170,7 @@ class ActivityLogFacadeTest extends StoreContractSupport {
       Requester anonymous = Requester.anonymous();
       Activity stored = storedIn(data.workspaceGroupId());
       Activity deleted = storedIn(data.workspaceGroupId());
-      activities().softDelete(deleted.id(), "testkit");
+      activities().softDelete(deleted.id(), WriteGuard.TRUSTED, "testkit");
       Activity deletedBefore = activities().findById(deleted.id()).orElseThrow();
       NewActivity draft = data.any();
 
@@ -442,7 +442,8 @@ class ActivityLogFacadeTest extends StoreContractSupport {
       UserSimple user = data.user();
       Requester reader = Requester.user(user.ref(), user.username(), Set.of(group), Set.of());
       Activity live = storedIn(group);
-      Activity deleted = activities().softDelete(storedIn(group).id(), "someone");
+      Activity deleted =
+          activities().softDelete(storedIn(group).id(), WriteGuard.TRUSTED, "someone");
 
       assertThat(log.get(reader, live.id())).as("what the reader sees").isEqualTo(live);
       assertThatThrownBy(() -> log.update(reader, live.id(), ActivityUpdate.text("x"), null))

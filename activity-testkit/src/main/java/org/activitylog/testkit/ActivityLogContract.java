@@ -31,6 +31,7 @@ import org.activitylog.core.ActivityLog;
 import org.activitylog.core.Requester;
 import org.activitylog.spi.ActivityRepository;
 import org.activitylog.spi.StoredActivities;
+import org.activitylog.spi.WriteGuard;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
@@ -418,7 +419,7 @@ public abstract class ActivityLogContract extends StoreContractSupport {
         "Restoring another tenant's deleted activity fails with the message of a missing id")
     void restore() {
       Activity foreign = storedIn(data.newWorkspaceGroupId());
-      Activity deleted = activities().softDelete(foreign.id(), "testkit");
+      Activity deleted = activities().softDelete(foreign.id(), WriteGuard.TRUSTED, "testkit");
       Requester alice = member(data.workspaceGroupId());
 
       NotFoundException denied = notFound(() -> log.restore(alice, foreign.id()));
@@ -769,7 +770,7 @@ public abstract class ActivityLogContract extends StoreContractSupport {
               .insert(
                   data.activity(ActivityType.USER_LOGOUT, doomed).workspaceGroupId(other).build());
       Activity c = activities().insert(data.login(doomed));
-      activities().softDelete(c.id(), "testkit");
+      activities().softDelete(c.id(), WriteGuard.TRUSTED, "testkit");
       Activity kept = activities().insert(data.login(friend));
       log.follow(requesterFor(doomed, data.workspaceGroupId()), friend.ref());
       log.follow(requesterFor(fan, data.workspaceGroupId()), doomed.ref());
@@ -840,7 +841,7 @@ public abstract class ActivityLogContract extends StoreContractSupport {
                     data.activity(ActivityType.USER_LOGIN, actor)
                         .createdAt(base.plusSeconds(1))
                         .build());
-        activities().softDelete(olderDeleted.id(), "testkit");
+        activities().softDelete(olderDeleted.id(), WriteGuard.TRUSTED, "testkit");
         Activity atCutoff =
             activities()
                 .insert(

@@ -21,6 +21,7 @@ import org.activitylog.api.ValidationException;
 import org.activitylog.spi.ActivityRepository;
 import org.activitylog.spi.ActivityStore;
 import org.activitylog.spi.FollowGraph;
+import org.activitylog.spi.WriteGuard;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -476,7 +477,7 @@ public abstract class FollowGraphContract extends StoreContractSupport {
       UserSimple followed = data.user();
       Activity kept = recordBy(followed, ActivityType.USER_LOGIN);
       Activity deleted = recordBy(followed, ActivityType.USER_LOGOUT);
-      activities().softDelete(deleted.id(), "testkit");
+      activities().softDelete(deleted.id(), WriteGuard.TRUSTED, "testkit");
       graph().follow(follower.ref(), followed.ref());
 
       ActivityQuery query = data.query().followedBy(follower.ref()).build();

@@ -32,6 +32,7 @@ import org.activitylog.spi.JobLease;
 import org.activitylog.spi.PurgeCriteria;
 import org.activitylog.spi.PurgeResult;
 import org.activitylog.spi.PurgedBatch;
+import org.activitylog.spi.WriteGuard;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -127,8 +128,8 @@ public abstract class RetentionContract extends StoreContractSupport {
       for (int i = 0; i < 7; i++) {
         old.add(insert(VIEWED, g, w.plusSeconds(i)));
       }
-      repository().softDelete(old.get(1).id(), "testkit");
-      repository().softDelete(old.get(4).id(), "testkit");
+      repository().softDelete(old.get(1).id(), WriteGuard.TRUSTED, "testkit");
+      repository().softDelete(old.get(4).id(), WriteGuard.TRUSTED, "testkit");
       Activity atCutoff = insert(VIEWED, g, cutoff);
       Activity after = insert(VIEWED, g, cutoff.plusSeconds(1));
       List<PurgeResult> reported = new ArrayList<>();
@@ -625,7 +626,7 @@ public abstract class RetentionContract extends StoreContractSupport {
         Activity a =
             repository()
                 .insert(data.activity(VIEWED, actor).workspaceGroupId(g).createdAt(at).build());
-        actors.add(i == 3 ? repository().softDelete(a.id(), "testkit") : a);
+        actors.add(i == 3 ? repository().softDelete(a.id(), WriteGuard.TRUSTED, "testkit") : a);
         Activity other = insert(LOGIN, g, i < 8 ? w.plusSeconds(i) : cutoff.plusSeconds(i));
         (i < 8 ? othersOld : othersNew).add(other);
       }

@@ -43,7 +43,7 @@ public final class JsonCodec {
       return JsonNull.INSTANCE;
     }
     if (value instanceof JsonValue json) {
-      return depth == 0 ? json : convert(json.toPlain(), depth, path);
+      return depth == 0 ? checkDepth(RESOURCE, json) : convert(json.toPlain(), depth, path);
     }
     if (value instanceof Boolean b) {
       return new JsonBoolean(b);
@@ -75,6 +75,45 @@ public final class JsonCodec {
         path,
         "must be built of maps, lists, strings, numbers, booleans and null",
         value.getClass().getName());
+  }
+
+  /**
+   * {@return the value when no value in it nests deeper than {@link JsonValue#MAX_DEPTH}, as {@link
+   * #convert} requires} For values built from the records directly ({@code new JsonArray(...)}),
+   * which check no depth: the walk stops at the limit, so a deeper value costs no deeper stack.
+   *
+   * @param field the field the value is, named by the error
+   * @param value the value
+   * @throws ValidationException naming the field when the value nests deeper than the limit
+   */
+  public static JsonValue checkDepth(String field, JsonValue value) {
+    if (deeperThanLimit(value, 0)) {
+      throw new ValidationException(field, "must not nest deeper than " + JsonValue.MAX_DEPTH);
+    }
+    return value;
+  }
+
+  private static boolean deeperThanLimit(JsonValue value, int depth) {
+    if (value instanceof JsonArray a) {
+      if (depth == JsonValue.MAX_DEPTH) {
+        return !a.items().isEmpty();
+      }
+      for (JsonValue item : a.items()) {
+        if (deeperThanLimit(item, depth + 1)) {
+          return true;
+        }
+      }
+    } else if (value instanceof JsonObject o) {
+      if (depth == JsonValue.MAX_DEPTH) {
+        return !o.members().isEmpty();
+      }
+      for (JsonValue member : o.members().values()) {
+        if (deeperThanLimit(member, depth + 1)) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   private static BigDecimal toBigDecimal(Number n, String path) {

@@ -14,6 +14,7 @@ import org.activitylog.benchmarks.harness.Operation;
 import org.activitylog.core.ActivityLog;
 import org.activitylog.core.Requester;
 import org.activitylog.spi.ActivityRepository;
+import org.activitylog.spi.WriteGuard;
 
 /**
  * Issue 10's write path: time per call of the facade's {@code record} and {@code update} (a PUT)
@@ -77,7 +78,10 @@ public final class FacadeScenarios {
                         () -> {
                           Activity t = targets.get(next[0]++ % targets.size());
                           repository.update(
-                              t.id(), ActivityUpdate.text("put " + next[0]), null, "b");
+                              t.id(),
+                              WriteGuard.TRUSTED,
+                              ActivityUpdate.text("put " + next[0]),
+                              "b");
                           return 1;
                         })));
     bench.truncate();

@@ -5,6 +5,7 @@ import org.activitylog.api.ActivityUpdate;
 import org.activitylog.api.ValidationException;
 import org.activitylog.spi.ActivityRepository;
 import org.activitylog.spi.ActivityStore;
+import org.activitylog.spi.WriteGuard;
 import org.activitylog.testkit.MutableClock;
 import org.jspecify.annotations.Nullable;
 
@@ -20,21 +21,21 @@ final class AuditNameLimitOffByOne extends BrokenRepository {
 
   @Override
   public Activity update(
-      long id, ActivityUpdate update, @Nullable Long expectedVersion, @Nullable String updatedBy) {
+      long id, WriteGuard guard, ActivityUpdate update, @Nullable String updatedBy) {
     check("updated_by", updatedBy);
-    return super.update(id, update, expectedVersion, updatedBy);
+    return super.update(id, guard, update, updatedBy);
   }
 
   @Override
-  public Activity softDelete(long id, @Nullable String deletedBy) {
+  public Activity softDelete(long id, WriteGuard guard, @Nullable String deletedBy) {
     check("deleted_by", deletedBy);
-    return super.softDelete(id, deletedBy);
+    return super.softDelete(id, guard, deletedBy);
   }
 
   @Override
-  public Activity restore(long id, @Nullable String restoredBy) {
+  public Activity restore(long id, WriteGuard guard, @Nullable String restoredBy) {
     check("updated_by", restoredBy);
-    return super.restore(id, restoredBy);
+    return super.restore(id, guard, restoredBy);
   }
 
   private static void check(String field, @Nullable String name) {

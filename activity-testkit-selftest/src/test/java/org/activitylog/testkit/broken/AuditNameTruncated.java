@@ -4,6 +4,7 @@ import org.activitylog.api.Activity;
 import org.activitylog.api.ActivityUpdate;
 import org.activitylog.spi.ActivityRepository;
 import org.activitylog.spi.ActivityStore;
+import org.activitylog.spi.WriteGuard;
 import org.activitylog.testkit.MutableClock;
 import org.jspecify.annotations.Nullable;
 
@@ -19,18 +20,18 @@ final class AuditNameTruncated extends BrokenRepository {
 
   @Override
   public Activity update(
-      long id, ActivityUpdate update, @Nullable Long expectedVersion, @Nullable String updatedBy) {
-    return super.update(id, update, expectedVersion, fitted(updatedBy));
+      long id, WriteGuard guard, ActivityUpdate update, @Nullable String updatedBy) {
+    return super.update(id, guard, update, fitted(updatedBy));
   }
 
   @Override
-  public Activity softDelete(long id, @Nullable String deletedBy) {
-    return super.softDelete(id, fitted(deletedBy));
+  public Activity softDelete(long id, WriteGuard guard, @Nullable String deletedBy) {
+    return super.softDelete(id, guard, fitted(deletedBy));
   }
 
   @Override
-  public Activity restore(long id, @Nullable String restoredBy) {
-    return super.restore(id, fitted(restoredBy));
+  public Activity restore(long id, WriteGuard guard, @Nullable String restoredBy) {
+    return super.restore(id, guard, fitted(restoredBy));
   }
 
   private static @Nullable String fitted(@Nullable String name) {

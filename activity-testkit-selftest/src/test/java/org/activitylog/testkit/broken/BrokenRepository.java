@@ -140,63 +140,32 @@ class BrokenRepository implements ActivityRepository {
     return delegate.findByUid(workspaceGroupId, uid).map(this::view);
   }
 
-  /*
-   * The facade passes a WriteGuard; most broken backends model their bug in the guard-less form
-   * (an expected version, or none), which is what a bug in the write itself is about. The guarded
-   * form keeps the caller's guard for the duration of the call, so a bug that calls the guard-less
-   * form still writes under the caller's guard, checked on the delegate's locked row, with the
-   * version the bug chose. A backend whose bug is in the guard overrides the guarded form.
+  /**
+   * A guard with another expected version, for backends whose bug is in the version they expect:
+   * the caller's groups and rules still hold on the delegate's locked row.
+   *
+   * @param guard the caller's guard
+   * @param expectedVersion the version the bug chose, or null for none
    */
-  private final ThreadLocal<WriteGuard> callerGuard =
-      ThreadLocal.withInitial(() -> WriteGuard.TRUSTED);
-
-  private <T> T underGuard(WriteGuard guard, java.util.function.Supplier<T> call) {
-    WriteGuard outer = callerGuard.get();
-    callerGuard.set(guard);
-    try {
-      return call.get();
-    } finally {
-      callerGuard.set(outer);
-    }
-  }
-
-  /** The caller's guard with the expected version a bug chose. */
-  protected final WriteGuard guard(@Nullable Long expectedVersion) {
-    WriteGuard g = callerGuard.get();
+  protected static WriteGuard withVersion(WriteGuard guard, @Nullable Long expectedVersion) {
     return new WriteGuard(
-        g.readableGroups(), g.writableGroups(), g.requesterRules(), expectedVersion);
+        guard.readableGroups(), guard.writableGroups(), guard.requesterRules(), expectedVersion);
   }
 
   @Override
   public Activity update(
       long id, WriteGuard guard, ActivityUpdate update, @Nullable String updatedBy) {
-    return underGuard(guard, () -> update(id, update, guard.expectedVersion(), updatedBy));
-  }
-
-  @Override
-  public Activity update(
-      long id, ActivityUpdate update, @Nullable Long expectedVersion, @Nullable String updatedBy) {
-    return view(delegate.update(id, guard(expectedVersion), update, updatedBy));
+    return view(delegate.update(id, guard, update, updatedBy));
   }
 
   @Override
   public Activity softDelete(long id, WriteGuard guard, @Nullable String deletedBy) {
-    return underGuard(guard, () -> softDelete(id, deletedBy));
-  }
-
-  @Override
-  public Activity softDelete(long id, @Nullable String deletedBy) {
-    return view(delegate.softDelete(id, guard(callerGuard.get().expectedVersion()), deletedBy));
+    return view(delegate.softDelete(id, guard, deletedBy));
   }
 
   @Override
   public Activity restore(long id, WriteGuard guard, @Nullable String restoredBy) {
-    return underGuard(guard, () -> restore(id, restoredBy));
-  }
-
-  @Override
-  public Activity restore(long id, @Nullable String restoredBy) {
-    return view(delegate.restore(id, guard(callerGuard.get().expectedVersion()), restoredBy));
+    return view(delegate.restore(id, guard, restoredBy));
   }
 
   @Override

@@ -6,6 +6,7 @@ import org.activitylog.api.Activity;
 import org.activitylog.api.ActivityUpdate;
 import org.activitylog.spi.ActivityRepository;
 import org.activitylog.spi.ActivityStore;
+import org.activitylog.spi.WriteGuard;
 import org.activitylog.testkit.MutableClock;
 import org.jspecify.annotations.Nullable;
 
@@ -25,13 +26,14 @@ final class ConditionalUpdateKeepsVersion extends BrokenRepository {
 
   @Override
   public synchronized Activity update(
-      long id, ActivityUpdate update, @Nullable Long expectedVersion, @Nullable String updatedBy) {
-    if (expectedVersion == null) {
-      return super.update(id, update, null, updatedBy);
+      long id, WriteGuard guard, ActivityUpdate update, @Nullable String updatedBy) {
+    Long expected = guard.expectedVersion();
+    if (expected == null) {
+      return super.update(id, guard, update, updatedBy);
     }
     long lag = notAdded.getOrDefault(id, 0L);
-    Activity updated = delegate.update(id, update, expectedVersion + lag, updatedBy);
-    if (updated.version() > expectedVersion + lag) {
+    Activity updated = delegate.update(id, WriteGuard.trusted(expected + lag), update, updatedBy);
+    if (updated.version() > expected + lag) {
       notAdded.merge(id, 1L, Long::sum);
     }
     return view(updated);

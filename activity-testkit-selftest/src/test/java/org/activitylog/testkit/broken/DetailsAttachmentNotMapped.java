@@ -10,6 +10,7 @@ import org.activitylog.api.JsonValue;
 import org.activitylog.api.NewActivity;
 import org.activitylog.spi.ActivityRepository;
 import org.activitylog.spi.ActivityStore;
+import org.activitylog.spi.WriteGuard;
 import org.activitylog.testkit.MutableClock;
 import org.jspecify.annotations.Nullable;
 
@@ -36,7 +37,7 @@ final class DetailsAttachmentNotMapped extends BrokenRepository {
 
   @Override
   public Activity update(
-      long id, ActivityUpdate update, @Nullable Long expectedVersion, @Nullable String updatedBy) {
+      long id, WriteGuard guard, ActivityUpdate update, @Nullable String updatedBy) {
     Map<String, JsonValue> extensions = update.extensions();
     ActivityUpdate written =
         extensions == null
@@ -48,7 +49,7 @@ final class DetailsAttachmentNotMapped extends BrokenRepository {
                 update.resource(),
                 update.campaign(),
                 mapped(extensions));
-    return super.update(id, written, expectedVersion, updatedBy);
+    return super.update(id, guard, written, updatedBy);
   }
 
   private static NewActivity mapped(NewActivity a) {

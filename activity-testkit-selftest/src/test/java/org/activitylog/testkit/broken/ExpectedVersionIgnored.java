@@ -4,6 +4,7 @@ import org.activitylog.api.Activity;
 import org.activitylog.api.ActivityUpdate;
 import org.activitylog.spi.ActivityRepository;
 import org.activitylog.spi.ActivityStore;
+import org.activitylog.spi.WriteGuard;
 import org.activitylog.testkit.MutableClock;
 import org.jspecify.annotations.Nullable;
 
@@ -16,8 +17,8 @@ final class ExpectedVersionIgnored extends BrokenRepository {
 
   @Override
   public Activity update(
-      long id, ActivityUpdate update, @Nullable Long expectedVersion, @Nullable String updatedBy) {
-    return super.update(id, update, null, updatedBy);
+      long id, WriteGuard guard, ActivityUpdate update, @Nullable String updatedBy) {
+    return super.update(id, withVersion(guard, null), update, updatedBy);
   }
 
   /** The contract run against this backend; only {@link BrokenBackendsTest} runs it. */

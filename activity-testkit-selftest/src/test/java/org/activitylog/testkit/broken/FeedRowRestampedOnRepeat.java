@@ -13,6 +13,7 @@ import org.activitylog.api.Sort;
 import org.activitylog.spi.ActivityRepository;
 import org.activitylog.spi.ActivityStore;
 import org.activitylog.spi.StoredActivities;
+import org.activitylog.spi.WriteGuard;
 import org.activitylog.testkit.MutableClock;
 import org.jspecify.annotations.Nullable;
 
@@ -34,9 +35,9 @@ final class FeedRowRestampedOnRepeat extends BrokenRepository {
   }
 
   @Override
-  public Activity softDelete(long id, @Nullable String deletedBy) {
+  public Activity softDelete(long id, WriteGuard guard, @Nullable String deletedBy) {
     Activity before = delegate.findById(id).orElse(null);
-    Activity deleted = super.softDelete(id, deletedBy);
+    Activity deleted = super.softDelete(id, guard, deletedBy);
     if (before != null && before.isDeleted()) {
       feedRows.put(id, StoredActivities.deleted(deleted, clock.instant(), deletedBy));
     }
@@ -44,9 +45,9 @@ final class FeedRowRestampedOnRepeat extends BrokenRepository {
   }
 
   @Override
-  public Activity restore(long id, @Nullable String restoredBy) {
+  public Activity restore(long id, WriteGuard guard, @Nullable String restoredBy) {
     Activity before = delegate.findById(id).orElse(null);
-    Activity restored = super.restore(id, restoredBy);
+    Activity restored = super.restore(id, guard, restoredBy);
     if (before != null && !before.isDeleted()) {
       feedRows.put(id, StoredActivities.restored(restored, clock.instant(), restoredBy));
     }

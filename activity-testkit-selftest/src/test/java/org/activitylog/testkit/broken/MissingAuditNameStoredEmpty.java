@@ -5,6 +5,7 @@ import org.activitylog.api.Activity;
 import org.activitylog.api.ActivityUpdate;
 import org.activitylog.spi.ActivityRepository;
 import org.activitylog.spi.ActivityStore;
+import org.activitylog.spi.WriteGuard;
 import org.activitylog.testkit.MutableClock;
 import org.jspecify.annotations.Nullable;
 
@@ -20,18 +21,18 @@ final class MissingAuditNameStoredEmpty extends BrokenRepository {
 
   @Override
   public Activity update(
-      long id, ActivityUpdate update, @Nullable Long expectedVersion, @Nullable String updatedBy) {
-    return super.update(id, update, expectedVersion, Objects.toString(updatedBy, ""));
+      long id, WriteGuard guard, ActivityUpdate update, @Nullable String updatedBy) {
+    return super.update(id, guard, update, Objects.toString(updatedBy, ""));
   }
 
   @Override
-  public Activity softDelete(long id, @Nullable String deletedBy) {
-    return super.softDelete(id, Objects.toString(deletedBy, ""));
+  public Activity softDelete(long id, WriteGuard guard, @Nullable String deletedBy) {
+    return super.softDelete(id, guard, Objects.toString(deletedBy, ""));
   }
 
   @Override
-  public Activity restore(long id, @Nullable String restoredBy) {
-    return super.restore(id, Objects.toString(restoredBy, ""));
+  public Activity restore(long id, WriteGuard guard, @Nullable String restoredBy) {
+    return super.restore(id, guard, Objects.toString(restoredBy, ""));
   }
 
   /** The contract run against this backend; only {@link BrokenBackendsTest} runs it. */

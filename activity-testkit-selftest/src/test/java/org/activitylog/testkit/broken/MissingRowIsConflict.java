@@ -5,6 +5,7 @@ import org.activitylog.api.ActivityUpdate;
 import org.activitylog.api.ConflictException;
 import org.activitylog.spi.ActivityRepository;
 import org.activitylog.spi.ActivityStore;
+import org.activitylog.spi.WriteGuard;
 import org.activitylog.testkit.MutableClock;
 import org.jspecify.annotations.Nullable;
 
@@ -21,21 +22,21 @@ final class MissingRowIsConflict extends BrokenRepository {
 
   @Override
   public Activity update(
-      long id, ActivityUpdate update, @Nullable Long expectedVersion, @Nullable String updatedBy) {
+      long id, WriteGuard guard, ActivityUpdate update, @Nullable String updatedBy) {
     requireRow(id);
-    return super.update(id, update, expectedVersion, updatedBy);
+    return super.update(id, guard, update, updatedBy);
   }
 
   @Override
-  public Activity softDelete(long id, @Nullable String deletedBy) {
+  public Activity softDelete(long id, WriteGuard guard, @Nullable String deletedBy) {
     requireRow(id);
-    return super.softDelete(id, deletedBy);
+    return super.softDelete(id, guard, deletedBy);
   }
 
   @Override
-  public Activity restore(long id, @Nullable String restoredBy) {
+  public Activity restore(long id, WriteGuard guard, @Nullable String restoredBy) {
     requireRow(id);
-    return super.restore(id, restoredBy);
+    return super.restore(id, guard, restoredBy);
   }
 
   private void requireRow(long id) {

@@ -8,6 +8,7 @@ import org.activitylog.api.NotFoundException;
 import org.activitylog.spi.ActivityRepository;
 import org.activitylog.spi.ActivityStore;
 import org.activitylog.spi.StoredActivities;
+import org.activitylog.spi.WriteGuard;
 import org.activitylog.testkit.MutableClock;
 import org.jspecify.annotations.Nullable;
 
@@ -26,18 +27,22 @@ final class NoOpUpdateComparesTypeInstances extends BrokenRepository {
 
   @Override
   public Activity update(
-      long id, ActivityUpdate update, @Nullable Long expectedVersion, @Nullable String updatedBy) {
+      long id, WriteGuard guard, ActivityUpdate update, @Nullable String updatedBy) {
     Activity current = delegate.findById(id).orElseThrow(NotFoundException::new);
     ActivityKind type = update.type();
     if (type == null
         || type.equals(current.type())
         || StoredActivities.changes(update, current.content())) {
-      return super.update(id, update, expectedVersion, updatedBy);
+      return super.update(id, guard, update, updatedBy);
     }
     ActivityKind other =
         type.sameCode(ActivityType.USER_LOGIN) ? ActivityType.USER_LOGOUT : ActivityType.USER_LOGIN;
-    delegate.update(id, ActivityUpdate.NONE.withType(other), expectedVersion, updatedBy);
-    return super.update(id, update, null, updatedBy);
+    delegate.update(
+        id,
+        WriteGuard.trusted(guard.expectedVersion()),
+        ActivityUpdate.NONE.withType(other),
+        updatedBy);
+    return super.update(id, withVersion(guard, null), update, updatedBy);
   }
 
   /** The contract run against this backend; only {@link BrokenBackendsTest} runs it. */

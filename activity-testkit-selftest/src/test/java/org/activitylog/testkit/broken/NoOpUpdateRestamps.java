@@ -8,6 +8,7 @@ import org.activitylog.api.NotFoundException;
 import org.activitylog.spi.ActivityRepository;
 import org.activitylog.spi.ActivityStore;
 import org.activitylog.spi.StoredActivities;
+import org.activitylog.spi.WriteGuard;
 import org.activitylog.testkit.MutableClock;
 import org.jspecify.annotations.Nullable;
 
@@ -24,16 +25,21 @@ final class NoOpUpdateRestamps extends BrokenRepository {
 
   @Override
   public Activity update(
-      long id, ActivityUpdate update, @Nullable Long expectedVersion, @Nullable String updatedBy) {
+      long id, WriteGuard guard, ActivityUpdate update, @Nullable String updatedBy) {
     Activity current = delegate.findById(id).orElseThrow(NotFoundException::new);
     if (StoredActivities.changes(update, current.content())) {
-      return super.update(id, update, expectedVersion, updatedBy);
+      return super.update(id, guard, update, updatedBy);
     }
     ActivityKind type = current.type();
     ActivityKind other =
         type == ActivityType.USER_LOGIN ? ActivityType.USER_LOGOUT : ActivityType.USER_LOGIN;
-    delegate.update(id, ActivityUpdate.NONE.withType(other), expectedVersion, updatedBy);
-    return super.update(id, ActivityUpdate.NONE.withType(type), null, updatedBy);
+    delegate.update(
+        id,
+        WriteGuard.trusted(guard.expectedVersion()),
+        ActivityUpdate.NONE.withType(other),
+        updatedBy);
+    return super.update(
+        id, withVersion(guard, null), ActivityUpdate.NONE.withType(type), updatedBy);
   }
 
   /** The contract run against this backend; only {@link BrokenBackendsTest} runs it. */

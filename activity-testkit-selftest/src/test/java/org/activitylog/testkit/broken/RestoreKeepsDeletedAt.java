@@ -5,6 +5,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.activitylog.api.Activity;
 import org.activitylog.spi.ActivityRepository;
 import org.activitylog.spi.ActivityStore;
+import org.activitylog.spi.WriteGuard;
 import org.activitylog.testkit.MutableClock;
 import org.jspecify.annotations.Nullable;
 
@@ -21,9 +22,9 @@ final class RestoreKeepsDeletedAt extends BrokenRepository {
   }
 
   @Override
-  public Activity restore(long id, @Nullable String restoredBy) {
+  public Activity restore(long id, WriteGuard guard, @Nullable String restoredBy) {
     Activity before = delegate.findById(id).orElse(null);
-    Activity restored = delegate.restore(id, restoredBy);
+    Activity restored = delegate.restore(id, WriteGuard.TRUSTED, restoredBy);
     if (before != null && before.isDeleted()) {
       deletedBeforeRestore.put(id, before);
     }
@@ -31,9 +32,9 @@ final class RestoreKeepsDeletedAt extends BrokenRepository {
   }
 
   @Override
-  public Activity softDelete(long id, @Nullable String deletedBy) {
+  public Activity softDelete(long id, WriteGuard guard, @Nullable String deletedBy) {
     deletedBeforeRestore.remove(id);
-    return super.softDelete(id, deletedBy);
+    return super.softDelete(id, guard, deletedBy);
   }
 
   @Override

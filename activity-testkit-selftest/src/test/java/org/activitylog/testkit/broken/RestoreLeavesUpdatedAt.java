@@ -6,6 +6,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.activitylog.api.Activity;
 import org.activitylog.spi.ActivityRepository;
 import org.activitylog.spi.ActivityStore;
+import org.activitylog.spi.WriteGuard;
 import org.activitylog.testkit.MutableClock;
 import org.jspecify.annotations.Nullable;
 
@@ -25,9 +26,9 @@ final class RestoreLeavesUpdatedAt extends BrokenRepository {
   }
 
   @Override
-  public Activity restore(long id, @Nullable String restoredBy) {
+  public Activity restore(long id, WriteGuard guard, @Nullable String restoredBy) {
     Activity before = delegate.findById(id).orElse(null);
-    Activity restored = delegate.restore(id, restoredBy);
+    Activity restored = delegate.restore(id, WriteGuard.TRUSTED, restoredBy);
     if (before != null && before.isDeleted()) {
       left.put(id, new Left(before.updatedAt(), before.updatedBy(), restored.version()));
     }

@@ -7,6 +7,7 @@ import org.activitylog.api.ActivityContent;
 import org.activitylog.api.ActivityUpdate;
 import org.activitylog.spi.ActivityRepository;
 import org.activitylog.spi.ActivityStore;
+import org.activitylog.spi.WriteGuard;
 import org.activitylog.testkit.MutableClock;
 import org.jspecify.annotations.Nullable;
 
@@ -24,16 +25,16 @@ final class RestoreLosesEditsMadeWhileDeleted extends BrokenRepository {
   }
 
   @Override
-  public Activity softDelete(long id, @Nullable String deletedBy) {
-    Activity deleted = super.softDelete(id, deletedBy);
+  public Activity softDelete(long id, WriteGuard guard, @Nullable String deletedBy) {
+    Activity deleted = super.softDelete(id, guard, deletedBy);
     archived.putIfAbsent(id, deleted.content());
     return deleted;
   }
 
   @Override
-  public Activity restore(long id, @Nullable String restoredBy) {
+  public Activity restore(long id, WriteGuard guard, @Nullable String restoredBy) {
     ActivityContent copy = archived.remove(id);
-    Activity restored = super.restore(id, restoredBy);
+    Activity restored = super.restore(id, guard, restoredBy);
     if (copy == null || copy.equals(restored.content())) {
       return restored;
     }
@@ -45,7 +46,7 @@ final class RestoreLosesEditsMadeWhileDeleted extends BrokenRepository {
             copy.resource(),
             copy.campaign(),
             copy.extensions());
-    return super.update(id, back, null, restoredBy);
+    return super.update(id, withVersion(guard, null), back, restoredBy);
   }
 
   /** The whole kit run against this backend; only the selftest's runs use it. */

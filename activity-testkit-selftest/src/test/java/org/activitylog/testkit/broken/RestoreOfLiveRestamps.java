@@ -4,6 +4,7 @@ import org.activitylog.api.Activity;
 import org.activitylog.api.NotFoundException;
 import org.activitylog.spi.ActivityRepository;
 import org.activitylog.spi.ActivityStore;
+import org.activitylog.spi.WriteGuard;
 import org.activitylog.testkit.MutableClock;
 import org.jspecify.annotations.Nullable;
 
@@ -19,12 +20,12 @@ final class RestoreOfLiveRestamps extends BrokenRepository {
   }
 
   @Override
-  public Activity restore(long id, @Nullable String restoredBy) {
+  public Activity restore(long id, WriteGuard guard, @Nullable String restoredBy) {
     Activity current = delegate.findById(id).orElseThrow(NotFoundException::new);
     if (!current.isDeleted()) {
-      delegate.softDelete(id, restoredBy);
+      delegate.softDelete(id, WriteGuard.TRUSTED, restoredBy);
     }
-    return super.restore(id, restoredBy);
+    return super.restore(id, guard, restoredBy);
   }
 
   /** The contract run against this backend; only {@link BrokenBackendsTest} runs it. */

@@ -6,6 +6,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.activitylog.api.Activity;
 import org.activitylog.spi.ActivityRepository;
 import org.activitylog.spi.ActivityStore;
+import org.activitylog.spi.WriteGuard;
 import org.activitylog.testkit.MutableClock;
 import org.jspecify.annotations.Nullable;
 
@@ -25,9 +26,9 @@ final class SoftDeleteLeavesUpdatedAt extends BrokenRepository {
   }
 
   @Override
-  public Activity softDelete(long id, @Nullable String deletedBy) {
+  public Activity softDelete(long id, WriteGuard guard, @Nullable String deletedBy) {
     Activity before = delegate.findById(id).orElse(null);
-    Activity deleted = delegate.softDelete(id, deletedBy);
+    Activity deleted = delegate.softDelete(id, WriteGuard.TRUSTED, deletedBy);
     if (before != null && !before.isDeleted()) {
       left.put(id, new Left(before.updatedAt(), before.updatedBy(), deleted.version()));
     }

@@ -3,6 +3,7 @@ package org.activitylog.testkit.broken;
 import org.activitylog.api.Activity;
 import org.activitylog.spi.ActivityRepository;
 import org.activitylog.spi.ActivityStore;
+import org.activitylog.spi.WriteGuard;
 import org.activitylog.testkit.MutableClock;
 import org.jspecify.annotations.Nullable;
 
@@ -14,11 +15,11 @@ final class SoftDeleteRestampsDeleted extends BrokenRepository {
   }
 
   @Override
-  public Activity softDelete(long id, @Nullable String deletedBy) {
+  public Activity softDelete(long id, WriteGuard guard, @Nullable String deletedBy) {
     if (delegate.findById(id).map(Activity::isDeleted).orElse(false)) {
-      delegate.restore(id, deletedBy);
+      delegate.restore(id, WriteGuard.TRUSTED, deletedBy);
     }
-    return super.softDelete(id, deletedBy);
+    return super.softDelete(id, guard, deletedBy);
   }
 
   /** The contract run against this backend; only {@link BrokenBackendsTest} runs it. */

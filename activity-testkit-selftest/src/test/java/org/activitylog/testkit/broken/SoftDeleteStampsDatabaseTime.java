@@ -7,6 +7,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.activitylog.api.Activity;
 import org.activitylog.spi.ActivityRepository;
 import org.activitylog.spi.ActivityStore;
+import org.activitylog.spi.WriteGuard;
 import org.activitylog.testkit.MutableClock;
 import org.jspecify.annotations.Nullable;
 
@@ -23,9 +24,9 @@ final class SoftDeleteStampsDatabaseTime extends BrokenRepository {
   }
 
   @Override
-  public Activity softDelete(long id, @Nullable String deletedBy) {
+  public Activity softDelete(long id, WriteGuard guard, @Nullable String deletedBy) {
     boolean wasDeleted = delegate.findById(id).map(Activity::isDeleted).orElse(false);
-    Activity deleted = delegate.softDelete(id, deletedBy);
+    Activity deleted = delegate.softDelete(id, WriteGuard.TRUSTED, deletedBy);
     if (!wasDeleted) {
       databaseTime.put(id, Instant.now().truncatedTo(ChronoUnit.MICROS));
     }
@@ -33,9 +34,9 @@ final class SoftDeleteStampsDatabaseTime extends BrokenRepository {
   }
 
   @Override
-  public Activity restore(long id, @Nullable String restoredBy) {
+  public Activity restore(long id, WriteGuard guard, @Nullable String restoredBy) {
     databaseTime.remove(id);
-    return super.restore(id, restoredBy);
+    return super.restore(id, guard, restoredBy);
   }
 
   @Override

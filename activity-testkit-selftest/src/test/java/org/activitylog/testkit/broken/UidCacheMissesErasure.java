@@ -11,6 +11,7 @@ import org.activitylog.api.ActivityUpdate;
 import org.activitylog.api.NewActivity;
 import org.activitylog.spi.ActivityRepository;
 import org.activitylog.spi.ActivityStore;
+import org.activitylog.spi.WriteGuard;
 import org.activitylog.testkit.MutableClock;
 import org.jspecify.annotations.Nullable;
 
@@ -50,18 +51,18 @@ final class UidCacheMissesErasure extends BrokenRepository {
 
   @Override
   public Activity update(
-      long id, ActivityUpdate update, @Nullable Long expectedVersion, @Nullable String updatedBy) {
-    return cached(super.update(id, update, expectedVersion, updatedBy));
+      long id, WriteGuard guard, ActivityUpdate update, @Nullable String updatedBy) {
+    return cached(super.update(id, guard, update, updatedBy));
   }
 
   @Override
-  public Activity softDelete(long id, @Nullable String deletedBy) {
-    return cached(super.softDelete(id, deletedBy));
+  public Activity softDelete(long id, WriteGuard guard, @Nullable String deletedBy) {
+    return cached(super.softDelete(id, guard, deletedBy));
   }
 
   @Override
-  public Activity restore(long id, @Nullable String restoredBy) {
-    return cached(super.restore(id, restoredBy));
+  public Activity restore(long id, WriteGuard guard, @Nullable String restoredBy) {
+    return cached(super.restore(id, guard, restoredBy));
   }
 
   @Override

@@ -5,6 +5,7 @@ import org.activitylog.api.ActivityUpdate;
 import org.activitylog.api.JsonValue;
 import org.activitylog.spi.ActivityRepository;
 import org.activitylog.spi.ActivityStore;
+import org.activitylog.spi.WriteGuard;
 import org.activitylog.testkit.MutableClock;
 import org.jspecify.annotations.Nullable;
 
@@ -17,7 +18,7 @@ final class UpdateClearsOmittedFields extends BrokenRepository {
 
   @Override
   public Activity update(
-      long id, ActivityUpdate update, @Nullable Long expectedVersion, @Nullable String updatedBy) {
+      long id, WriteGuard guard, ActivityUpdate update, @Nullable String updatedBy) {
     ActivityUpdate blanking =
         new ActivityUpdate(
             update.type(),
@@ -26,7 +27,7 @@ final class UpdateClearsOmittedFields extends BrokenRepository {
             update.resource() == null ? JsonValue.nullValue() : update.resource(),
             update.campaign(),
             update.extensions());
-    return super.update(id, blanking, expectedVersion, updatedBy);
+    return super.update(id, guard, blanking, updatedBy);
   }
 
   /** The contract run against this backend; only {@link BrokenBackendsTest} runs it. */

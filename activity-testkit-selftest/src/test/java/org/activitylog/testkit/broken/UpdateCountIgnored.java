@@ -8,6 +8,7 @@ import org.activitylog.api.NotFoundException;
 import org.activitylog.spi.ActivityRepository;
 import org.activitylog.spi.ActivityStore;
 import org.activitylog.spi.StoredActivities;
+import org.activitylog.spi.WriteGuard;
 import org.activitylog.testkit.MutableClock;
 import org.jspecify.annotations.Nullable;
 
@@ -28,14 +29,14 @@ final class UpdateCountIgnored extends BrokenRepository {
 
   @Override
   public Activity update(
-      long id, ActivityUpdate update, @Nullable Long expectedVersion, @Nullable String updatedBy) {
-    if (expectedVersion != null) {
-      return super.update(id, update, expectedVersion, updatedBy);
+      long id, WriteGuard guard, ActivityUpdate update, @Nullable String updatedBy) {
+    if (guard.expectedVersion() != null) {
+      return super.update(id, guard, update, updatedBy);
     }
     Activity read = delegate.findById(id).orElseThrow(NotFoundException::new);
     RaceWindow.between();
     try {
-      return super.update(id, update, read.version(), updatedBy);
+      return super.update(id, withVersion(guard, read.version()), update, updatedBy);
     } catch (ConflictException updateCountWasZero) {
       return view(StoredActivities.updated(read, update, clock.instant(), updatedBy));
     }

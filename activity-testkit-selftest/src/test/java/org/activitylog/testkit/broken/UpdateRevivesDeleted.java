@@ -4,6 +4,7 @@ import org.activitylog.api.Activity;
 import org.activitylog.api.ActivityUpdate;
 import org.activitylog.spi.ActivityRepository;
 import org.activitylog.spi.ActivityStore;
+import org.activitylog.spi.WriteGuard;
 import org.activitylog.testkit.MutableClock;
 import org.jspecify.annotations.Nullable;
 
@@ -20,9 +21,9 @@ final class UpdateRevivesDeleted extends BrokenRepository {
 
   @Override
   public Activity update(
-      long id, ActivityUpdate update, @Nullable Long expectedVersion, @Nullable String updatedBy) {
-    Activity updated = super.update(id, update, expectedVersion, updatedBy);
-    return updated.isDeleted() ? super.restore(id, updatedBy) : updated;
+      long id, WriteGuard guard, ActivityUpdate update, @Nullable String updatedBy) {
+    Activity updated = super.update(id, guard, update, updatedBy);
+    return updated.isDeleted() ? super.restore(id, guard, updatedBy) : updated;
   }
 
   /** The contract run against this backend; only {@link BrokenBackendsTest} runs it. */

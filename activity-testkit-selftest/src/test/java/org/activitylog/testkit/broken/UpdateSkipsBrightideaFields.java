@@ -4,6 +4,7 @@ import org.activitylog.api.Activity;
 import org.activitylog.api.ActivityUpdate;
 import org.activitylog.spi.ActivityRepository;
 import org.activitylog.spi.ActivityStore;
+import org.activitylog.spi.WriteGuard;
 import org.activitylog.testkit.MutableClock;
 import org.jspecify.annotations.Nullable;
 
@@ -20,11 +21,11 @@ final class UpdateSkipsBrightideaFields extends BrokenRepository {
 
   @Override
   public Activity update(
-      long id, ActivityUpdate update, @Nullable Long expectedVersion, @Nullable String updatedBy) {
+      long id, WriteGuard guard, ActivityUpdate update, @Nullable String updatedBy) {
     ActivityUpdate written =
         new ActivityUpdate(
             update.type(), update.actor(), update.text(), update.resource(), null, null);
-    return super.update(id, written, expectedVersion, updatedBy);
+    return super.update(id, guard, written, updatedBy);
   }
 
   /** The contract run against this backend; only {@link BrokenBackendsTest} runs it. */

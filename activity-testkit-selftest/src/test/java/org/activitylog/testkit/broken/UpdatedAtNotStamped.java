@@ -7,6 +7,7 @@ import org.activitylog.api.Activity;
 import org.activitylog.api.ActivityUpdate;
 import org.activitylog.spi.ActivityRepository;
 import org.activitylog.spi.ActivityStore;
+import org.activitylog.spi.WriteGuard;
 import org.activitylog.testkit.MutableClock;
 import org.jspecify.annotations.Nullable;
 
@@ -23,9 +24,9 @@ final class UpdatedAtNotStamped extends BrokenRepository {
 
   @Override
   public Activity update(
-      long id, ActivityUpdate update, @Nullable Long expectedVersion, @Nullable String updatedBy) {
+      long id, WriteGuard guard, ActivityUpdate update, @Nullable String updatedBy) {
     delegate.findById(id).ifPresent(before -> unstamped.putIfAbsent(id, before.updatedAt()));
-    return super.update(id, update, expectedVersion, updatedBy);
+    return super.update(id, guard, update, updatedBy);
   }
 
   @Override

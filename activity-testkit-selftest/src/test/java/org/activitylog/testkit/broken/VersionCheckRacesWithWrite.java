@@ -6,6 +6,7 @@ import org.activitylog.api.ConflictException;
 import org.activitylog.api.NotFoundException;
 import org.activitylog.spi.ActivityRepository;
 import org.activitylog.spi.ActivityStore;
+import org.activitylog.spi.WriteGuard;
 import org.activitylog.testkit.MutableClock;
 import org.jspecify.annotations.Nullable;
 
@@ -22,15 +23,16 @@ final class VersionCheckRacesWithWrite extends BrokenRepository {
 
   @Override
   public Activity update(
-      long id, ActivityUpdate update, @Nullable Long expectedVersion, @Nullable String updatedBy) {
-    if (expectedVersion != null) {
+      long id, WriteGuard guard, ActivityUpdate update, @Nullable String updatedBy) {
+    Long expected = guard.expectedVersion();
+    if (expected != null) {
       Activity current = delegate.findById(id).orElseThrow(NotFoundException::new);
-      if (current.version() != expectedVersion) {
-        throw new ConflictException("version " + current.version() + " is not " + expectedVersion);
+      if (current.version() != expected) {
+        throw new ConflictException("version " + current.version() + " is not " + expected);
       }
       RaceWindow.between();
     }
-    return super.update(id, update, null, updatedBy);
+    return super.update(id, withVersion(guard, null), update, updatedBy);
   }
 
   /** The contract run against this backend; only {@link BrokenBackendsTest} runs it. */

@@ -28,6 +28,7 @@ import org.activitylog.api.PageRequest;
 import org.activitylog.spi.ActivityRepository;
 import org.activitylog.spi.ActivityStore;
 import org.activitylog.spi.FollowGraph;
+import org.activitylog.spi.WriteGuard;
 import org.activitylog.testkit.MutableClock;
 import org.activitylog.testkit.internal.Operation.ActivityKey;
 import org.activitylog.testkit.internal.Operation.AdvanceClock;
@@ -198,17 +199,21 @@ public final class Replay {
       String by = World.name(o.by());
       compare(
           expect(() -> model.update(id, u, version, by)),
-          call(() -> repo.update(id, u, version, by)));
+          call(() -> repo.update(id, WriteGuard.trusted(version), u, by)));
     } else if (op instanceof SoftDelete o) {
       steps.add(op.toString());
       long id = idOf(o.key());
       String by = World.name(o.by());
-      compare(expect(() -> model.softDelete(id, by)), call(() -> repo.softDelete(id, by)));
+      compare(
+          expect(() -> model.softDelete(id, by)),
+          call(() -> repo.softDelete(id, WriteGuard.TRUSTED, by)));
     } else if (op instanceof Restore o) {
       steps.add(op.toString());
       long id = idOf(o.key());
       String by = World.name(o.by());
-      compare(expect(() -> model.restore(id, by)), call(() -> repo.restore(id, by)));
+      compare(
+          expect(() -> model.restore(id, by)),
+          call(() -> repo.restore(id, WriteGuard.TRUSTED, by)));
     } else if (op instanceof AdvanceClock o) {
       steps.add(op.toString());
       clock.advance(Duration.of(o.micros(), ChronoUnit.MICROS));
