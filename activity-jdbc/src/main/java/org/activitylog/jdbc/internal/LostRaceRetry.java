@@ -13,9 +13,11 @@ import org.jdbi.v3.core.JdbiException;
  * <p>A race is lost when an attempt answers empty (a row it needed vanished or changed between two
  * statements: a concurrent purge under an insert, a database that ignores {@code FOR UPDATE} under
  * an update without an expected version) or fails on the unique key (H2 has no {@code ON CONFLICT},
- * so the later of two concurrent inserts of one key fails there). Each retry sees the winner's
- * committed row, so one retry almost always settles it. Every other failure, a conflict with a
- * caller's expected version among them, is the caller's answer and is never retried.
+ * so the later of two concurrent inserts of one key fails there) or is chosen as a deadlock's
+ * victim (two batch inserts that share keys in different orders each wait for a key the other
+ * inserted; PostgreSQL aborts one). Each retry sees the winner's committed row, so one retry almost
+ * always settles it. Every other failure, a conflict with a caller's expected version among them,
+ * is the caller's answer and is never retried.
  */
 final class LostRaceRetry {
   /** How often a write runs before the store gives up with a {@link ConflictException}. */
@@ -40,7 +42,7 @@ final class LostRaceRetry {
           return settled.get();
         }
       } catch (JdbiException | IllegalStateException e) {
-        if (n >= MAX_ATTEMPTS || !SqlErrors.isUniqueViolation(e)) {
+        if (n >= MAX_ATTEMPTS || !(SqlErrors.isUniqueViolation(e) || SqlErrors.isDeadlock(e))) {
           throw e;
         }
       }

@@ -203,6 +203,17 @@ public final class SqlErrors {
   }
 
   /**
+   * {@return whether a failure is PostgreSQL's deadlock_detected: this transaction was rolled back
+   * to break a lock cycle with another one, so running it again can succeed}
+   *
+   * @param failure any exception
+   */
+  public static boolean isDeadlock(Throwable failure) {
+    SQLException sql = sqlCause(failure);
+    return sql != null && "40P01".equals(sql.getSQLState());
+  }
+
+  /**
    * {@return whether a failure comes from the state of the database (unreachable, busy, locked by
    * another process, damaged, timed out) rather than from the statement, so that repeating the
    * statement at once cannot help}
