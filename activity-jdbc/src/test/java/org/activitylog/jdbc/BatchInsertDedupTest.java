@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -13,6 +14,7 @@ import java.util.concurrent.TimeUnit;
 import org.activitylog.api.Activity;
 import org.activitylog.api.ActivityQuery.DeletedFilter;
 import org.activitylog.api.ActivityType;
+import org.activitylog.api.Campaign;
 import org.activitylog.api.NewActivity;
 import org.activitylog.testkit.MutableClock;
 import org.activitylog.testkit.TestActivities;
@@ -72,6 +74,56 @@ class BatchInsertDedupTest {
       assertThat(all.get(LARGE)).as("a repeated new uid").isEqualTo(all.get(1));
       assertThat(all.get(LARGE + 1)).as("a repeated stored uid").isEqualTo(all.get(0));
       assertThat(stored(store, data)).isEqualTo(LARGE);
+    }
+  }
+
+  /**
+   * If this fails, check how the batch insert passes text to the database: PostgreSQL's takes one
+   * array per column, whose elements must arrive as given whatever characters they hold.
+   */
+  @ParameterizedTest
+  @EnumSource(
+      value = TestDatabase.Kind.class,
+      names = {"H2_MEMORY", "POSTGRESQL"})
+  @DisplayName(
+      "A batch stores texts, names and JSON with quotes, backslashes, braces, commas, line"
+          + " breaks, the word NULL and non-ASCII characters exactly as given")
+  void awkwardTextSurvivesBatch(TestDatabase.Kind kind) {
+    TestActivities data = new TestActivities(new MutableClock());
+    List<String> texts =
+        List.of(
+            "",
+            "NULL",
+            "null",
+            "\"quoted\", {braced}, (paren)",
+            "back\\slash \\\" and \\N",
+            "line\nbreak\ttab\r",
+            "Grüße, 日本語, emoji \uD83D\uDE00",
+            " leading and trailing ");
+    try (TestDatabase db = TestDatabase.create(kind, "batchtext");
+        JdbcActivityStore store = db.builder().build()) {
+      List<NewActivity> drafts = new ArrayList<>();
+      for (String t : texts) {
+        drafts.add(
+            data.activity(ActivityType.XP_GAINED, data.user())
+                .text(t)
+                .campaign(new Campaign(UUID.randomUUID(), t))
+                .resource(java.util.Map.of("text", t, "list", List.of(t, "x")))
+                .build());
+      }
+      drafts.add(
+          data.activity(ActivityType.XP_GAINED, data.user()).text(null).resource(null).build());
+
+      List<Activity> stored = store.activities().insertAll(drafts);
+
+      for (int i = 0; i < drafts.size(); i++) {
+        assertThat(stored.get(i).content())
+            .as("content %d as returned", i)
+            .isEqualTo(drafts.get(i).content());
+        assertThat(store.activities().findById(stored.get(i).id()))
+            .as("row %d as read back", i)
+            .contains(stored.get(i));
+      }
     }
   }
 
