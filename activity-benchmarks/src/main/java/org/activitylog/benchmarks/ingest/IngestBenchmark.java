@@ -237,6 +237,32 @@ public final class IngestBenchmark {
               median(rates(rates, names.get(0), b)) / Objects.requireNonNull(fastest.get(b))));
     }
     report.append("\n\n");
+    report.append(
+        "Library ÷ technique, median of the per-round ratios (each ratio compares two"
+            + " measurements of one round, taken minutes apart at most, so it moves less with the"
+            + " machine's load than the ratio of medians above):\n\n| library ÷ |");
+    for (int b : batches) {
+      report.append(" batch ").append(b).append(" |");
+    }
+    report.append("\n|---|");
+    for (int b : batches) {
+      report.append("---|");
+    }
+    report.append('\n');
+    for (String n : names.subList(1, names.size())) {
+      report.append("| ").append(n).append(" |");
+      for (int b : batches) {
+        List<Double> library = rates(rates, names.get(0), b);
+        List<Double> other = rates(rates, n, b);
+        List<Double> ratios = new ArrayList<>();
+        for (int r = 0; r < library.size(); r++) {
+          ratios.add(library.get(r) / other.get(r));
+        }
+        report.append(String.format(Locale.ROOT, " %.2fx |", median(ratios)));
+      }
+      report.append('\n');
+    }
+    report.append("\n");
   }
 
   private static List<Double> rates(
