@@ -145,7 +145,9 @@ class BatchInsertDedupTest {
   /**
    * If this fails, check that a batch chosen as a deadlock's victim is retried as a lost race: two
    * batches sharing keys in opposite orders each wait for a key the other inserted, and PostgreSQL
-   * aborts one of them.
+   * aborts one of them. H2 is left out: there the pair spins in H2's identity sequence flush
+   * ({@code Sequence.flush} under {@code executeBatch}, one session busy in {@code endTransaction},
+   * the other parked on its lock) past a minute instead of timing out; reported, not yet solved.
    */
   @ParameterizedTest
   @EnumSource(
