@@ -11,8 +11,9 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 /**
- * The PostgreSQL driver's batch rewriting ({@code reWriteBatchedInserts=true}, about 30% faster
- * inserts) must not confuse the per-row results of an insert-if-absent batch.
+ * A host's URL may turn on the PostgreSQL driver's batch rewriting ({@code
+ * reWriteBatchedInserts=true}); it must not confuse the per-row results of an insert-if-absent
+ * batch, whichever statement the store batches with.
  */
 @DisplayName("PostgreSQL with reWriteBatchedInserts")
 class PostgresBatchRewriteTest {

@@ -6,6 +6,7 @@ import static org.activitylog.jdbc.internal.sql.SqlArguments.text;
 import static org.activitylog.jdbc.internal.sql.SqlArguments.time;
 import static org.activitylog.jdbc.internal.sql.SqlArguments.uuid;
 
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -66,6 +67,12 @@ public final class JdbcActivityRepository implements ActivityRepository {
   /** Rows per JDBC batch execution; larger inserts run as several batches in one transaction. */
   private static final int BATCH_ROWS = 1000;
 
+  /**
+   * Rows per statement of {@link ActivitySql#insertManyIfAbsent()}; larger inserts run as several
+   * statements in one transaction.
+   */
+  private static final int ARRAY_ROWS = 1000;
+
   /** Uids per {@code IN (…)} list when re-reading existing rows. */
   private static final int IN_LIST = 500;
 
@@ -85,6 +92,9 @@ public final class JdbcActivityRepository implements ActivityRepository {
    * per one-row insert on H2.
    */
   private final PositionalSql insertOneSql;
+
+  /** {@link ActivitySql#insertManyIfAbsent()}, or null on a database without one (H2). */
+  private final @Nullable String insertManySql;
 
   private final String[] generatedIdColumns;
   private final ActivityQuerySql queries;
@@ -122,6 +132,7 @@ public final class JdbcActivityRepository implements ActivityRepository {
     this.access = access;
     this.sql = access.sql();
     this.insertOneSql = PositionalSql.of(sql.insertIfAbsent());
+    this.insertManySql = sql.insertManyIfAbsent().orElse(null);
     this.generatedIdColumns = new String[] {sql.generatedIdColumn()};
     this.queries = new ActivityQuerySql(sql);
     this.rows = new ActivityRowMapper(access.json(), catalogue);
@@ -157,7 +168,14 @@ public final class JdbcActivityRepository implements ActivityRepository {
                     drafts,
                     () ->
                         LostRaceRetry.run(
-                            () -> access.jdbi().inTransaction(h -> insertOnce(h, drafts)),
+                            () ->
+                                access
+                                    .jdbi()
+                                    .inTransaction(
+                                        h ->
+                                            insertManySql == null
+                                                ? insertOnce(h, drafts)
+                                                : insertArraysOnce(h, insertManySql, drafts)),
                             "the batch")));
     List<Activity> result = new ArrayList<>(activities.size());
     for (NewActivity a : activities) {
@@ -337,6 +355,118 @@ public final class JdbcActivityRepository implements ActivityRepository {
         }
       }
     }
+    return readExisting(h, existing, stored, drafts.size());
+  }
+
+  /**
+   * Inserts the drafts whose key is new through {@link ActivitySql#insertManyIfAbsent()}, one
+   * statement per {@link #ARRAY_ROWS} drafts, and reads the others back; empty when a row that
+   * blocked an insert vanished before it could be read (a concurrent purge), so the caller tries
+   * again.
+   */
+  private Optional<Map<Key, Activity>> insertArraysOnce(
+      Handle h, String statement, List<NewActivity> drafts) {
+    Map<Key, NewActivity> byKey = new HashMap<>();
+    for (NewActivity d : drafts) {
+      byKey.put(Key.of(d), d);
+    }
+    Map<Key, Activity> stored = new HashMap<>();
+    Set<Key> existing = new LinkedHashSet<>();
+    Connection c = h.getConnection();
+    Integer timeout = h.getConfig(SqlStatements.class).getQueryTimeout();
+    for (int from = 0; from < drafts.size(); from += ARRAY_ROWS) {
+      List<NewActivity> chunk = drafts.subList(from, Math.min(drafts.size(), from + ARRAY_ROWS));
+      try (PreparedStatement ps = c.prepareStatement(statement)) {
+        bindArrays(c, ps, chunk);
+        // Outside Jdbi's statements, so the store's statement timeout is applied here by hand.
+        if (timeout != null) {
+          ps.setQueryTimeout(timeout);
+        }
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            Key key = new Key(rs.getLong(3), rs.getObject(2, UUID.class));
+            NewActivity d = byKey.get(key);
+            if (d == null) {
+              throw new IllegalStateException("the insert returned a key it was not given");
+            }
+            stored.put(key, StoredActivities.created(rs.getLong(1), d));
+          }
+        }
+      } catch (SQLException e) {
+        throw new IllegalStateException("could not insert the activities", e);
+      }
+      for (NewActivity d : chunk) {
+        Key key = Key.of(d);
+        if (!stored.containsKey(key)) {
+          existing.add(key);
+        }
+      }
+    }
+    return readExisting(h, existing, stored, drafts.size());
+  }
+
+  /** Binds one array per column of {@link ActivitySql#insertManyIfAbsent()}. */
+  private void bindArrays(Connection c, PreparedStatement ps, List<NewActivity> chunk)
+      throws SQLException {
+    int n = chunk.size();
+    UUID[] uid = new UUID[n];
+    String[] type = new String[n];
+    String[] actorKind = new String[n];
+    String[] actorId = new String[n];
+    String[] actor = new String[n];
+    @Nullable String[] text = new String[n];
+    @Nullable String[] resource = new String[n];
+    Long[] workspaceGroupId = new Long[n];
+    @Nullable Long[] workspaceGroup = new Long[n];
+    @Nullable UUID[] campaignId = new UUID[n];
+    @Nullable String[] campaignName = new String[n];
+    @Nullable String[] details = new String[n];
+    String[] createdAt = new String[n];
+    @Nullable String[] createdBy = new String[n];
+    for (int i = 0; i < n; i++) {
+      NewActivity d = chunk.get(i);
+      ActivityContent content = d.content();
+      Actor a = content.actor();
+      Campaign campaign = content.campaign();
+      uid[i] = Objects.requireNonNull(d.uid());
+      type[i] = content.type().code();
+      actorKind[i] = a.ref().kind().name();
+      actorId[i] = a.ref().id();
+      actor[i] = access.json().writeActor(a);
+      text[i] = content.text();
+      resource[i] = access.json().writeResource(content.resource());
+      workspaceGroupId[i] = content.workspaceGroupId();
+      workspaceGroup[i] = content.derivedWorkspaceGroupId();
+      campaignId[i] = campaign == null ? null : campaign.id();
+      campaignName[i] = campaign == null ? null : campaign.name();
+      details[i] = access.json().writeDetails(content.extensions());
+      // ISO-8601 in UTC, which PostgreSQL reads exactly: creation times are whole microseconds
+      // of the years 1 to 9999 (NewActivity checks both).
+      createdAt[i] = Objects.requireNonNull(d.createdAt()).toString();
+      createdBy[i] = d.createdBy();
+    }
+    ps.setArray(1, c.createArrayOf("uuid", uid));
+    ps.setArray(2, c.createArrayOf("text", type));
+    ps.setArray(3, c.createArrayOf("text", actorKind));
+    ps.setArray(4, c.createArrayOf("text", actorId));
+    ps.setArray(5, c.createArrayOf("text", actor));
+    ps.setArray(6, c.createArrayOf("text", text));
+    ps.setArray(7, c.createArrayOf("text", resource));
+    ps.setArray(8, c.createArrayOf("int8", workspaceGroupId));
+    ps.setArray(9, c.createArrayOf("int8", workspaceGroup));
+    ps.setArray(10, c.createArrayOf("uuid", campaignId));
+    ps.setArray(11, c.createArrayOf("text", campaignName));
+    ps.setArray(12, c.createArrayOf("text", details));
+    ps.setArray(13, c.createArrayOf("text", createdAt));
+    ps.setArray(14, c.createArrayOf("text", createdBy));
+  }
+
+  /**
+   * Reads back the stored rows of the drafts whose key was taken and adds them to {@code stored};
+   * empty when fewer than {@code expected} rows are then known (one vanished before it was read).
+   */
+  private Optional<Map<Key, Activity>> readExisting(
+      Handle h, Set<Key> existing, Map<Key, Activity> stored, int expected) {
     List<UUID> existingUids = existing.stream().map(Key::uid).distinct().toList();
     for (int from = 0; from < existingUids.size(); from += IN_LIST) {
       List<UUID> chunk = existingUids.subList(from, Math.min(existingUids.size(), from + IN_LIST));
@@ -349,7 +479,7 @@ public final class JdbcActivityRepository implements ActivityRepository {
         }
       }
     }
-    return stored.size() == drafts.size() ? Optional.of(stored) : Optional.empty();
+    return stored.size() == expected ? Optional.of(stored) : Optional.empty();
   }
 
   @Override

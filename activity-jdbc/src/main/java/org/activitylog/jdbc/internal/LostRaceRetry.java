@@ -16,10 +16,10 @@ import org.jdbi.v3.core.JdbiException;
  * so the later of two concurrent inserts of one key fails there). Each retry sees the winner's
  * committed row, so one retry almost always settles it. A transaction the database rolled back to
  * break a deadlock or a serialization failure lost a race too, and so does a single statement
- * ({@link #statement}): an erasure and a purge batch deleting the same rows can deadlock on
- * PostgreSQL, and the database's own advice is to run the loser again. Every other failure, a
- * conflict with a caller's expected version among them, is the caller's answer and is never
- * retried.
+ * ({@link #statement}): two batch inserts that share keys in different orders, or an erasure and a
+ * purge batch deleting the same rows, can deadlock on PostgreSQL, and the database's own advice is
+ * to run the loser again. Every other failure, a conflict with a caller's expected version among
+ * them, is the caller's answer and is never retried.
  */
 final class LostRaceRetry {
   /** How often a write runs before the store gives up with a {@link ConflictException}. */

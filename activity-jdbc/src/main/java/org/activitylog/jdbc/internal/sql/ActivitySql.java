@@ -4,6 +4,7 @@ import static org.activitylog.jdbc.internal.sql.SqlArguments.time;
 
 import java.time.Instant;
 import java.util.Collection;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 import org.activitylog.jdbc.Dialect;
@@ -113,6 +114,19 @@ public abstract class ActivitySql {
    * @return the statement
    */
   public abstract String insertIfAbsent();
+
+  /**
+   * {@return the insert-if-absent of many activities in one statement, when the database has one}
+   * It inserts the rows whose key is free and returns {@code id, uid, workspace_group_id} of each
+   * row it inserted; a row whose key is taken is skipped, as by {@link #insertIfAbsent()}. Its
+   * positional parameters are one array per column, all of one length, in this order: uid (uuid),
+   * type, actor kind, actor id, actor JSON, text, resource JSON (text), workspace group id, derived
+   * workspace group (int8), campaign id (uuid), campaign name, details JSON (text), creation time
+   * (timestamptz), creator (text). The keys of the rows must be distinct.
+   */
+  public Optional<String> insertManyIfAbsent() {
+    return Optional.empty();
+  }
 
   /** {@return the name of the generated id column as the driver wants it for generated keys} */
   public abstract String generatedIdColumn();

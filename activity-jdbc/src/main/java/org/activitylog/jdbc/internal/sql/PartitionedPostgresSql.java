@@ -1,5 +1,6 @@
 package org.activitylog.jdbc.internal.sql;
 
+import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -43,6 +44,18 @@ final class PartitionedPostgresSql extends PostgresSql {
         + " CAST(:campaignName AS varchar), CAST(:details AS jsonb),"
         + " CAST(:createdAt AS timestamptz), CAST(:createdBy AS varchar),"
         + " CAST(:createdAt AS timestamptz), CAST(:createdBy AS varchar), TRUE, 1 FROM claim";
+  }
+
+  /**
+   * {@inheritDoc}
+   *
+   * <p>Here there is none yet: a batch runs {@link #insertIfAbsent()} once per row in a JDBC batch,
+   * because the array form would have to claim every key before it inserts, and keep the ids in the
+   * batch's order through the join with the claims.
+   */
+  @Override
+  public Optional<String> insertManyIfAbsent() {
+    return Optional.empty();
   }
 
   /**
