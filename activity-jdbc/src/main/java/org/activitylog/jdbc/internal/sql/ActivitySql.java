@@ -264,12 +264,7 @@ public abstract class ActivitySql {
    * @param criteria which rows
    * @param limit the most rows
    */
-  public BoundSql purgeBatch(PurgeCriteria criteria, int limit) {
-    BoundSql out = new BoundSql().append(purgeReportStart());
-    out.append("DELETE FROM ").append(activity).append(" WHERE id IN (");
-    purgeCandidates(out, criteria, limit);
-    return out.append(")").append(purgeReportEnd());
-  }
+  public abstract BoundSql purgeBatch(PurgeCriteria criteria, int limit);
 
   /**
    * {@return the select of the rows one purge batch deletes, alone: what {@link #purgeBatch} runs
@@ -288,7 +283,7 @@ public abstract class ActivitySql {
    * like the tenant and type indexes, so that H2 reads the index in order (as {@link
    * ActivityQuerySql} does for feeds); the order is the same, since the columns are fixed.
    */
-  private BoundSql purgeCandidates(BoundSql out, PurgeCriteria c, int limit) {
+  protected BoundSql purgeCandidates(BoundSql out, PurgeCriteria c, int limit) {
     out.append("SELECT a.id FROM ").append(activity).append(" a WHERE a.created_at < ");
     out.param(time(c.createdBefore()));
     Instant from = c.createdFrom();
@@ -380,12 +375,6 @@ public abstract class ActivitySql {
   public String findLeaseForUpdate() {
     return "SELECT holder, expires_at FROM " + lease + " WHERE name = :name FOR UPDATE";
   }
-
-  /** {@return what comes before a purge batch's {@code DELETE} to make it answer its report} */
-  protected abstract String purgeReportStart();
-
-  /** {@return what comes after a purge batch's {@code DELETE} to make it answer its report} */
-  protected abstract String purgeReportEnd();
 
   /**
    * Takes over a job lease whose expiry has passed; the caller locked its row. Parameters: {@code

@@ -1,6 +1,7 @@
 package org.activitylog.jdbc.internal.sql;
 
 import org.activitylog.jdbc.Dialect;
+import org.activitylog.spi.PurgeCriteria;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -55,14 +56,12 @@ final class H2Sql extends ActivitySql {
   }
 
   @Override
-  protected String purgeReportStart() {
+  public BoundSql purgeBatch(PurgeCriteria criteria, int limit) {
     // A data change delta table: the DELETE's rows, read in the same statement.
-    return "SELECT COUNT(*), MAX(created_at) FROM OLD TABLE (";
-  }
-
-  @Override
-  protected String purgeReportEnd() {
-    return ")";
+    BoundSql out = new BoundSql().append("SELECT COUNT(*), MAX(created_at) FROM OLD TABLE (");
+    out.append("DELETE FROM ").append(activity).append(" WHERE id IN (");
+    purgeCandidates(out, criteria, limit);
+    return out.append("))");
   }
 
   @Override

@@ -2,6 +2,7 @@ package org.activitylog.jdbc.internal.sql;
 
 import java.util.Optional;
 import org.activitylog.jdbc.Dialect;
+import org.activitylog.spi.PurgeCriteria;
 import org.jspecify.annotations.Nullable;
 
 /** The statements that differ on PostgreSQL: {@code jsonb} casts and {@code ON CONFLICT}. */
@@ -76,13 +77,17 @@ class PostgresSql extends ActivitySql {
   }
 
   @Override
-  protected String purgeReportStart() {
-    return "WITH gone AS (";
-  }
-
-  @Override
-  protected String purgeReportEnd() {
-    return " RETURNING created_at) SELECT COUNT(*), MAX(created_at) FROM gone";
+  public BoundSql purgeBatch(PurgeCriteria criteria, int limit) {
+    // The batch's ids are chosen once, in a materialized CTE. Written as `DELETE … WHERE id IN
+    // (SELECT … LIMIT n FOR UPDATE SKIP LOCKED)`, the planner may run the sub-select again for
+    // rows of a nested loop, and a batch then deleted more rows than its limit (seen in the
+    // contract: 3 rows in a batch of 2).
+    BoundSql out = new BoundSql().append("WITH batch AS MATERIALIZED (");
+    purgeCandidates(out, criteria, limit);
+    return out.append("), gone AS (DELETE FROM ")
+        .append(activity)
+        .append(" WHERE id IN (SELECT id FROM batch) RETURNING created_at)")
+        .append(" SELECT COUNT(*), MAX(created_at) FROM gone");
   }
 
   @Override
