@@ -89,7 +89,7 @@ public record ActivityContent(
     if (resource != null) {
       // Depth first: a value built from the records directly was never checked, and the length
       // count below recurses as deep as the value goes.
-      JsonCodec.checkDepth("resource", resource);
+      JsonCodec.checkEntry("resource", resource);
       if (JsonCodec.longerThan(resource, Activity.MAX_RESOURCE)) {
         throw new ValidationException(
             "resource", "must be at most " + Activity.MAX_RESOURCE + " characters as JSON");

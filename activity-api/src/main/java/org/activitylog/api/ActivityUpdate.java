@@ -53,7 +53,7 @@ public record ActivityUpdate(
     }
     Checks.maxLength("text", text, Activity.MAX_TEXT);
     if (resource != null) {
-      JsonCodec.checkDepth("resource", resource);
+      JsonCodec.checkEntry("resource", resource);
     }
     // An update enters from outside, so the slot is checked in full, as a builder checks it.
     extensions = extensions == null ? null : Extensions.check(Extensions.copy(extensions));
