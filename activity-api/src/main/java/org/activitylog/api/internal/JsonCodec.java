@@ -184,9 +184,9 @@ public final class JsonCodec {
    * @param limit the most characters allowed
    */
   public static boolean longerThan(JsonValue value, int limit) {
-    // Every activity built, and every one a store reads back, is checked; nearly all resources are
-    // far below the limit, and a bound that never looks at the characters of the strings settles
-    // them. Only a value whose bound passes the limit is counted exactly.
+    // Every activity that enters is checked; nearly all resources are far below the limit, and a
+    // bound that never looks at the characters of the strings settles them. Only a value whose
+    // bound passes the limit is counted exactly.
     return bound(value, limit) > limit && length(value, limit) > limit;
   }
 
