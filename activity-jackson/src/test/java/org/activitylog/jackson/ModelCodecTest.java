@@ -229,8 +229,9 @@ class ModelCodecTest {
     }
 
     /**
-     * If this fails, check the fallback of FieldOrder: PostgreSQL's jsonb hands objects back with
-     * their keys sorted, and text written by other versions may carry members this one ignores.
+     * If this fails, check StoredReader's records (bound by name, unknown members ignored):
+     * PostgreSQL's jsonb hands objects back with their keys sorted, and text written by other
+     * versions may carry members this one ignores.
      */
     @Test
     @DisplayName("An actor reads the same in any member order and with unknown members")
