@@ -6,6 +6,7 @@
 module org.activitylog.benchmarks {
   requires org.activitylog.core;
   requires org.activitylog.jdbc;
+  requires org.activitylog.jackson;
   requires org.activitylog.recorder;
   requires org.activitylog.kafka;
   // kafka-clients names no module: it is read from the class path (--add-reads in the pom).

@@ -11,4 +11,8 @@ module org.activitylog.jackson {
   requires static transitive org.jspecify;
 
   exports org.activitylog.jackson;
+
+  // Stored actors are bound to private records there (StoredReader).
+  opens org.activitylog.jackson.internal to
+      com.fasterxml.jackson.databind;
 }

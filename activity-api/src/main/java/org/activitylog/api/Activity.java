@@ -53,7 +53,11 @@ public record Activity(
   public static final int MAX_AUDIT_NAME = 255;
 
   /**
-   * Checks required fields and normalises times to microseconds.
+   * Checks only the shape (required fields, times in range, a version of 1 or more) and normalises
+   * times to microseconds. This is the trusted way a backend rebuilds a stored row, whose parts
+   * were checked when they entered: a store reads its rows back with this constructor and {@link
+   * ActivityContent}'s, {@link UserSimple}'s and {@link Member}'s, not with the builders, which
+   * also run the entry rules (well-formed audit names here; see the other records for theirs).
    *
    * @param id the store-assigned numeric id (AISquare's {@code id})
    * @param uid the idempotency key (AISquare's {@code uid}, Brightidea's {@code id})
@@ -73,9 +77,6 @@ public record Activity(
     createdAt = Checks.required("created_at", Checks.time("created_at", createdAt));
     updatedAt = Checks.required("updated_at", Checks.time("updated_at", updatedAt));
     deletedAt = Checks.time("deleted_at", deletedAt);
-    Checks.text("created_by", createdBy);
-    Checks.text("updated_by", updatedBy);
-    Checks.text("deleted_by", deletedBy);
     if (version < 1) {
       throw new ValidationException("version", "must be 1 or more", version);
     }
@@ -280,24 +281,31 @@ public record Activity(
     }
 
     /**
-     * Builds the activity.
+     * Builds the activity, checking also that the audit names are well-formed. The content is taken
+     * as it is: it was checked where it entered ({@link ActivityContent.Builder#build()}, {@link
+     * NewActivity}), and a store changes stored rows through this builder.
      *
      * @return a new activity
      * @throws ValidationException naming the first field that breaks a rule
      */
     public Activity build() {
-      return new Activity(
-          id,
-          uid,
-          content,
-          createdAt,
-          createdBy,
-          updatedAt != null ? updatedAt : createdAt,
-          updatedBy,
-          deletedAt,
-          deletedBy,
-          active,
-          version);
+      Activity activity =
+          new Activity(
+              id,
+              uid,
+              content,
+              createdAt,
+              createdBy,
+              updatedAt != null ? updatedAt : createdAt,
+              updatedBy,
+              deletedAt,
+              deletedBy,
+              active,
+              version);
+      Checks.text("created_by", createdBy);
+      Checks.text("updated_by", updatedBy);
+      Checks.text("deleted_by", deletedBy);
+      return activity;
     }
   }
 }

@@ -39,7 +39,11 @@ public record ActivityContent(
     Map<String, JsonValue> extensions) {
 
   /**
-   * Checks required fields and size limits.
+   * Checks only the shape: type, actor and tenant present and in range, the extension slot copied
+   * with its names checked. This is the trusted way a backend rebuilds stored content, checked when
+   * it entered; the entry rules (the actor's own, the text's length, the resource's depth and size,
+   * the slot's size) run in {@link #of}, {@link Builder#build()}, {@link NewActivity}, {@link
+   * ActivityUpdate} and the wire readers.
    *
    * @param type what happened
    * @param actor who did it, with the profile as it was then
@@ -59,23 +63,45 @@ public record ActivityContent(
    *     {@code null}, {@code []}, {@code {}} and {@code ""} stay members, distinct from an absent
    *     one). A store may read the members back in another order (PostgreSQL's {@code jsonb} sorts
    *     them), which equality ignores, as for a JSON object
-   * @throws ValidationException naming the first field that breaks a rule; the slot's size is
-   *     checked where activities enter ({@link Builder#build()}), so a stored row is never refused
+   * @throws ValidationException naming the first field that is missing or out of range
    */
   public ActivityContent {
     ActivityKind.checkCode(Checks.required("activity_type", type).code());
     Checks.required("actor", actor);
-    Checks.maxLength("text", text, Activity.MAX_TEXT);
     resource = resource == null ? JsonValue.nullValue() : resource;
-    // Depth first: a value built from the records directly was never checked, and the length
-    // count below recurses as deep as the value goes.
-    JsonCodec.checkDepth("resource", resource);
-    if (JsonCodec.longerThan(resource, Activity.MAX_RESOURCE)) {
-      throw new ValidationException(
-          "resource", "must be at most " + Activity.MAX_RESOURCE + " characters as JSON");
-    }
     Checks.nonNegative("workspace_group_id", workspaceGroupId);
     extensions = Extensions.copy(extensions);
+  }
+
+  /**
+   * Runs the entry rules of the parts a constructor leaves alone: the actor's own, the text's
+   * length, the resource's depth and size. The extension slot is checked by its callers, which know
+   * whether it entered here.
+   */
+  static void check(
+      @Nullable ActivityKind type,
+      @Nullable Actor actor,
+      @Nullable String text,
+      @Nullable JsonValue resource) {
+    ActivityKind.checkCode(Checks.required("activity_type", type).code());
+    Actors.check(Checks.required("actor", actor));
+    Checks.maxLength("text", text, Activity.MAX_TEXT);
+    if (resource != null) {
+      // Depth first: a value built from the records directly was never checked, and the length
+      // count below recurses as deep as the value goes.
+      JsonCodec.checkEntry("resource", resource);
+      if (JsonCodec.longerThan(resource, Activity.MAX_RESOURCE)) {
+        throw new ValidationException(
+            "resource", "must be at most " + Activity.MAX_RESOURCE + " characters as JSON");
+      }
+    }
+  }
+
+  /** {@return this content when it meets every entry rule, its extension slot included} */
+  ActivityContent checked() {
+    check(type, actor, text, resource);
+    Extensions.check(extensions);
+    return this;
   }
 
   /**
@@ -219,6 +245,19 @@ public record ActivityContent(
       return this;
     }
 
+    /** Builds without the entry rules, for a caller that runs them itself ({@link NewActivity}). */
+    ActivityContent unchecked() {
+      return new ActivityContent(
+          type,
+          actor,
+          text,
+          resource,
+          workspaceGroupId,
+          derivedWorkspaceGroupId,
+          campaign,
+          extensions);
+    }
+
     /** Keeps fields that were checked when they entered, so a stored row is never refused. */
     private Builder storedExtensions(Map<String, JsonValue> value) {
       this.extensions = value;
@@ -233,6 +272,7 @@ public record ActivityContent(
      * @throws ValidationException naming the first part that breaks a rule
      */
     public ActivityContent build() {
+      check(type, actor, text, resource);
       ActivityContent content =
           new ActivityContent(
               type,

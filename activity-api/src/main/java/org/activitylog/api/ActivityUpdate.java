@@ -36,7 +36,8 @@ public record ActivityUpdate(
   public static final ActivityUpdate NONE = new ActivityUpdate(null, null, null, null, null, null);
 
   /**
-   * Checks the limits of the given fields.
+   * Runs the entry rules on the given fields, however they were built: the actor's own rules, the
+   * text's length, the resource's depth and the extension slot's names, depth and size.
    *
    * @param type the new type
    * @param actor the new actor profile
@@ -47,9 +48,12 @@ public record ActivityUpdate(
    * @param extensions the new extension fields, replacing all of them
    */
   public ActivityUpdate {
+    if (actor != null) {
+      Actors.check(actor);
+    }
     Checks.maxLength("text", text, Activity.MAX_TEXT);
     if (resource != null) {
-      JsonCodec.checkDepth("resource", resource);
+      JsonCodec.checkEntry("resource", resource);
     }
     // An update enters from outside, so the slot is checked in full, as a builder checks it.
     extensions = extensions == null ? null : Extensions.check(Extensions.copy(extensions));

@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import org.activitylog.api.internal.Checks;
 import org.activitylog.api.internal.JsonCodec;
 import org.jspecify.annotations.Nullable;
 
@@ -100,21 +99,22 @@ public sealed interface JsonValue
 
   /**
    * A JSON number, compared by numeric value. Only numbers every JSON client reads back as the same
-   * value are held: at most 100 significant digits and a magnitude a double can hold (zero, or from
-   * {@code 1e-308} to {@code 1.7976931348623157e308}). There is no negative zero: {@code -0.0} is
-   * held as zero, as {@link BigDecimal} has no signed zero.
+   * value enter: at most 100 significant digits and a magnitude a double can hold (zero, or from
+   * {@code 1e-308} to {@code 1.7976931348623157e308}), checked by {@link #of} and wherever an
+   * activity enters. There is no negative zero: {@code -0.0} is held as zero, as {@link BigDecimal}
+   * has no signed zero.
    *
    * @param value the number, exact
    */
   record JsonNumber(BigDecimal value) implements JsonValue {
     /**
-     * Rejects a missing value and one out of bounds.
+     * Rejects a missing value; the bounds are checked where values enter, so a backend rebuilds a
+     * stored number through this constructor without checking it again.
      *
      * @param value the number, exact
-     * @throws ValidationException naming {@code resource} when the number is out of bounds
      */
     public JsonNumber {
-      Checks.number("resource", Objects.requireNonNull(value, "value"));
+      Objects.requireNonNull(value, "value");
     }
 
     @Override
@@ -134,19 +134,20 @@ public sealed interface JsonValue
   }
 
   /**
-   * A JSON string: well-formed UTF-16, every surrogate paired.
+   * A JSON string: well-formed UTF-16, every surrogate paired, as {@link #of} and every entry of an
+   * activity check.
    *
    * @param value the text
    */
   record JsonString(String value) implements JsonValue {
     /**
-     * Rejects a missing value and one with an unpaired surrogate.
+     * Rejects a missing value; the text is checked where values enter, so a backend rebuilds a
+     * stored string through this constructor without scanning it again.
      *
      * @param value the text
-     * @throws ValidationException naming {@code resource} when the text holds an unpaired surrogate
      */
     public JsonString {
-      Checks.text("resource", Objects.requireNonNull(value, "value"));
+      Objects.requireNonNull(value, "value");
     }
 
     @Override
@@ -181,24 +182,22 @@ public sealed interface JsonValue
   }
 
   /**
-   * A JSON object; its keys are well-formed UTF-16, every surrogate paired.
+   * A JSON object; its keys are well-formed UTF-16, every surrogate paired, as {@link #of} and
+   * every entry of an activity check.
    *
    * @param members the members, unmodifiable, in the order they were given
    */
   record JsonObject(Map<String, JsonValue> members) implements JsonValue {
     /**
-     * Copies the members into an unmodifiable map that keeps their order.
+     * Copies the members into an unmodifiable map that keeps their order, rejecting a null key or
+     * value; the keys are checked where values enter.
      *
      * @param members the members, unmodifiable, in the order they were given
-     * @throws ValidationException naming {@code resource} when a key holds an unpaired surrogate
      */
     public JsonObject {
       LinkedHashMap<String, JsonValue> copy = new LinkedHashMap<>();
       members.forEach(
-          (k, v) ->
-              copy.put(
-                  Checks.key("resource", Objects.requireNonNull(k, "key")),
-                  Objects.requireNonNull(v, "value")));
+          (k, v) -> copy.put(Objects.requireNonNull(k, "key"), Objects.requireNonNull(v, "value")));
       members = Collections.unmodifiableMap(copy);
     }
 

@@ -49,8 +49,27 @@ public record Member(
 
   private static final int MAX_FIELD = 2_000;
 
+  /** The fields {@link #check} limits, in the order of the components. */
+  private static final String[] TEXT_FIELDS = {
+    "member.screen_name",
+    "member.first_name",
+    "member.last_name",
+    "member.job_title",
+    "member.address",
+    "member.phone",
+    "member.mobile_phone",
+    "member.external_user_id",
+    "member.skills",
+    "member.work_history",
+    "member.photo_url",
+    "member.photo_file_id"
+  };
+
   /**
-   * Validates the e-mail address and field lengths.
+   * Checks only the shape: an id present, times in range and cut to microseconds. This is the
+   * trusted way a backend rebuilds a stored member, checked when it entered; the entry rules (the
+   * e-mail syntax, lengths, well-formed text) run in {@link #of}, {@link Builder#build()} and
+   * wherever an activity enters ({@link NewActivity}, {@link ActivityUpdate}, the wire readers).
    *
    * @param id the member's UUID
    * @param email the e-mail address, if known
@@ -72,21 +91,38 @@ public record Member(
    */
   public Member {
     Checks.required("member.id", id);
-    Checks.email("member.email", email);
-    Checks.maxLength("member.screen_name", screenName, MAX_FIELD);
-    Checks.maxLength("member.first_name", firstName, MAX_FIELD);
-    Checks.maxLength("member.last_name", lastName, MAX_FIELD);
-    Checks.maxLength("member.job_title", jobTitle, MAX_FIELD);
-    Checks.maxLength("member.address", address, MAX_FIELD);
-    Checks.maxLength("member.phone", phone, MAX_FIELD);
-    Checks.maxLength("member.mobile_phone", mobilePhone, MAX_FIELD);
-    Checks.maxLength("member.external_user_id", externalUserId, MAX_FIELD);
-    Checks.maxLength("member.skills", skills, MAX_FIELD);
-    Checks.maxLength("member.work_history", workHistory, MAX_FIELD);
-    Checks.maxLength("member.photo_url", photoUrl, MAX_FIELD);
-    Checks.maxLength("member.photo_file_id", photoFileId, MAX_FIELD);
     dateCreated = Checks.time("member.date_created", dateCreated);
     dateModified = Checks.time("member.date_modified", dateModified);
+  }
+
+  /** {@return this member when it meets every entry rule} */
+  Member checked() {
+    check(
+        email,
+        screenName,
+        firstName,
+        lastName,
+        jobTitle,
+        address,
+        phone,
+        mobilePhone,
+        externalUserId,
+        skills,
+        workHistory,
+        photoUrl,
+        photoFileId);
+    return this;
+  }
+
+  /**
+   * Runs every entry rule on the e-mail address and the texts, given in the order of {@link
+   * #TEXT_FIELDS}, before the times are checked, so the first error names the first field at fault.
+   */
+  private static void check(@Nullable String email, @Nullable String... texts) {
+    Checks.email("member.email", email);
+    for (int i = 0; i < texts.length; i++) {
+      Checks.maxLength(TEXT_FIELDS[i], texts[i], MAX_FIELD);
+    }
   }
 
   /**
@@ -337,6 +373,21 @@ public record Member(
      * @throws ValidationException naming the first field that breaks a rule
      */
     public Member build() {
+      Checks.required("member.id", id);
+      check(
+          email,
+          screenName,
+          firstName,
+          lastName,
+          jobTitle,
+          address,
+          phone,
+          mobilePhone,
+          externalUserId,
+          skills,
+          workHistory,
+          photoUrl,
+          photoFileId);
       return new Member(
           id,
           email,

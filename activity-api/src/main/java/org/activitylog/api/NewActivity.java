@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 import org.activitylog.api.internal.Checks;
-import org.activitylog.api.internal.Extensions;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -23,7 +22,9 @@ public record NewActivity(
     @Nullable String createdBy) {
 
   /**
-   * Checks the content, its extension slot included, and normalises the time to microseconds.
+   * Runs every entry rule on the content (the actor's, the text's, the resource's and the extension
+   * slot's), however the content was built, and normalises the time to microseconds. An activity to
+   * store is where every way in meets the rules; a store never builds one on read.
    *
    * @param uid the idempotency key: recording the same uid twice stores one activity
    * @param content what the activity says
@@ -31,10 +32,7 @@ public record NewActivity(
    * @param createdBy who recorded it, for the audit trail
    */
   public NewActivity {
-    Checks.required("content", content);
-    // Content built with its canonical constructor, or kept by toBuilder(), skipped the builder's
-    // check of the slot: an activity to store is where every way in meets it.
-    Extensions.check(content.extensions());
+    Checks.required("content", content).checked();
     createdAt = Checks.time("created_at", createdAt);
     Checks.maxLength("created_by", createdBy, Activity.MAX_AUDIT_NAME);
   }
@@ -191,7 +189,8 @@ public record NewActivity(
      * @throws ValidationException naming the first field that breaks a rule
      */
     public NewActivity build() {
-      return new NewActivity(uid, content.build(), createdAt, createdBy);
+      // The constructor runs the content's entry rules, so the content builder need not.
+      return new NewActivity(uid, content.unchecked(), createdAt, createdBy);
     }
   }
 }

@@ -1,5 +1,6 @@
 package org.activitylog.api;
 
+import java.util.regex.Pattern;
 import org.activitylog.api.internal.Checks;
 import org.jspecify.annotations.Nullable;
 
@@ -38,9 +39,15 @@ public record UserSimple(
 
   private static final int MAX_FIELD = 2_000;
 
+  /** Unicode letters and numbers (as {@link Character#isLetter} and the number categories say). */
+  private static final Pattern USERNAME = Pattern.compile("[\\p{L}\\p{N}_.@+-]+");
+
   /**
-   * Validates the username, e-mail, profile picture URL, field lengths and that every text is
-   * well-formed UTF-16.
+   * Checks only the shape: a non-negative id, a username and an e-mail present. This is the trusted
+   * way a backend rebuilds a stored user, checked when it entered; the entry rules (username and
+   * e-mail syntax, lengths, the picture URL, well-formed text) run in {@link #of}, {@link
+   * Builder#build()} and wherever an activity enters ({@link NewActivity}, {@link ActivityUpdate},
+   * the wire readers).
    *
    * @param id the user's numeric id, zero or more
    * @param username required; at most 150 characters of letters, digits and {@code @ . + - _}
@@ -57,13 +64,29 @@ public record UserSimple(
   public UserSimple {
     Checks.nonNegative("user.id", id);
     Checks.required("user.username", username);
-    if (username.isEmpty() || username.length() > MAX_USERNAME) {
+    Checks.required("user.email", email);
+  }
+
+  /**
+   * Runs every entry rule, in the order the fields are declared, so the first error names the first
+   * field at fault.
+   */
+  static void check(
+      long id,
+      @Nullable String username,
+      @Nullable String email,
+      @Nullable String fullName,
+      @Nullable String theme,
+      @Nullable String profilePicture) {
+    Checks.nonNegative("user.id", id);
+    String name = Checks.required("user.username", username);
+    if (name.isEmpty() || name.length() > MAX_USERNAME) {
       throw new ValidationException(
-          "user.username", "must be 1 to " + MAX_USERNAME + " characters", username);
+          "user.username", "must be 1 to " + MAX_USERNAME + " characters", name);
     }
-    if (!isUsername(username)) {
+    if (!USERNAME.matcher(name).matches()) {
       throw new ValidationException(
-          "user.username", "must contain only letters, digits and @ . + - _", username);
+          "user.username", "must contain only letters, digits and @ . + - _", name);
     }
     Checks.email("user.email", Checks.required("user.email", email));
     Checks.maxLength("user.full_name", fullName, MAX_FIELD);
@@ -71,6 +94,12 @@ public record UserSimple(
     Checks.webUrl(
         "user.profile_picture",
         Checks.maxLength("user.profile_picture", profilePicture, MAX_FIELD));
+  }
+
+  /** {@return this user when it meets every entry rule} */
+  UserSimple checked() {
+    check(id, username, email, fullName, theme, profilePicture);
+    return this;
   }
 
   /**
@@ -246,6 +275,7 @@ public record UserSimple(
      * @throws ValidationException naming the first field that breaks a rule
      */
     public UserSimple build() {
+      check(id, username, email, fullName, theme, profilePicture);
       return new UserSimple(
           id,
           username,
@@ -264,27 +294,5 @@ public record UserSimple(
   @Override
   public ActorRef ref() {
     return ActorRef.user(id);
-  }
-
-  /**
-   * Whether every code point is a Unicode letter or number, or one of {@code _ . @ + -}. A loop
-   * rather than a regular expression: every stored user is checked again when it is read.
-   */
-  private static boolean isUsername(String username) {
-    for (int i = 0; i < username.length(); ) {
-      int c = username.codePointAt(i);
-      if (!Character.isLetter(c) && !isNumber(c) && "_.@+-".indexOf(c) < 0) {
-        return false;
-      }
-      i += Character.charCount(c);
-    }
-    return true;
-  }
-
-  private static boolean isNumber(int codePoint) {
-    int type = Character.getType(codePoint);
-    return type == Character.DECIMAL_DIGIT_NUMBER
-        || type == Character.LETTER_NUMBER
-        || type == Character.OTHER_NUMBER;
   }
 }

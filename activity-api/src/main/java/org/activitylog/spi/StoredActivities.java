@@ -24,6 +24,15 @@ import org.jspecify.annotations.Nullable;
  * once: a backend that computes stored state in Java calls these, and one that computes it in SQL
  * must store exactly what they return (the testkit compares every write with them). None of them
  * reads a clock or a store; the caller passes the time it stamps.
+ *
+ * <p>Reading rows back: rebuild them through the canonical constructors of {@link Activity}, {@link
+ * ActivityContent}, {@link UserSimple}, {@link Member}, {@link Campaign} and the {@link JsonValue}
+ * records. That is the trusted way: those constructors check only the shape (required parts
+ * present, ranges; {@link Campaign} also its name's length), because every row was checked when it
+ * entered ({@link NewActivity}, {@link ActivityUpdate}, the builders, the wire readers), so a read
+ * costs no e-mail, username or JSON size check and a stored row is never refused. The builders and
+ * {@code of(...)} factories run the entry rules: use them for data that comes from outside, not for
+ * stored rows.
  */
 public final class StoredActivities {
 

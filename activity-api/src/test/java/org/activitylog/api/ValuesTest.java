@@ -34,10 +34,7 @@ class ValuesTest {
         .hasMessageContaining("letters, digits");
   }
 
-  /**
-   * If this fails, the username loop in UserSimple no longer follows the rule it replaced: the
-   * regular expression kept here.
-   */
+  /** If this fails, UserSimple's username pattern no longer follows the rule stated here. */
   @Test
   @DisplayName("A username is accepted exactly when it matches the letters-digits-symbols pattern")
   void usernameLoopFollowsThePattern() {
@@ -62,10 +59,7 @@ class ValuesTest {
     }
   }
 
-  /**
-   * If this fails, the hand-written e-mail scanner in Checks no longer follows the rule it
-   * replaced: the regular expression kept here.
-   */
+  /** If this fails, the e-mail pattern in Checks no longer follows the rule stated here. */
   @Test
   @DisplayName("An e-mail address is accepted exactly when it matches the dot-atom pattern")
   void emailScannerFollowsThePattern() {
@@ -92,6 +86,51 @@ class ValuesTest {
       }
       assertThat(accepted).as("%s", address).isEqualTo(rule.matcher(address).matches());
     }
+  }
+
+  /**
+   * Stored rows are rebuilt through the canonical constructors, which check only the shape; every
+   * way in runs the entry rules whatever way its parts were built. If this fails, check which rules
+   * the constructors run (shape only) and where the entry rules run (Actors.check,
+   * ActivityContent.check, JsonCodec.checkEntry, from NewActivity and ActivityUpdate).
+   */
+  @Test
+  @DisplayName(
+      "A stored row rebuilds without the entry rules, and an activity to store or update meets"
+          + " them however its parts were built")
+  void trustedRebuildAndEntryRules() {
+    UserSimple stored =
+        new UserSimple(
+            1, "john doe", "not-an-email", null, false, null, null, null, null, null, null);
+    JsonValue loneSurrogate = new JsonValue.JsonString("a\uD800");
+    ActivityContent content =
+        new ActivityContent(
+            ActivityType.USER_LOGIN, stored, null, loneSurrogate, 1, null, null, Map.of());
+    ActivityContent validActor =
+        new ActivityContent(
+            ActivityType.USER_LOGIN,
+            UserSimple.of(1, "john", "john@example.com"),
+            null,
+            loneSurrogate,
+            1,
+            null,
+            null,
+            Map.of());
+
+    assertThat(content.actor()).isEqualTo(stored);
+    assertThatThrownBy(() -> new NewActivity(null, content, null, null))
+        .isInstanceOf(ValidationException.class)
+        .hasMessageStartingWith("user.username must contain only");
+    assertThatThrownBy(() -> ActivityUpdate.NONE.withActor(stored))
+        .hasMessageStartingWith("user.username must contain only");
+    assertThatThrownBy(() -> stored.toBuilder().build())
+        .hasMessageStartingWith("user.username must contain only");
+    assertThatThrownBy(() -> new NewActivity(null, validActor, null, null))
+        .hasMessageStartingWith("resource must not contain an unpaired UTF-16 surrogate");
+    assertThatThrownBy(() -> ActivityUpdate.NONE.withResource(loneSurrogate))
+        .hasMessageStartingWith("resource must not contain an unpaired UTF-16 surrogate");
+    assertThatThrownBy(() -> JsonValue.of(loneSurrogate))
+        .hasMessageStartingWith("resource must not contain an unpaired UTF-16 surrogate");
   }
 
   @Test

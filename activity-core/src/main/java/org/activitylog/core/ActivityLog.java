@@ -138,13 +138,16 @@ public final class ActivityLog {
         throw new AccessDeniedException(
             "the requester may not derive an activity from workspace group " + derived);
       }
-      NewActivity filled = a.uid() == null ? a.withUid(uids.get()) : a;
-      filled = filled.createdAt() == null ? filled.withCreatedAt(clock.instant()) : filled;
-      if (filled.createdBy() == null && requester.name() != null) {
-        filled =
-            new NewActivity(filled.uid(), filled.content(), filled.createdAt(), requester.name());
-      }
-      complete.add(filled);
+      // One new activity at most, not one per filled field: each runs the content's entry rules.
+      boolean named = a.createdBy() == null && requester.name() != null;
+      complete.add(
+          a.uid() != null && a.createdAt() != null && !named
+              ? a
+              : new NewActivity(
+                  a.uid() != null ? a.uid() : uids.get(),
+                  a.content(),
+                  a.createdAt() != null ? a.createdAt() : clock.instant(),
+                  named ? requester.name() : a.createdBy()));
     }
     return store.activities().insertAll(complete);
   }

@@ -45,8 +45,9 @@ public final class Extensions {
 
   /**
    * {@return the fields when they fit where activities enter} The slot is stored as one JSON
-   * object, so a value may nest one level less than a resource, and the object may be at most
-   * {@value Activity#MAX_EXTENSIONS} characters of compact JSON.
+   * object, so a value may nest one level less than a resource; its strings, keys and numbers meet
+   * {@link JsonCodec#checkEntry}'s rules, and the object may be at most {@value
+   * Activity#MAX_EXTENSIONS} characters of compact JSON.
    *
    * @param fields the fields, as {@link #copy} returns them
    */
@@ -60,6 +61,7 @@ public final class Extensions {
             throw new ValidationException(
                 FIELD + "." + name, "must not nest deeper than " + (JsonValue.MAX_DEPTH - 1));
           }
+          JsonCodec.checkLeaves(FIELD + "." + name, value);
         });
     if (JsonCodec.longerThan(new JsonObject(fields), Activity.MAX_EXTENSIONS)) {
       throw new ValidationException(

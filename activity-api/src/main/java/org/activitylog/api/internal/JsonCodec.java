@@ -43,7 +43,7 @@ public final class JsonCodec {
       return JsonNull.INSTANCE;
     }
     if (value instanceof JsonValue json) {
-      return depth == 0 ? checkDepth(RESOURCE, json) : convert(json.toPlain(), depth, path);
+      return depth == 0 ? checkEntry(RESOURCE, json) : convert(json.toPlain(), depth, path);
     }
     if (value instanceof Boolean b) {
       return new JsonBoolean(b);
@@ -91,6 +91,46 @@ public final class JsonCodec {
       throw new ValidationException(field, "must not nest deeper than " + JsonValue.MAX_DEPTH);
     }
     return value;
+  }
+
+  /**
+   * {@return the value when it may enter: nested no deeper than {@link JsonValue#MAX_DEPTH}, every
+   * string and key well-formed UTF-16 and every number within {@link Checks#number}'s bounds} The
+   * records check none of this, so that a store rebuilds stored values without the cost; a value
+   * built from them directly meets the rules here, where an activity enters. Depth first, so that
+   * the walk over the leaves recurses no deeper than the limit.
+   *
+   * @param field the field the value is, named by the errors
+   * @param value the value
+   * @throws ValidationException naming the field for the first rule the value breaks
+   */
+  public static JsonValue checkEntry(String field, JsonValue value) {
+    checkDepth(field, value);
+    checkLeaves(field, value);
+    return value;
+  }
+
+  /**
+   * Checks the strings, keys and numbers of a value no deeper than the limit.
+   *
+   * @param field the field the value is, named by the errors
+   * @param value the value
+   */
+  public static void checkLeaves(String field, JsonValue value) {
+    if (value instanceof JsonString s) {
+      Checks.text(field, s.value());
+    } else if (value instanceof JsonNumber n) {
+      Checks.number(field, n.value());
+    } else if (value instanceof JsonArray a) {
+      for (JsonValue item : a.items()) {
+        checkLeaves(field, item);
+      }
+    } else if (value instanceof JsonObject o) {
+      for (Map.Entry<String, JsonValue> e : o.members().entrySet()) {
+        Checks.key(field, e.getKey());
+        checkLeaves(field, e.getValue());
+      }
+    }
   }
 
   private static boolean deeperThanLimit(JsonValue value, int depth) {
@@ -144,9 +184,9 @@ public final class JsonCodec {
    * @param limit the most characters allowed
    */
   public static boolean longerThan(JsonValue value, int limit) {
-    // Every activity built, and every one a store reads back, is checked; nearly all resources are
-    // far below the limit, and a bound that never looks at the characters of the strings settles
-    // them. Only a value whose bound passes the limit is counted exactly.
+    // Every activity that enters is checked; nearly all resources are far below the limit, and a
+    // bound that never looks at the characters of the strings settles them. Only a value whose
+    // bound passes the limit is counted exactly.
     return bound(value, limit) > limit && length(value, limit) > limit;
   }
 

@@ -82,18 +82,19 @@ public final class ActorReader {
     return in.build(
         "user.",
         f ->
-            new UserSimple(
-                f.requiredInteger("id"),
-                f.requiredString("username"),
-                f.requiredString("email"),
-                f.string("full_name"),
-                Boolean.TRUE.equals(f.bool("first_time_login")),
-                f.string("theme"),
-                f.bool("is_superuser"),
-                f.bool("is_staff"),
-                f.bool("is_active"),
-                f.bool("is_verified"),
-                picture(f.string("profile_picture"))));
+            UserSimple.builder(
+                    f.requiredInteger("id"),
+                    f.requiredString("username"),
+                    f.requiredString("email"))
+                .fullName(f.string("full_name"))
+                .firstTimeLogin(Boolean.TRUE.equals(f.bool("first_time_login")))
+                .theme(f.string("theme"))
+                .isSuperuser(f.bool("is_superuser"))
+                .isStaff(f.bool("is_staff"))
+                .isActive(f.bool("is_active"))
+                .isVerified(f.bool("is_verified"))
+                .profilePicture(picture(f.string("profile_picture")))
+                .build());
   }
 
   /**
@@ -118,18 +119,21 @@ public final class ActorReader {
     return in.build(
         "user.",
         f ->
-            new UserSimple(
-                current.id(),
-                nonNull(f, "username", Fields::requiredString, current.username()),
-                nonNull(f, "email", Fields::requiredString, current.email()),
-                merged(f, "full_name", Fields::string, current.fullName()),
-                nonNull(f, "first_time_login", Fields::requiredBool, current.firstTimeLogin()),
-                merged(f, "theme", Fields::string, current.theme()),
-                merged(f, "is_superuser", Fields::bool, current.isSuperuser()),
-                merged(f, "is_staff", Fields::bool, current.isStaff()),
-                merged(f, "is_active", Fields::bool, current.isActive()),
-                merged(f, "is_verified", Fields::bool, current.isVerified()),
-                picture(merged(f, "profile_picture", Fields::string, current.profilePicture()))));
+            UserSimple.builder(
+                    current.id(),
+                    nonNull(f, "username", Fields::requiredString, current.username()),
+                    nonNull(f, "email", Fields::requiredString, current.email()))
+                .fullName(merged(f, "full_name", Fields::string, current.fullName()))
+                .firstTimeLogin(
+                    nonNull(f, "first_time_login", Fields::requiredBool, current.firstTimeLogin()))
+                .theme(merged(f, "theme", Fields::string, current.theme()))
+                .isSuperuser(merged(f, "is_superuser", Fields::bool, current.isSuperuser()))
+                .isStaff(merged(f, "is_staff", Fields::bool, current.isStaff()))
+                .isActive(merged(f, "is_active", Fields::bool, current.isActive()))
+                .isVerified(merged(f, "is_verified", Fields::bool, current.isVerified()))
+                .profilePicture(
+                    picture(merged(f, "profile_picture", Fields::string, current.profilePicture())))
+                .build());
   }
 
   /**
@@ -143,29 +147,43 @@ public final class ActorReader {
     return in.build("member.", f -> member(current.id(), f, current));
   }
 
+  /** Built through the builder, which runs the entry rules; a stored member is trusted. */
   private Member member(UUID id, Fields f, @Nullable Member current) {
-    return new Member(
-        id,
-        merged(f, "email", Fields::string, current == null ? null : current.email()),
-        merged(f, "screen_name", Fields::string, current == null ? null : current.screenName()),
-        merged(f, "first_name", Fields::string, current == null ? null : current.firstName()),
-        merged(f, "last_name", Fields::string, current == null ? null : current.lastName()),
-        merged(f, "job_title", Fields::string, current == null ? null : current.jobTitle()),
-        merged(f, "address", Fields::string, current == null ? null : current.address()),
-        merged(f, "phone", Fields::string, current == null ? null : current.phone()),
-        merged(f, "mobile_phone", Fields::string, current == null ? null : current.mobilePhone()),
-        merged(
-            f,
-            "external_user_id",
-            Fields::string,
-            current == null ? null : current.externalUserId()),
-        merged(f, "skills", Fields::string, current == null ? null : current.skills()),
-        merged(f, "work_history", Fields::string, current == null ? null : current.workHistory()),
-        merged(f, "photo_url", Fields::string, current == null ? null : current.photoUrl()),
-        mergedTime(f, "date_created", current == null ? null : current.dateCreated()),
-        mergedTime(f, "date_modified", current == null ? null : current.dateModified()),
-        merged(f, "active", Fields::bool, current == null ? null : current.active()),
-        merged(f, "photo_file_id", Fields::string, current == null ? null : current.photoFileId()));
+    return Member.builder(id)
+        .email(merged(f, "email", Fields::string, current == null ? null : current.email()))
+        .screenName(
+            merged(f, "screen_name", Fields::string, current == null ? null : current.screenName()))
+        .firstName(
+            merged(f, "first_name", Fields::string, current == null ? null : current.firstName()))
+        .lastName(
+            merged(f, "last_name", Fields::string, current == null ? null : current.lastName()))
+        .jobTitle(
+            merged(f, "job_title", Fields::string, current == null ? null : current.jobTitle()))
+        .address(merged(f, "address", Fields::string, current == null ? null : current.address()))
+        .phone(merged(f, "phone", Fields::string, current == null ? null : current.phone()))
+        .mobilePhone(
+            merged(
+                f, "mobile_phone", Fields::string, current == null ? null : current.mobilePhone()))
+        .externalUserId(
+            merged(
+                f,
+                "external_user_id",
+                Fields::string,
+                current == null ? null : current.externalUserId()))
+        .skills(merged(f, "skills", Fields::string, current == null ? null : current.skills()))
+        .workHistory(
+            merged(
+                f, "work_history", Fields::string, current == null ? null : current.workHistory()))
+        .photoUrl(
+            merged(f, "photo_url", Fields::string, current == null ? null : current.photoUrl()))
+        .dateCreated(mergedTime(f, "date_created", current == null ? null : current.dateCreated()))
+        .dateModified(
+            mergedTime(f, "date_modified", current == null ? null : current.dateModified()))
+        .active(merged(f, "active", Fields::bool, current == null ? null : current.active()))
+        .photoFileId(
+            merged(
+                f, "photo_file_id", Fields::string, current == null ? null : current.photoFileId()))
+        .build();
   }
 
   /**

@@ -3,7 +3,6 @@ package org.activitylog.formats.internal;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
-import java.util.Map;
 import org.activitylog.api.Activity;
 import org.activitylog.api.ActivityContent;
 import org.activitylog.api.ActivityType;
@@ -116,18 +115,18 @@ public final class AisquareMapping {
   public Activity readActivity(Fields in) {
     Instant deletedAt = in.time("deleted_at", TimeFormat.iso());
     Boolean active = in.bool("is_active");
-    return new Activity(
-        in.requiredInteger("id"),
-        in.requiredUuid("uid"),
-        content(in, null),
-        required(in, "created_at"),
-        in.string("created_by"),
-        required(in, "updated_at"),
-        in.string("updated_by"),
-        deletedAt,
-        in.string("deleted_by"),
-        active != null ? active : deletedAt == null,
-        1);
+    return Activity.builder(
+            in.requiredInteger("id"),
+            in.requiredUuid("uid"),
+            content(in, null),
+            required(in, "created_at"))
+        .createdBy(in.string("created_by"))
+        .updatedAt(required(in, "updated_at"))
+        .updatedBy(in.string("updated_by"))
+        .deletedAt(deletedAt)
+        .deletedBy(in.string("deleted_by"))
+        .active(active != null ? active : deletedAt == null)
+        .build();
   }
 
   /**
@@ -188,15 +187,12 @@ public final class AisquareMapping {
       }
       workspace = defaultWorkspaceGroupId;
     }
-    return new ActivityContent(
-        type,
-        actor,
-        noText(in.string(TEXT)),
-        ModelCodec.toValue(in.raw(RESOURCE)),
-        workspace,
-        in.integer(WORKSPACE_GROUP),
-        null,
-        Map.of());
+    // Through the builder, which runs the entry rules (text length, resource depth and size).
+    return ActivityContent.builder(type, actor, workspace)
+        .text(noText(in.string(TEXT)))
+        .resource(ModelCodec.toValue(in.raw(RESOURCE)))
+        .derivedWorkspaceGroupId(in.integer(WORKSPACE_GROUP))
+        .build();
   }
 
   /** The type by its code; DRF's choice field also takes the code as a number, and so does this. */

@@ -23,6 +23,7 @@ import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
+import org.activitylog.api.JsonValue;
 import org.activitylog.api.JsonValue.JsonNumber;
 import org.activitylog.api.ValidationException;
 
@@ -151,7 +152,7 @@ public final class JsonWire {
     BigDecimal value = decimal(text);
     try {
       // The model's bounds, so that what is read is what a resource may hold.
-      new JsonNumber(value);
+      JsonValue.of(value);
     } catch (ValidationException e) {
       throw new ValidationException(path(parser.getParsingContext()), e.rule(), text);
     }

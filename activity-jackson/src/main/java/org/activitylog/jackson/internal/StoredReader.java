@@ -1,11 +1,10 @@
 package org.activitylog.jackson.internal;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
 import java.time.Instant;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.UUID;
 import org.activitylog.api.Member;
 import org.activitylog.api.UserSimple;
@@ -14,143 +13,101 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Reads what the codec wrote back into the model, trusting it: members in any order, unknown
- * members skipped, a value of another kind than written read as absent. Every row a backend reads
- * builds an actor, so actors are read from the tokens straight into the record's fields, which
- * costs about half of building a tree first.
+ * members skipped, absent members absent. Jackson binds each actor to a private record with the
+ * stored member names, read with the codec's mapper (the parser's codec), and the model's record is
+ * built through its canonical constructor, the trusted way a store rebuilds a row: the entry rules
+ * ran when the actor entered.
  */
 public final class StoredReader {
-  private static final FieldOrder USER_ORDER = new FieldOrder(Members.USER);
-  private static final FieldOrder MEMBER_ORDER = new FieldOrder(Members.MEMBER);
-
-  /** The text members of a member, by name, in the order of {@link Member}'s components. */
-  private static final Map<String, Integer> MEMBER_TEXTS =
-      slots(
-          "email",
-          "screen_name",
-          "first_name",
-          "last_name",
-          "job_title",
-          "address",
-          "phone",
-          "mobile_phone",
-          "external_user_id",
-          "skills",
-          "work_history",
-          "photo_url",
-          "photo_file_id");
-
   private StoredReader() {}
 
+  /** A stored {@code UserSimple}, by the names {@link Members#USER} lists. */
+  @JsonIgnoreProperties(ignoreUnknown = true)
+  private record StoredUser(
+      long id,
+      @Nullable String username,
+      @Nullable String email,
+      @JsonProperty("full_name") @Nullable String fullName,
+      @JsonProperty("first_time_login") boolean firstTimeLogin,
+      @Nullable String theme,
+      @JsonProperty("is_superuser") @Nullable Boolean isSuperuser,
+      @JsonProperty("is_staff") @Nullable Boolean isStaff,
+      @JsonProperty("is_active") @Nullable Boolean isActive,
+      @JsonProperty("is_verified") @Nullable Boolean isVerified,
+      @JsonProperty("profile_picture") @Nullable String profilePicture) {}
+
+  /** A stored {@code member}, by the names {@link Members#MEMBER} lists; times as written. */
+  @JsonIgnoreProperties(ignoreUnknown = true)
+  private record StoredMember(
+      @Nullable String id,
+      @Nullable String email,
+      @JsonProperty("screen_name") @Nullable String screenName,
+      @JsonProperty("first_name") @Nullable String firstName,
+      @JsonProperty("last_name") @Nullable String lastName,
+      @JsonProperty("job_title") @Nullable String jobTitle,
+      @Nullable String address,
+      @Nullable String phone,
+      @JsonProperty("mobile_phone") @Nullable String mobilePhone,
+      @JsonProperty("external_user_id") @Nullable String externalUserId,
+      @Nullable String skills,
+      @JsonProperty("work_history") @Nullable String workHistory,
+      @JsonProperty("photo_url") @Nullable String photoUrl,
+      @JsonProperty("date_created") @Nullable String dateCreated,
+      @JsonProperty("date_modified") @Nullable String dateModified,
+      @Nullable Boolean active,
+      @JsonProperty("photo_file_id") @Nullable String photoFileId) {}
+
   /**
-   * Reads a user from the members of the object the parser is in.
+   * Reads a user from the object the parser is on.
    *
-   * @param p the parser, on the object's start
+   * @param p the parser of the codec's mapper, on the object's start
    * @return the user
    * @throws IOException when the text is not JSON or lacks a required member
    */
   public static UserSimple readUser(JsonParser p) throws IOException {
-    long id = 0;
-    String username = null;
-    String email = null;
-    String fullName = null;
-    boolean firstTimeLogin = false;
-    String theme = null;
-    Boolean isSuperuser = null;
-    Boolean isStaff = null;
-    Boolean isActive = null;
-    Boolean isVerified = null;
-    String profilePicture = null;
-    for (String name = USER_ORDER.next(p, null); name != null; name = USER_ORDER.next(p, name)) {
-      JsonToken v = p.nextToken();
-      switch (name) {
-        case "id" -> id = v.isNumeric() ? p.getLongValue() : 0;
-        case "username" -> username = text(p, v);
-        case "email" -> email = text(p, v);
-        case "full_name" -> fullName = text(p, v);
-        case "first_time_login" -> firstTimeLogin = v == JsonToken.VALUE_TRUE;
-        case "theme" -> theme = text(p, v);
-        case "is_superuser" -> isSuperuser = bool(v);
-        case "is_staff" -> isStaff = bool(v);
-        case "is_active" -> isActive = bool(v);
-        case "is_verified" -> isVerified = bool(v);
-        case "profile_picture" -> profilePicture = text(p, v);
-        default -> {}
-      }
-      p.skipChildren();
-    }
+    StoredUser u = p.readValueAs(StoredUser.class);
     return new UserSimple(
-        id,
-        required("username", username),
-        required("email", email),
-        fullName,
-        firstTimeLogin,
-        theme,
-        isSuperuser,
-        isStaff,
-        isActive,
-        isVerified,
-        profilePicture);
+        u.id(),
+        required("username", u.username()),
+        required("email", u.email()),
+        u.fullName(),
+        u.firstTimeLogin(),
+        u.theme(),
+        u.isSuperuser(),
+        u.isStaff(),
+        u.isActive(),
+        u.isVerified(),
+        u.profilePicture());
   }
 
   /**
-   * Reads a member from the members of the object the parser is in.
+   * Reads a member from the object the parser is on.
    *
-   * @param p the parser, on the object's start
+   * @param p the parser of the codec's mapper, on the object's start
    * @param time how the times were written
    * @return the member
    * @throws IOException when the text is not JSON or lacks the id
    */
   public static Member readMember(JsonParser p, TimeFormat time) throws IOException {
-    String id = null;
-    String[] texts = new String[MEMBER_TEXTS.size()];
-    Instant dateCreated = null;
-    Instant dateModified = null;
-    Boolean active = null;
-    for (String name = MEMBER_ORDER.next(p, null);
-        name != null;
-        name = MEMBER_ORDER.next(p, name)) {
-      JsonToken v = p.nextToken();
-      switch (name) {
-        case "id" -> id = text(p, v);
-        case "date_created" -> dateCreated = instant(text(p, v), time, name);
-        case "date_modified" -> dateModified = instant(text(p, v), time, name);
-        case "active" -> active = bool(v);
-        default -> {
-          Integer slot = MEMBER_TEXTS.get(name);
-          if (slot != null) {
-            texts[slot] = text(p, v);
-          }
-        }
-      }
-      p.skipChildren();
-    }
+    StoredMember m = p.readValueAs(StoredMember.class);
     return new Member(
-        UUID.fromString(required("id", id)),
-        texts[0],
-        texts[1],
-        texts[2],
-        texts[3],
-        texts[4],
-        texts[5],
-        texts[6],
-        texts[7],
-        texts[8],
-        texts[9],
-        texts[10],
-        texts[11],
-        dateCreated,
-        dateModified,
-        active,
-        texts[12]);
-  }
-
-  private static @Nullable String text(JsonParser p, JsonToken v) throws IOException {
-    return v == JsonToken.VALUE_STRING ? p.getText() : null;
-  }
-
-  private static @Nullable Boolean bool(JsonToken v) {
-    // As a tree reads it: null for null, false for anything but true.
-    return v == JsonToken.VALUE_NULL ? null : v == JsonToken.VALUE_TRUE;
+        UUID.fromString(required("id", m.id())),
+        m.email(),
+        m.screenName(),
+        m.firstName(),
+        m.lastName(),
+        m.jobTitle(),
+        m.address(),
+        m.phone(),
+        m.mobilePhone(),
+        m.externalUserId(),
+        m.skills(),
+        m.workHistory(),
+        m.photoUrl(),
+        instant(m.dateCreated(), time, "date_created"),
+        instant(m.dateModified(), time, "date_modified"),
+        m.active(),
+        m.photoFileId());
   }
 
   private static @Nullable Instant instant(@Nullable String text, TimeFormat time, String name) {
@@ -162,13 +119,5 @@ public final class StoredReader {
       throw new IOException("the object has no " + field);
     }
     return value;
-  }
-
-  private static Map<String, Integer> slots(String... names) {
-    Map<String, Integer> slots = new HashMap<>();
-    for (int i = 0; i < names.length; i++) {
-      slots.put(names[i], i);
-    }
-    return Map.copyOf(slots);
   }
 }

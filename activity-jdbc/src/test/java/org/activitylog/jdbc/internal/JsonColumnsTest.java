@@ -82,9 +82,9 @@ class JsonColumnsTest {
   }
 
   /**
-   * If this fails, check the fallback of the codec's FieldOrder: PostgreSQL's jsonb hands profiles
-   * back with their keys sorted, and profiles written by other versions may carry fields this one
-   * ignores.
+   * If this fails, check the codec's StoredReader records (bound by name, unknown members ignored):
+   * PostgreSQL's jsonb hands profiles back with their keys sorted, and profiles written by other
+   * versions may carry fields this one ignores.
    */
   @Test
   @DisplayName("An actor's profile reads the same in any field order and with unknown fields")
