@@ -10,5 +10,6 @@ module org.activitylog.benchmarks {
   requires com.zaxxer.hikari;
   requires com.fasterxml.jackson.databind;
   requires java.sql;
+  requires org.postgresql.jdbc;
   requires static org.jspecify;
 }
