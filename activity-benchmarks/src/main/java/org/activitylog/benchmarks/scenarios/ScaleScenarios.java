@@ -232,7 +232,9 @@ public final class ScaleScenarios {
             seconds(vacuum),
             String.format(Locale.ROOT, "%,.0f MB", bytes / 1e6),
             loadAverage1()));
-    bench.progress().printf("%s: loaded in %s, %s rows/s%n", t.name(), seconds(nanos), perSecond);
+    bench
+        .progress()
+        .printf("%s: loaded in %s, %s rows/s%n", t.name(), seconds(nanos), Figures.rate(perSecond));
   }
 
   /** First page, deep keyset page and count of a workspace: raw and library, then partitioned. */
