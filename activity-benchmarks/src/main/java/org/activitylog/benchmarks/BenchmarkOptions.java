@@ -44,8 +44,16 @@ public record BenchmarkOptions(
     /** Issue 5: the recorder's latency and throughput. */
     RECORDER,
     /** Issue 10: the facade's record and update (PUT), next to the repository's. */
-    FACADE
+    FACADE,
+    /**
+     * Issue 11: loads, reads and purges at scale on PostgreSQL only, unpartitioned and partitioned;
+     * run only when asked for by name, never as part of "all".
+     */
+    SCALE
   }
+
+  /** The rows the scale scenario loads when {@code --rows} is not given: ten million. */
+  public static final long SCALE_ROWS = 10_000_000;
 
   /** The usage text. */
   public static final String USAGE =
@@ -54,8 +62,10 @@ public record BenchmarkOptions(
         --help               this text
         --quick              100,000 rows, 1 warm-up and 3 rounds of 0.2 s
                              (default: 1,000,000 rows, 3 warm-ups and 5 rounds of 0.5 s)
-        --only=PARTS         comma-separated: inserts, queries, recorder, facade (default: all)
-        --rows=N             rows loaded for the query benchmarks
+        --only=PARTS         comma-separated: inserts, queries, recorder, facade (default: all
+                             four), or scale (issue 11, PostgreSQL only, never part of the
+                             default; loads three tables of --rows rows, 10,000,000 by default)
+        --rows=N             rows loaded for the query (and scale) benchmarks
         --rounds=N           measured rounds per comparison
         --h2-dir=DIR         where the H2 file database goes (default: a temporary directory)
         --no-h2              skip H2
@@ -73,7 +83,7 @@ public record BenchmarkOptions(
    */
   public static BenchmarkOptions parse(String[] args, @Nullable String environmentPgUrl) {
     boolean quick = false;
-    Set<Part> parts = EnumSet.allOf(Part.class);
+    Set<Part> parts = EnumSet.complementOf(EnumSet.of(Part.SCALE));
     Path h2 = null;
     boolean skipH2 = false;
     String pg = environmentPgUrl == null || environmentPgUrl.isBlank() ? null : environmentPgUrl;
@@ -92,7 +102,10 @@ public record BenchmarkOptions(
               parts.add(Part.valueOf(p.strip().toUpperCase(Locale.ROOT)));
             } catch (IllegalArgumentException e) {
               throw new IllegalArgumentException(
-                  "--only takes inserts, queries, recorder and facade; was \"" + value + "\"", e);
+                  "--only takes inserts, queries, recorder, facade and scale; was \""
+                      + value
+                      + "\"",
+                  e);
             }
           }
         }
@@ -111,7 +124,9 @@ public record BenchmarkOptions(
         h2,
         skipH2,
         pg,
-        rows != null ? rows : quick ? 100_000 : 1_000_000,
+        rows != null
+            ? rows
+            : parts.equals(EnumSet.of(Part.SCALE)) ? SCALE_ROWS : quick ? 100_000 : 1_000_000,
         quick ? 1 : 3,
         rounds != null ? rounds : quick ? 3 : 5,
         quick ? Duration.ofMillis(200) : Duration.ofMillis(500),
@@ -125,6 +140,11 @@ public record BenchmarkOptions(
    */
   public boolean runs(Part part) {
     return parts.contains(part);
+  }
+
+  /** Whether only the scale scenario runs, which needs no H2 database. */
+  public boolean scaleOnly() {
+    return parts.equals(EnumSet.of(Part.SCALE));
   }
 
   private static long positive(String name, String value) {

@@ -32,6 +32,7 @@ import org.activitylog.benchmarks.scenarios.FacadeScenarios;
 import org.activitylog.benchmarks.scenarios.InsertScenarios;
 import org.activitylog.benchmarks.scenarios.QueryScenarios;
 import org.activitylog.benchmarks.scenarios.RecorderScenarios;
+import org.activitylog.benchmarks.scenarios.ScaleScenarios;
 import org.activitylog.jdbc.Dialect;
 import org.activitylog.jdbc.JdbcActivityStore;
 
@@ -92,7 +93,7 @@ public final class Benchmarks {
             options.warmups(),
             options.rounds(),
             options.roundTime().toMillis()));
-    if (!options.skipH2()) {
+    if (!options.skipH2() && !options.scaleOnly()) {
       Path dir = options.h2Directory();
       boolean temporary = dir == null;
       Path h2 = dir == null ? Files.createTempDirectory("activitylog-bench-h2") : dir;
@@ -154,6 +155,13 @@ public final class Benchmarks {
       }
       if (options.runs(Part.QUERIES)) {
         new QueryScenarios(bench).run();
+      }
+      if (options.runs(Part.SCALE)) {
+        if (dialect == Dialect.POSTGRESQL) {
+          new ScaleScenarios(bench).run();
+        } else {
+          report.paragraph("The scale scenario (issue 11) runs on PostgreSQL only.");
+        }
       }
       report.paragraph(loadAverage(name + " done"));
     }

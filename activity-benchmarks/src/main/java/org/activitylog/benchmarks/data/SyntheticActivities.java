@@ -99,7 +99,10 @@ public final class SyntheticActivities {
    */
   public NewActivity historical(long index, long total) {
     SplittableRandom random = new SplittableRandom(seed * 31 + index);
-    Instant at = start.plus(spanMicros * index / total, ChronoUnit.MICROS);
+    // spanMicros * index overflows a long past about 292,000 rows (a year is 3.2e13 µs), which
+    // wrapped the creation times of larger data sets; split the product so it cannot.
+    long offset = spanMicros / total * index + spanMicros % total * index / total;
+    Instant at = start.plus(offset, ChronoUnit.MICROS);
     return activity(random, at);
   }
 

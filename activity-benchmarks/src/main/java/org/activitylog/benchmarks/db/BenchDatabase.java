@@ -45,6 +45,21 @@ public final class BenchDatabase implements AutoCloseable {
     return new BenchDatabase(name, dialect, url, new HikariDataSource(config));
   }
 
+  /**
+   * Opens another pool on the same PostgreSQL database whose connections resolve unqualified table
+   * names in one schema first (pgjdbc's {@code currentSchema}), so the raw SQL of {@link RawSql}
+   * reads that schema's tables. The schema must exist before a statement runs.
+   *
+   * @param schema a plain lower-case identifier
+   */
+  public BenchDatabase inSchema(String schema) {
+    if (!schema.matches("[a-z_][a-z0-9_]*")) {
+      throw new IllegalArgumentException("schema must be a plain identifier; was " + schema);
+    }
+    String separator = url.contains("?") ? "&" : "?";
+    return open(name + " " + schema, dialect, url + separator + "currentSchema=" + schema);
+  }
+
   /** The name shown in the results. */
   public String name() {
     return name;
