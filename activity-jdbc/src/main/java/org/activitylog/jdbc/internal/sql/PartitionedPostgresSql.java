@@ -49,13 +49,28 @@ final class PartitionedPostgresSql extends PostgresSql {
   /**
    * {@inheritDoc}
    *
-   * <p>Here there is none yet: a batch runs {@link #insertIfAbsent()} once per row in a JDBC batch,
-   * because the array form would have to claim every key before it inserts, and keep the ids in the
-   * batch's order through the join with the claims.
+   * <p>Here the statement claims every key of the batch first and stores the activities whose claim
+   * was new, in the batch's order (the ordinality of the arrays), so that ids grow with the batch
+   * as on the plain table. Two batches that share keys meet on the claims' primary key.
    */
   @Override
   public Optional<String> insertManyIfAbsent() {
-    return Optional.empty();
+    return Optional.of(
+        "WITH u AS (SELECT * FROM "
+            + arrayRows("WITH ORDINALITY")
+            + "), claim AS (INSERT INTO "
+            + claims
+            + " (uid, workspace_group_id, created_at)"
+            + " SELECT u.uid, u.workspace_group_id, u.created_at FROM u ORDER BY u.ord"
+            + " ON CONFLICT DO NOTHING RETURNING uid, workspace_group_id)"
+            + " INSERT INTO "
+            + activity
+            + " ("
+            + INSERT_COLUMNS
+            + ") SELECT "
+            + ARRAY_ROW_VALUES
+            + " FROM u JOIN claim c ON c.uid = u.uid AND c.workspace_group_id = u.workspace_group_id"
+            + " ORDER BY u.ord RETURNING id, uid, workspace_group_id");
   }
 
   /**

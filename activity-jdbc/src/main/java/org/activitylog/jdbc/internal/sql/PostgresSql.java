@@ -48,19 +48,39 @@ class PostgresSql extends ActivitySql {
             + activity
             + " ("
             + INSERT_COLUMNS
-            + ") SELECT u.uid, u.activity_type, u.actor_kind, u.actor_id, CAST(u.actor AS jsonb),"
-            + " u.text, CAST(u.resource AS jsonb), u.workspace_group_id, u.workspace_group,"
-            + " u.campaign_id, u.campaign_name, CAST(u.details AS jsonb), u.created_at,"
-            + " u.created_by, u.created_at, u.created_by, TRUE, 1"
-            + " FROM unnest(CAST(? AS uuid[]), CAST(? AS text[]), CAST(? AS text[]),"
-            + " CAST(? AS text[]), CAST(? AS text[]), CAST(? AS text[]), CAST(? AS text[]),"
-            + " CAST(? AS int8[]), CAST(? AS int8[]), CAST(? AS uuid[]), CAST(? AS text[]),"
-            + " CAST(? AS text[]), CAST(? AS timestamptz[]), CAST(? AS text[]))"
-            + " AS u(uid, activity_type, actor_kind, actor_id, actor, text, resource,"
-            + " workspace_group_id, workspace_group, campaign_id, campaign_name, details,"
-            + " created_at, created_by)"
+            + ") SELECT "
+            + ARRAY_ROW_VALUES
+            + " FROM "
+            + arrayRows("")
             + ON_KEY_CONFLICT
             + " RETURNING id, uid, workspace_group_id");
+  }
+
+  /** The values of {@link #INSERT_COLUMNS} taken from a row {@code u} of {@link #arrayRows}. */
+  static final String ARRAY_ROW_VALUES =
+      "u.uid, u.activity_type, u.actor_kind, u.actor_id, CAST(u.actor AS jsonb),"
+          + " u.text, CAST(u.resource AS jsonb), u.workspace_group_id, u.workspace_group,"
+          + " u.campaign_id, u.campaign_name, CAST(u.details AS jsonb), u.created_at,"
+          + " u.created_by, u.created_at, u.created_by, TRUE, 1";
+
+  /**
+   * {@return the batch's rows as a relation {@code u}, one array parameter per column in the order
+   * {@link #insertManyIfAbsent()} documents}
+   *
+   * @param extra what follows the unnest before its alias, such as {@code WITH ORDINALITY}, with
+   *     the extra column named in the alias by the caller's own text; empty for none
+   */
+  static String arrayRows(String extra) {
+    return "unnest(CAST(? AS uuid[]), CAST(? AS text[]), CAST(? AS text[]),"
+        + " CAST(? AS text[]), CAST(? AS text[]), CAST(? AS text[]), CAST(? AS text[]),"
+        + " CAST(? AS int8[]), CAST(? AS int8[]), CAST(? AS uuid[]), CAST(? AS text[]),"
+        + " CAST(? AS text[]), CAST(? AS timestamptz[]), CAST(? AS text[]))"
+        + (extra.isEmpty() ? "" : " " + extra)
+        + " AS u(uid, activity_type, actor_kind, actor_id, actor, text, resource,"
+        + " workspace_group_id, workspace_group, campaign_id, campaign_name, details,"
+        + " created_at, created_by"
+        + (extra.isEmpty() ? "" : ", ord")
+        + ")";
   }
 
   @Override
