@@ -373,39 +373,25 @@ public record Member(
      * @throws ValidationException naming the first field that breaks a rule
      */
     public Member build() {
-      Checks.required("member.id", id);
-      check(
-          email,
-          screenName,
-          firstName,
-          lastName,
-          jobTitle,
-          address,
-          phone,
-          mobilePhone,
-          externalUserId,
-          skills,
-          workHistory,
-          photoUrl,
-          photoFileId);
       return new Member(
-          id,
-          email,
-          screenName,
-          firstName,
-          lastName,
-          jobTitle,
-          address,
-          phone,
-          mobilePhone,
-          externalUserId,
-          skills,
-          workHistory,
-          photoUrl,
-          dateCreated,
-          dateModified,
-          active,
-          photoFileId);
+              id,
+              email,
+              screenName,
+              firstName,
+              lastName,
+              jobTitle,
+              address,
+              phone,
+              mobilePhone,
+              externalUserId,
+              skills,
+              workHistory,
+              photoUrl,
+              dateCreated,
+              dateModified,
+              active,
+              photoFileId)
+          .checked();
     }
   }
 
